@@ -1,0 +1,155 @@
+// The takeover case: its data, the facts recorded about it, and how its status follows from those facts.
+export const ROLES = ['oldEnvironmentAdmin', 'client', 'newEnvironmentAdmin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CHECKLIST_ITEMS = [
+  'newUser',
+  'rabobank',
+  'knab',
+  'portsCertificates',
+  'vatAccessRights',
+  'reportingStructure',
+] as const;
+export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
+
+/** Features that the move does not copy; the client may use them, not use them, or nobody knows yet. */
+export const FEATURES = ['rabobank', 'knab', 'portsCertificates', 'vatAccessRights', 'reportingStructure'] as const;
+export type Feature = (typeof FEATURES)[number];
+export type FeatureUse = 'yes' | 'no' | 'unknown';
+export type LinkManager = 'client' | 'previousAccountant' | 'unknown';
+
+export type Platform = 'slack' | 'teams' | 'playground';
+
+export interface UserRef {
+  platform: Platform;
+  id: string;
+  name?: string;
+}
+
+/** Where the case lives on its platform: the conversation, and the case message once posted. */
+export interface CaseOrigin {
+  platform: Platform;
+  workspace: string;
+  conversation: string;
+  /** Thread root; for Slack the case message ts once posted, for Teams the conversation itself. */
+  thread?: string;
+}
+
+export interface CaseData {
+  id: string;
+  createdAt: string;
+  origin: CaseOrigin;
+  language: 'nl' | 'en';
+  clientName: string;
+  administrations: string[];
+  oldEnvironment: string;
+  newEnvironment: string;
+  requester: UserRef;
+  approvers: Record<Role, UserRef>;
+  features: Record<Feature, FeatureUse>;
+  /** Who managed the bank links in the old environment: decides whom to ask about relinking. */
+  bankLinksManagedBy: LinkManager;
+}
+
+export type Decision = 'approved' | 'rejected';
+
+/** One fact: written once, never changed. Together the facts are the case's audit trail. */
+export type CaseFact =
+  | { type: 'created'; at: string; by: UserRef }
+  | { type: 'decision'; round: number; role: Role; decision: Decision; reason?: string; at: string; by: UserRef }
+  | { type: 'roundStarted'; round: number; at: string; by: UserRef }
+  | { type: 'transferConfirmed'; at: string; by: UserRef }
+  | { type: 'checklist'; item: ChecklistItem; state: 'done' | 'notApplicable'; at: string; by: UserRef }
+  | { type: 'cancelled'; reason?: string; at: string; by: UserRef };
+
+export type CaseStatus = 'awaiting_approvals' | 'approved' | 'transferred' | 'completed' | 'rejected' | 'cancelled';
+
+export interface RoleState {
+  role: Role;
+  approver: UserRef;
+  decision?: Extract<CaseFact, { type: 'decision' }>;
+}
+
+export interface ChecklistState {
+  item: ChecklistItem;
+  /** False when the case says the client does not use the feature: shown, but pre-marked not applicable. */
+  expected: boolean;
+  fact?: Extract<CaseFact, { type: 'checklist' }>;
+}
+
+/** Everything known about a case, derived from its data and facts; never stored itself. */
+export interface CaseSnapshot {
+  data: CaseData;
+  status: CaseStatus;
+  round: number;
+  roles: RoleState[];
+  transfer?: Extract<CaseFact, { type: 'transferConfirmed' }>;
+  checklist: ChecklistState[];
+  cancelled?: Extract<CaseFact, { type: 'cancelled' }>;
+  /** All facts, oldest first. */
+  audit: CaseFact[];
+}
+
+export const ITEM_FEATURE: Partial<Record<ChecklistItem, Feature>> = {
+  rabobank: 'rabobank',
+  knab: 'knab',
+  portsCertificates: 'portsCertificates',
+  vatAccessRights: 'vatAccessRights',
+  reportingStructure: 'reportingStructure',
+};
+
+export function deriveSnapshot(data: CaseData, facts: CaseFact[]): CaseSnapshot {
+  const audit = [...facts].sort((a, b) => a.at.localeCompare(b.at));
+  const round = Math.max(1, ...audit.filter((f) => f.type === 'roundStarted').map((f) => f.round));
+  const roles: RoleState[] = ROLES.map((role) => ({
+    role,
+    approver: data.approvers[role],
+    decision: audit.find(
+      (f): f is Extract<CaseFact, { type: 'decision' }> =>
+        f.type === 'decision' && f.round === round && f.role === role,
+    ),
+  }));
+  const transfer = audit.find(
+    (f): f is Extract<CaseFact, { type: 'transferConfirmed' }> => f.type === 'transferConfirmed',
+  );
+  const cancelled = audit.find((f): f is Extract<CaseFact, { type: 'cancelled' }> => f.type === 'cancelled');
+  const checklist: ChecklistState[] = CHECKLIST_ITEMS.map((item) => {
+    const feature = ITEM_FEATURE[item];
+    return {
+      item,
+      expected: feature ? data.features[feature] !== 'no' : true,
+      fact: audit.find((f): f is Extract<CaseFact, { type: 'checklist' }> => f.type === 'checklist' && f.item === item),
+    };
+  });
+  return {
+    data,
+    status: statusOf(roles, transfer, checklist, cancelled),
+    round,
+    roles,
+    transfer,
+    checklist,
+    cancelled,
+    audit,
+  };
+}
+
+function statusOf(
+  roles: RoleState[],
+  transfer: CaseSnapshot['transfer'],
+  checklist: ChecklistState[],
+  cancelled: CaseSnapshot['cancelled'],
+): CaseStatus {
+  if (cancelled) return 'cancelled';
+  if (transfer) return checklist.every((c) => c.fact || !c.expected) ? 'completed' : 'transferred';
+  if (roles.some((r) => r.decision?.decision === 'rejected')) return 'rejected';
+  if (roles.every((r) => r.decision?.decision === 'approved')) return 'approved';
+  return 'awaiting_approvals';
+}
+
+export function isOpen(status: CaseStatus): boolean {
+  return status !== 'completed' && status !== 'cancelled';
+}
+
+export function sameUser(a: UserRef, b: UserRef): boolean {
+  return a.platform === b.platform && a.id === b.id;
+}

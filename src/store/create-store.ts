@@ -1,0 +1,98 @@
+// Opens the store that STORE_URL names: memory://, sqlite://path, redis://…, postgres://….
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Keyv from 'keyv';
+import { type Backend, postgresBackend, type RedisLike, redisBackend, sqliteBackend } from './backends.js';
+import { KeyvStore } from './keyv-store.js';
+import type { Store, StoreKind } from './store.js';
+
+export const STORE_SCHEMES: Record<string, StoreKind> = {
+  'memory:': 'memory',
+  'sqlite:': 'sqlite',
+  'redis:': 'redis',
+  'rediss:': 'redis',
+  'postgres:': 'postgres',
+  'postgresql:': 'postgres',
+};
+
+export function storeKindOf(url: string): StoreKind | undefined {
+  const scheme = /^[a-z]+:/i.exec(url)?.[0]?.toLowerCase();
+  return scheme ? STORE_SCHEMES[scheme] : undefined;
+}
+
+/** Keyv by default swallows backend errors and answers "undefined"; a lost write must fail loudly instead. */
+function keyvOn(store: unknown): Keyv {
+  return new Keyv({ store, namespace: '', throwOnErrors: true } as ConstructorParameters<typeof Keyv>[0]);
+}
+
+export async function createStore(url: string): Promise<Store> {
+  const kind = storeKindOf(url);
+  switch (kind) {
+    case 'memory':
+      return memoryStore();
+    case 'sqlite':
+      return sqliteStore(url);
+    case 'redis':
+      return redisStore(url);
+    case 'postgres':
+      return postgresStore(url);
+    default:
+      throw new Error(
+        `STORE_URL: unknown scheme in "${url.split(':')[0]}:", expected memory:, sqlite:, redis: or postgres:`,
+      );
+  }
+}
+
+function memoryStore(): Store {
+  const map = new Map<string, string>();
+  const backend: Backend = {
+    kind: 'memory',
+    // Map operations are synchronous, so check-and-set here cannot interleave with another caller.
+    async insertIfAbsent(key, serialized, now) {
+      const existing = map.get(key);
+      if (existing !== undefined) {
+        const expires = (JSON.parse(existing) as { expires?: number }).expires;
+        if (!expires || expires >= now) return false;
+      }
+      map.set(key, serialized);
+      return true;
+    },
+    async *scan(prefix) {
+      for (const [key, value] of [...map]) if (key.startsWith(prefix)) yield { key, value };
+    },
+    async ping() {
+      return true;
+    },
+  };
+  return new KeyvStore(keyvOn(map), backend, async () => map.clear());
+}
+
+async function sqliteStore(url: string): Promise<Store> {
+  const { default: KeyvSqlite } = await import('@keyv/sqlite');
+  const path = url.replace(/^sqlite:\/\//i, '');
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 });
+  // WAL lets readers run while a write is in progress; NORMAL sync is durable across process crashes.
+  await adapter.query('PRAGMA journal_mode = WAL');
+  await adapter.query('PRAGMA synchronous = NORMAL');
+  const keyv = keyvOn(adapter);
+  return new KeyvStore(keyv, sqliteBackend(adapter.query), () => adapter.disconnect());
+}
+
+async function redisStore(url: string): Promise<Store> {
+  const { default: KeyvRedis } = await import('@keyv/redis');
+  const adapter = new KeyvRedis(url, { throwOnConnectError: true, throwOnErrors: true });
+  const keyv = keyvOn(adapter);
+  const client = async () => (await adapter.getClient()) as unknown as RedisLike;
+  await client();
+  return new KeyvStore(keyv, redisBackend(client), () => adapter.disconnect());
+}
+
+async function postgresStore(url: string): Promise<Store> {
+  const { default: KeyvPostgres } = await import('@keyv/postgres');
+  const adapter = new KeyvPostgres({ uri: url, max: 10 } as ConstructorParameters<typeof KeyvPostgres>[0]);
+  const keyv = keyvOn(adapter);
+  const query = (sql: string, values?: unknown[]) => adapter.query(sql, values) as Promise<Record<string, unknown>[]>;
+  await query('SELECT 1');
+  return new KeyvStore(keyv, postgresBackend(query), () => adapter.disconnect());
+}

@@ -1,0 +1,68 @@
+// A Store on keyv: keyv does get/set/TTL/serialization, the backend adds the atomic insert and the prefix scan.
+import type Keyv from 'keyv';
+import type { Backend } from './backends.js';
+import type { Store, StoreKind } from './store.js';
+
+interface Envelope<T> {
+  value: T;
+  expires?: number;
+}
+
+export class KeyvStore implements Store {
+  readonly kind: StoreKind;
+  private readonly serialize: (data: Envelope<unknown>) => Promise<string> | string;
+  private readonly deserialize: <T>(raw: string) => Promise<Envelope<T> | undefined> | Envelope<T> | undefined;
+
+  constructor(
+    private readonly keyv: Keyv,
+    private readonly backend: Backend,
+    private readonly disconnect: () => Promise<void>,
+  ) {
+    this.kind = backend.kind;
+    // Raw rows must be byte-compatible with what keyv writes and reads itself, so reuse its (de)serializer.
+    this.serialize = (data) => (keyv.serialize ? keyv.serialize(data) : JSON.stringify(data));
+    this.deserialize = (raw) => (keyv.deserialize ? keyv.deserialize(raw) : JSON.parse(raw));
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    return (await this.keyv.get<T>(key)) ?? undefined;
+  }
+
+  async getMany<T>(keys: string[]): Promise<(T | undefined)[]> {
+    if (keys.length === 0) return [];
+    const values = await this.keyv.get<T>(keys);
+    return values.map((v) => v ?? undefined);
+  }
+
+  async set<T>(key: string, value: T, ttlMs?: number): Promise<void> {
+    await this.keyv.set(key, value, ttlMs);
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.keyv.delete(key);
+  }
+
+  async setIfAbsent<T>(key: string, value: T, ttlMs?: number): Promise<boolean> {
+    const now = Date.now();
+    const serialized = await this.serialize({ value, expires: ttlMs ? now + ttlMs : undefined });
+    return this.backend.insertIfAbsent(key, serialized, now);
+  }
+
+  async *scan<T>(prefix: string): AsyncIterable<[string, T]> {
+    const now = Date.now();
+    for await (const row of this.backend.scan(prefix)) {
+      const envelope = await this.deserialize<T>(row.value);
+      if (!envelope || (envelope.expires !== undefined && envelope.expires !== null && envelope.expires < now))
+        continue;
+      yield [row.key, envelope.value];
+    }
+  }
+
+  ping(): Promise<boolean> {
+    return this.backend.ping().catch(() => false);
+  }
+
+  async close(): Promise<void> {
+    await this.disconnect();
+  }
+}
