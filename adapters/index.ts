@@ -1,0 +1,4 @@
+// The platform adapters the service knows; each decides from the configuration whether it is enabled.
+import type { PlatformPlugin } from '../src/server/platform.js';
+
+export const platforms: PlatformPlugin[] = [];

@@ -1,0 +1,104 @@
+// Reads the environment (and .env when present) into a validated Config, or a list of one-line problems.
+import { existsSync } from 'node:fs';
+import { envSchema, SECRET_VARIABLES } from './schema.js';
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  logLevel: string;
+  storeUrl: string;
+  redisUrl?: string;
+  knowledgeDir: string;
+  reminders: {
+    timeZone: string;
+    approvalHours: number;
+    cron: string;
+    escalateAfter: number;
+    workingHours: [number, number];
+  };
+  slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string };
+  teams: { appId?: string; appPassword?: string; tenantId?: string; appType: string };
+  openai?: {
+    apiKey: string;
+    baseURL?: string;
+    model: string;
+    timeoutMs: number;
+    azure?: { endpoint: string; deployment: string; apiVersion: string };
+  };
+  playground: boolean;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+export function loadDotEnv(path = '.env'): void {
+  // Node's own loader: variables already in the environment win over the file.
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const raw = env[name];
+      const shown = raw === undefined ? 'not set' : SECRET_VARIABLES.has(name) ? 'value hidden' : `got "${raw}"`;
+      return `${name}: ${issue.message} (${shown})`;
+    });
+    return { ok: false, problems: [...new Set(problems)] };
+  }
+  const e = parsed.data;
+  const [start, end] = e.WORKING_HOURS.split('-').map(Number) as [number, number];
+  const openaiKey = e.AZURE_OPENAI_ENDPOINT ? (e.AZURE_OPENAI_API_KEY ?? e.OPENAI_API_KEY) : e.OPENAI_API_KEY;
+  return {
+    ok: true,
+    config: {
+      nodeEnv: e.NODE_ENV,
+      port: e.PORT,
+      host: e.HOST,
+      logLevel: e.LOG_LEVEL,
+      storeUrl: e.STORE_URL,
+      redisUrl: e.REDIS_URL,
+      knowledgeDir: e.KNOWLEDGE_DIR,
+      reminders: {
+        timeZone: e.TIMEZONE,
+        approvalHours: e.REMINDER_APPROVAL_HOURS,
+        cron: e.REMINDER_CRON,
+        escalateAfter: e.REMINDER_ESCALATE_AFTER,
+        workingHours: [start, end],
+      },
+      slack:
+        e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
+          ? {
+              botToken: e.SLACK_BOT_TOKEN,
+              signingSecret: e.SLACK_SIGNING_SECRET,
+              appToken: e.SLACK_APP_TOKEN,
+              apiUrl: e.SLACK_API_URL,
+            }
+          : undefined,
+      teams: {
+        appId: e.MicrosoftAppId,
+        appPassword: e.MicrosoftAppPassword,
+        tenantId: e.MicrosoftAppTenantId,
+        appType: e.MicrosoftAppType,
+      },
+      openai: openaiKey
+        ? {
+            apiKey: openaiKey,
+            baseURL: e.OPENAI_BASE_URL,
+            model: e.OPENAI_MODEL,
+            timeoutMs: e.OPENAI_TIMEOUT_MS,
+            azure:
+              e.AZURE_OPENAI_ENDPOINT && e.AZURE_OPENAI_DEPLOYMENT
+                ? {
+                    endpoint: e.AZURE_OPENAI_ENDPOINT,
+                    deployment: e.AZURE_OPENAI_DEPLOYMENT,
+                    apiVersion: e.OPENAI_API_VERSION,
+                  }
+                : undefined,
+          }
+        : undefined,
+      playground: (e.PLAYGROUND ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
+    },
+  };
+}

@@ -1,0 +1,150 @@
+// Every environment variable the service reads, validated with zod; the README and .env.example are checked against it.
+import { z } from 'zod';
+import { storeKindOf } from '../store/create-store.js';
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(blankToUndefined, z.string().optional());
+const int = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: `expected a whole number from ${min} to ${max}` })
+      .int({ error: `expected a whole number from ${min} to ${max}` })
+      .min(min, { error: `expected a whole number from ${min} to ${max}` })
+      .max(max, { error: `expected a whole number from ${min} to ${max}` })
+      .default(fallback),
+  );
+const url = z.preprocess(blankToUndefined, z.url({ error: 'expected a URL such as https://example.com' }).optional());
+
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Variables whose values must never be printed, not even in a validation error. */
+export const SECRET_VARIABLES = new Set([
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'MicrosoftAppPassword',
+  'OPENAI_API_KEY',
+  'AZURE_OPENAI_API_KEY',
+]);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.preprocess(blankToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    PORT: int(1, 65535, 3978),
+    HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
+    LOG_LEVEL: z.preprocess(
+      blankToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    STORE_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .refine((v) => storeKindOf(v) !== undefined, {
+          error: 'expected memory://, sqlite://path, redis://host:port or postgres://user@host/db',
+        })
+        .default('sqlite://data/overname.sqlite'),
+    ),
+    REDIS_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^rediss?:\/\//, { error: 'expected redis://host:port' })
+        .optional(),
+    ),
+    KNOWLEDGE_DIR: z.preprocess(blankToUndefined, z.string().default('knowledge')),
+    TIMEZONE: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .refine(validTimeZone, { error: 'expected an IANA time zone such as Europe/Amsterdam' })
+        .default('Europe/Amsterdam'),
+    ),
+    REMINDER_APPROVAL_HOURS: int(1, 24 * 14, 24),
+    REMINDER_CRON: z.preprocess(blankToUndefined, z.string().default('0 9 * * 1-5')),
+    REMINDER_ESCALATE_AFTER: int(1, 100, 2),
+    WORKING_HOURS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\d{1,2}-\d{1,2}$/, { error: 'expected start-end hours such as 9-17' })
+        .default('9-17'),
+    ),
+    SLACK_BOT_TOKEN: optionalString,
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: optionalString,
+    SLACK_API_URL: url,
+    MicrosoftAppId: optionalString,
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppTenantId: optionalString,
+    MicrosoftAppType: z.preprocess(
+      blankToUndefined,
+      z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    ),
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: url,
+    OPENAI_MODEL: z.preprocess(blankToUndefined, z.string().default('gpt-4o-mini')),
+    OPENAI_TIMEOUT_MS: int(100, 120_000, 8000),
+    AZURE_OPENAI_ENDPOINT: url,
+    AZURE_OPENAI_API_KEY: optionalString,
+    AZURE_OPENAI_DEPLOYMENT: optionalString,
+    OPENAI_API_VERSION: z.preprocess(blankToUndefined, z.string().default('2024-10-21')),
+    PLAYGROUND: z.preprocess(blankToUndefined, z.enum(['on', 'off']).optional()),
+  })
+  .superRefine((env, ctx) => {
+    if (!!env.SLACK_BOT_TOKEN !== !!env.SLACK_SIGNING_SECRET) {
+      const missing = env.SLACK_BOT_TOKEN ? 'SLACK_SIGNING_SECRET' : 'SLACK_BOT_TOKEN';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'required when the other Slack credential is set' });
+    }
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_BOT_TOKEN.startsWith('xoxb-')) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'expected a bot token starting with xoxb-' });
+    }
+    if (env.SLACK_APP_TOKEN && !env.SLACK_APP_TOKEN.startsWith('xapp-')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_APP_TOKEN'],
+        message: 'expected an app-level token starting with xapp-',
+      });
+    }
+    if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message: 'required for Socket Mode (SLACK_APP_TOKEN is set)',
+      });
+    }
+    if (env.MicrosoftAppPassword && !env.MicrosoftAppId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'required when MicrosoftAppPassword is set' });
+    }
+    if (env.MicrosoftAppId && env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required for a SingleTenant bot' });
+    }
+    if (env.AZURE_OPENAI_ENDPOINT && !env.AZURE_OPENAI_DEPLOYMENT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AZURE_OPENAI_DEPLOYMENT'],
+        message: 'required with AZURE_OPENAI_ENDPOINT',
+      });
+    }
+    const [start, end] = env.WORKING_HOURS.split('-').map(Number);
+    if (start === undefined || end === undefined || !(start >= 0 && end <= 24 && start < end)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WORKING_HOURS'],
+        message: 'expected start-end hours such as 9-17, start before end',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Documentation for each variable: used for the README table and .env.example checks. */
+export const ENV_VARIABLES = Object.keys(envSchema.shape) as (keyof Env)[];

@@ -1,0 +1,170 @@
+// Renders a case snapshot as platform-neutral views: the case message, the checklist, the status list.
+import { type CaseSnapshot, CHECKLIST_ITEMS, type UserRef } from '../domain/case.js';
+import { followUpPeople } from '../domain/case-service.js';
+import { formatDateTime } from '../i18n/format.js';
+import { messages } from '../i18n/messages.js';
+import { escapeMarkup, md, mention } from './markup.js';
+import type { ButtonView, CardView, SectionView } from './view.js';
+
+export interface ViewOptions {
+  timeZone: string;
+}
+
+export const who = (u: UserRef) => mention(u.id, u.name);
+
+export function caseCard(s: CaseSnapshot, o: ViewOptions): CardView {
+  const { data } = s;
+  const lang = data.language;
+  const m = messages(lang);
+  const at = (iso: string) => formatDateTime(iso, lang, o.timeZone);
+  const id = data.id;
+  const open = s.status === 'awaiting_approvals';
+  const sections: SectionView[] = s.roles.map((r) => {
+    const d = r.decision;
+    const state = !d
+      ? m.card.waiting
+      : d.decision === 'approved'
+        ? m.card.approvedBy(escapeMarkup(d.by.name ?? d.by.id), at(d.at))
+        : m.card.rejectedBy(escapeMarkup(d.by.name ?? d.by.id), at(d.at), escapeMarkup(d.reason ?? ''));
+    const icon = !d ? '⏳' : d.decision === 'approved' ? '✅' : '❌';
+    const buttons: ButtonView[] =
+      open && !d
+        ? [
+            {
+              action: 'approve',
+              label: m.buttons.approve,
+              style: 'primary',
+              caseId: id,
+              role: r.role,
+              allowedUsers: [r.approver],
+            },
+            {
+              action: 'reject',
+              label: m.buttons.reject,
+              style: 'danger',
+              caseId: id,
+              role: r.role,
+              allowedUsers: [r.approver],
+            },
+          ]
+        : [];
+    return { text: `${icon} **${m.roles[r.role]}**: ${who(r.approver)} — ${state}`, buttons };
+  });
+  const buttons: ButtonView[] = [];
+  const runners = followUpPeople(data);
+  if (s.status === 'approved') {
+    sections.push({ text: m.card.allApproved });
+    const admin = data.approvers.newEnvironmentAdmin;
+    buttons.push({
+      action: 'confirm_transfer',
+      label: m.buttons.confirm_transfer,
+      style: 'primary',
+      caseId: id,
+      allowedUsers: [admin],
+    });
+  }
+  if (s.status === 'rejected') {
+    sections.push({ text: m.card.rejectedNote });
+    buttons.push({ action: 'rerequest', label: m.buttons.rerequest, caseId: id, allowedUsers: [data.requester] });
+  }
+  if (s.transfer)
+    sections.push({ text: m.card.transferredAt(escapeMarkup(s.transfer.by.name ?? ''), at(s.transfer.at)) });
+  if (s.status === 'completed') sections.push({ text: `🎉 ${m.card.completedNote}` });
+  if (s.cancelled)
+    sections.push({ text: m.card.cancelledNote(escapeMarkup(s.cancelled.by.name ?? ''), at(s.cancelled.at)) });
+  if (s.status === 'awaiting_approvals' || s.status === 'approved' || s.status === 'rejected') {
+    buttons.push({ action: 'cancel', label: m.buttons.cancel, style: 'danger', caseId: id, allowedUsers: runners });
+  }
+  return {
+    kind: 'card',
+    purpose: 'case',
+    caseId: id,
+    title: m.card.title(data.clientName),
+    facts: [
+      { label: m.card.status, value: m.status[s.status] },
+      { label: m.card.administrations, value: escapeMarkup(data.administrations.join(', ')) },
+      { label: m.card.move, value: md`${data.oldEnvironment} → ${data.newEnvironment}` },
+      { label: m.card.requester, value: who(data.requester) },
+      ...(s.round > 1 ? [{ label: m.card.round, value: String(s.round) }] : []),
+    ],
+    sections,
+    buttons,
+    footer: m.card.audit,
+    actors: actorsOf(sections, buttons),
+  };
+}
+
+export function checklistCard(s: CaseSnapshot, o: ViewOptions): CardView {
+  const { data } = s;
+  const lang = data.language;
+  const m = messages(lang);
+  const at = (iso: string) => formatDateTime(iso, lang, o.timeZone);
+  const runners = followUpPeople(data);
+  const active = s.status === 'transferred';
+  const sections: SectionView[] = s.checklist.map((c) => {
+    const f = c.fact;
+    const state = f
+      ? f.state === 'done'
+        ? `✅ ${m.card.itemDoneBy(escapeMarkup(f.by.name ?? f.by.id), at(f.at))}`
+        : `➖ ${m.card.itemNaBy(escapeMarkup(f.by.name ?? f.by.id), at(f.at))}`
+      : c.expected
+        ? '⏳'
+        : `➖ _${m.card.itemNotUsed}_`;
+    const buttons: ButtonView[] =
+      active && !f && c.expected
+        ? [
+            {
+              action: 'checklist_done',
+              label: m.buttons.checklist_done,
+              style: 'primary',
+              caseId: data.id,
+              item: c.item,
+              allowedUsers: runners,
+            },
+            {
+              action: 'checklist_na',
+              label: m.buttons.checklist_na,
+              caseId: data.id,
+              item: c.item,
+              allowedUsers: runners,
+            },
+          ]
+        : [];
+    return { text: `**${m.items[c.item]}** — ${state}\n${m.advice[c.item]}`, buttons };
+  });
+  const bank =
+    data.bankLinksManagedBy !== 'unknown' ? ` ${m.card.bankManagedBy(m.linkManager[data.bankLinksManagedBy])}` : '';
+  const buttons: ButtonView[] = active
+    ? [{ action: 'snooze', label: m.buttons.snooze, caseId: data.id, allowedUsers: runners }]
+    : [];
+  return {
+    kind: 'card',
+    purpose: 'checklist',
+    caseId: data.id,
+    title: m.card.checklistTitle(data.clientName),
+    subtitle: `${m.card.checklistIntro}${bank}`,
+    facts: [{ label: m.card.status, value: m.status[s.status] }],
+    sections,
+    buttons,
+    actors: actorsOf(sections, buttons),
+  };
+}
+
+/** Open checklist items, in checklist order. */
+export function openItems(s: CaseSnapshot) {
+  return CHECKLIST_ITEMS.filter((item) => {
+    const c = s.checklist.find((x) => x.item === item);
+    return c && c.expected && !c.fact;
+  });
+}
+
+export function pendingApprovers(s: CaseSnapshot): UserRef[] {
+  return s.status === 'awaiting_approvals' ? s.roles.filter((r) => !r.decision).map((r) => r.approver) : [];
+}
+
+function actorsOf(sections: SectionView[], buttons: ButtonView[]): UserRef[] {
+  const all = [...sections.flatMap((s) => s.buttons ?? []), ...buttons].flatMap((b) => b.allowedUsers ?? []);
+  const seen = new Map<string, UserRef>();
+  for (const u of all) seen.set(`${u.platform}:${u.id}`, u);
+  return [...seen.values()];
+}

@@ -1,0 +1,249 @@
+// The dialog engine: turns normalized messages, button presses and forms into case changes and views.
+import type { AnswerEngine } from '../answers/types.js';
+import type { Clock } from '../clock.js';
+import { type CaseOrigin, isOpen, type Platform, type UserRef } from '../domain/case.js';
+import { type FormValues, parseStartForm } from '../domain/case-input.js';
+import { CaseRepository } from '../domain/case-repository.js';
+import { CaseService, type Verdict } from '../domain/case-service.js';
+import { chooseLanguage, languageFromLocale } from '../i18n/language.js';
+import { messages } from '../i18n/messages.js';
+import type { Logger } from '../log.js';
+import { ReminderPolicy, type ReminderPolicyOptions } from '../reminders/policy.js';
+import { ReminderService } from '../reminders/reminder-service.js';
+import type { ReminderScheduler } from '../reminders/scheduler.js';
+import type { Store } from '../store/store.js';
+import { caseCard, checklistCard } from './case-views.js';
+import { answerCard, helpCard, statusCard } from './chat-views.js';
+import { rejectForm, startForm } from './forms.js';
+import { type ActionOutcome, actionSchema, type InboundAction, type InboundMessage, type Reply } from './inbound.js';
+import { detectIntent, intentLanguage } from './intents.js';
+import { md } from './markup.js';
+import { MessageSync } from './message-sync.js';
+import type { CardView, FormView, Messenger } from './view.js';
+
+export interface EngineOptions {
+  store: Store;
+  answers: AnswerEngine;
+  clock: Clock;
+  scheduler: ReminderScheduler;
+  logger: Logger;
+  reminders: ReminderPolicyOptions;
+}
+
+export interface StartSubmission {
+  platform: Platform;
+  workspace: string;
+  conversation: string;
+  user: UserRef;
+  locale?: string;
+  values: FormValues;
+  /** Display names of the chosen people, resolved by the adapter (user id → name). */
+  names?: Record<string, string | undefined>;
+}
+
+export type StartResult = { ok: true; caseId: string } | { ok: false; errors: Record<string, string>; form: FormView };
+
+const THREAD_MEMORY_MS = 24 * 3_600_000;
+
+export class DialogEngine {
+  readonly repo: CaseRepository;
+  private readonly cases: CaseService;
+  private readonly messengers = new Map<string, Messenger>();
+  private readonly sync: MessageSync;
+  private readonly reminders: ReminderService;
+  private readonly timeZone: string;
+
+  constructor(private readonly o: EngineOptions) {
+    this.repo = new CaseRepository(o.store);
+    this.cases = new CaseService(this.repo, o.clock);
+    this.timeZone = o.reminders.timeZone;
+    this.sync = new MessageSync(o.store, this.repo, this.messengers, { timeZone: this.timeZone }, o.logger, (id) =>
+      this.stopReminders(id),
+    );
+    this.reminders = new ReminderService(
+      this.repo,
+      o.scheduler,
+      new ReminderPolicy(o.reminders),
+      this.messengers,
+      o.logger,
+    );
+  }
+
+  registerMessenger(messenger: Messenger): void {
+    this.messengers.set(messenger.platform, messenger);
+  }
+
+  /** Starts reminders and repairs case messages left stale by a crash. */
+  async start(): Promise<void> {
+    await this.o.scheduler.start(this.reminders.handle);
+    const repaired = await this.sync.repairAll();
+    if (repaired > 0) this.o.logger.info({ repaired }, 'repaired case messages after restart');
+  }
+
+  async stop(): Promise<void> {
+    await this.o.scheduler.stop();
+  }
+
+  async handleMessage(msg: InboundMessage): Promise<Reply> {
+    const intent = detectIntent(msg.text);
+    // Commands are single words: their own wording, else the locale, decides; questions are detected from the text.
+    const language =
+      intent === 'question'
+        ? chooseLanguage(msg.text, msg.locale)
+        : (intentLanguage(msg.text) ?? languageFromLocale(msg.locale) ?? 'nl');
+    const m = messages(language);
+    switch (intent) {
+      case 'empty':
+      case 'help':
+        return { views: [helpCard(language)] };
+      case 'start': {
+        if (msg.direct) return { views: [{ kind: 'text', text: m.errors.notInChannel }] };
+        const form = startForm(language, msg.user);
+        return { views: [form], openForm: form };
+      }
+      case 'status':
+      case 'cancel': {
+        const ids = await this.repo.casesInConversation(msg.platform, msg.conversation);
+        const snapshots = (await Promise.all(ids.map((id) => this.repo.load(id)))).filter((s) => s && isOpen(s.status));
+        return {
+          views: [
+            statusCard(
+              snapshots.map((s) => s!),
+              language,
+              intent === 'cancel',
+            ),
+          ],
+        };
+      }
+      case 'question':
+        return { views: [await this.answer(msg)] };
+    }
+  }
+
+  private async answer(msg: InboundMessage): Promise<CardView> {
+    const threadKey = `thread:${msg.platform}:${msg.conversation}:${msg.thread ?? '-'}`;
+    const previousQuestion = await this.o.store.get<string>(threadKey);
+    const answer = await this.o.answers.answer({ question: msg.text, locale: msg.locale, previousQuestion });
+    await this.o.store.set(threadKey, msg.text, THREAD_MEMORY_MS);
+    return answerCard(answer, !msg.direct);
+  }
+
+  startForm(user: UserRef, locale?: string): FormView {
+    return startForm(languageFromLocale(locale) ?? 'nl', user);
+  }
+
+  async submitStart(sub: StartSubmission): Promise<StartResult> {
+    const language = languageFromLocale(sub.locale) ?? 'nl';
+    const parsed = parseStartForm(sub.values, language);
+    if (!parsed.ok) {
+      const form = startForm(language, sub.user);
+      form.errors = parsed.errors as Record<string, string>;
+      return { ok: false, errors: form.errors, form };
+    }
+    const origin: CaseOrigin = { platform: sub.platform, workspace: sub.workspace, conversation: sub.conversation };
+    const snapshot = await this.cases.create(origin, sub.user, parsed.input, sub.names ?? {}, language);
+    await this.sync.markDirty(snapshot.data.id);
+    await this.afterChange(snapshot.data.id, true);
+    this.o.logger.info({ caseId: snapshot.data.id, platform: sub.platform }, 'takeover requested');
+    return { ok: true, caseId: snapshot.data.id };
+  }
+
+  async handleAction(action: InboundAction): Promise<ActionOutcome> {
+    const fallback = languageFromLocale(action.locale) ?? 'nl';
+    const parsed = actionSchema.safeParse({ ...action.payload, action: action.action });
+    if (!parsed.success || typeof action.caseId !== 'string' || !action.caseId) {
+      return { status: 'invalid', message: messages(fallback).errors.malformed };
+    }
+    // Marked before the change, so a crash after the fact is stored but before the message is updated heals at start-up.
+    if (parsed.data.action !== 'snooze') await this.sync.markDirty(action.caseId);
+    const verdict = await this.cases.act(action.user, action.caseId, parsed.data);
+    return this.outcome(verdict, action, fallback);
+  }
+
+  private async outcome(v: Verdict, action: InboundAction, fallback: 'nl' | 'en'): Promise<ActionOutcome> {
+    if (v.kind === 'unknownCase') return { status: 'invalid', message: messages(fallback).errors.unknownCase };
+    const lang = v.snapshot.data.language;
+    const m = messages(lang);
+    const id = v.snapshot.data.id;
+    switch (v.kind) {
+      case 'done': {
+        const f = v.fact;
+        const sameSeries =
+          (f.type === 'decision' && v.snapshot.status === 'awaiting_approvals') ||
+          (f.type === 'checklist' && v.snapshot.status === 'transferred');
+        await this.afterChange(id, !sameSeries);
+        const message =
+          f.type === 'decision'
+            ? f.decision === 'approved'
+              ? m.notices.approved(m.roles[f.role])
+              : m.notices.rejected(m.roles[f.role])
+            : f.type === 'transferConfirmed'
+              ? m.notices.transferred
+              : f.type === 'roundStarted'
+                ? m.notices.rerequested
+                : f.type === 'cancelled'
+                  ? m.notices.cancelled
+                  : m.notices.itemDone;
+        this.o.logger.info({ caseId: id, fact: f.type, user: action.user.id }, 'case changed');
+        return { status: 'done', message };
+      }
+      case 'unchanged':
+        await this.sync.sync(id);
+        if (action.action === 'snooze') {
+          const until = (await this.repo.snoozedUntil(id)) ?? new Date().toISOString();
+          return { status: 'done', message: m.notices.snoozed(until.slice(0, 10)) };
+        }
+        return { status: 'unchanged', message: m.notices.alreadyDecided };
+      case 'stale':
+        await this.sync.sync(id);
+        return { status: 'stale', message: m.notices.stale };
+      case 'needsReason':
+        return { status: 'needsInput', message: m.notices.needReason, form: rejectForm(lang, id, v.role) };
+      case 'refused': {
+        const names = v.allowed.map((u) => md`${u.name ?? u.id}`).join(' / ');
+        const message = v.role
+          ? m.refused.notYourRole(m.roles[v.role], names)
+          : action.action === 'confirm_transfer'
+            ? m.refused.onlyNewAdmin(names)
+            : action.action === 'rerequest'
+              ? m.refused.onlyRequester(names)
+              : m.refused.onlyParticipants;
+        this.o.logger.info(
+          { caseId: id, action: action.action, user: action.user.id },
+          'action refused: not this user',
+        );
+        return { status: 'refused', message };
+      }
+    }
+  }
+
+  /** Re-renders the case's messages and re-plans its reminders; the dirty mark makes a crash here heal later. */
+  private async afterChange(caseId: string, replan: boolean): Promise<void> {
+    const snapshot = await this.repo.load(caseId);
+    if (snapshot && replan) await this.reminders.plan(snapshot, this.o.clock.now());
+    await this.sync.sync(caseId);
+  }
+
+  private async stopReminders(caseId: string): Promise<void> {
+    await this.o.scheduler.cancel(caseId, 'approvals');
+    await this.o.scheduler.cancel(caseId, 'checklist');
+  }
+
+  /** The case's current views, rendered from the store; adapters use it to answer a press with the fresh card. */
+  async views(caseId: string): Promise<{ case: CardView; checklist?: CardView } | undefined> {
+    const s = await this.repo.load(caseId);
+    if (!s) return undefined;
+    const o = { timeZone: this.timeZone };
+    return { case: caseCard(s, o), checklist: s.transfer ? checklistCard(s, o) : undefined };
+  }
+
+  /** Renders now and waits: tests and adapters that must answer with the final state use it. */
+  async syncCase(caseId: string): Promise<void> {
+    await this.sync.sync(caseId);
+  }
+
+  /** Fires due reminders now (the scheduler's timer does this on its own). */
+  runDueReminders(): Promise<number> {
+    return this.o.scheduler.runDue();
+  }
+}

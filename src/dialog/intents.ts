@@ -1,0 +1,28 @@
+// Recognises what a chat message asks for: help, start, status, cancel, or else a question for the answer engine.
+export type Intent = 'help' | 'start' | 'status' | 'cancel' | 'question' | 'empty';
+
+const PATTERNS: [Intent, RegExp][] = [
+  ['help', /^(help|hulp|\?|menu|wat kun je( allemaal)?|what can you do)[\s?!.]*$/i],
+  [
+    'start',
+    /^(start|begin|nieuwe overname|overname (starten|aanvragen|beginnen)|start (a |een )?(takeover|overname)|new takeover)[\s!.]*$/i,
+  ],
+  ['status', /^(status|overzicht|lopende overnames|open takeovers|mijn overnames|my takeovers)[\s?!.]*$/i],
+  ['cancel', /^(cancel|annuleer|annuleren|stop|overname (annuleren|stoppen)|cancel (a |the )?takeover)[\s!.]*$/i],
+];
+
+export function detectIntent(text: string): Intent {
+  const t = text.trim();
+  if (!t) return 'empty';
+  for (const [intent, re] of PATTERNS) if (re.test(t)) return intent;
+  return 'question';
+}
+
+/** The words that carry an intent are Dutch or English themselves; they say which language to answer in. */
+export function intentLanguage(text: string): 'nl' | 'en' | null {
+  const t = text.trim().toLowerCase();
+  // "help", "status" and "start" are used as-is in Dutch too: they say nothing about the language.
+  if (/^(what can you do|new takeover|start (a )?takeover|open takeovers|my takeovers|cancel)/.test(t)) return 'en';
+  if (/^(hulp|wat kun je|nieuwe overname|overname|lopende|mijn overnames|overzicht|annule)/.test(t)) return 'nl';
+  return null;
+}

@@ -1,0 +1,122 @@
+// Keeps each case's messages showing the stored state: renders from the store, one render per case at a time.
+//
+// Platforms update messages without a version check (Slack chat.update, Teams updateActivity): two renders racing
+// can land old-after-new. So renders of one case are serialized (in this process by coalescing, across replicas by
+// a store lock) and each render reads the state afresh; whoever renders last shows the newest state.
+import type { CaseSnapshot } from '../domain/case.js';
+import type { CaseMessageKind, CaseRepository } from '../domain/case-repository.js';
+import type { Logger } from '../log.js';
+import { withLock } from '../store/lock.js';
+import type { Store } from '../store/store.js';
+import { caseCard, checklistCard, type ViewOptions } from './case-views.js';
+import { ConversationGoneError, type Messenger, type Target, type View } from './view.js';
+
+const dirtyKey = (caseId: string) => `dirty:${caseId}`;
+
+interface Flight {
+  again: boolean;
+  done: Promise<void>;
+}
+
+export class MessageSync {
+  private readonly flights = new Map<string, Flight>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly repo: CaseRepository,
+    private readonly messengers: Map<string, Messenger>,
+    private readonly views: ViewOptions,
+    private readonly logger: Logger,
+    private readonly onGone: (caseId: string) => Promise<void>,
+  ) {}
+
+  /** Marks the case's messages as needing a render; survives a crash, so start-up can heal them. */
+  async markDirty(caseId: string): Promise<void> {
+    await this.store.set(dirtyKey(caseId), true);
+  }
+
+  /** Resolves once a render that started after this call has finished (or failed and stays marked dirty). */
+  sync(caseId: string): Promise<void> {
+    const flight = this.flights.get(caseId);
+    if (flight) {
+      flight.again = true;
+      return flight.done;
+    }
+    const next: Flight = { again: true, done: Promise.resolve() };
+    next.done = (async () => {
+      try {
+        while (next.again) {
+          next.again = false;
+          await withLock(this.store, `render:${caseId}`, () => this.renderOnce(caseId));
+        }
+      } catch (err) {
+        this.logger.error({ err, caseId }, 'case message render failed; it stays marked for repair');
+      } finally {
+        this.flights.delete(caseId);
+      }
+    })();
+    this.flights.set(caseId, next);
+    return next.done;
+  }
+
+  /** Renders every case marked dirty: heals a crash between "decision stored" and "message updated". */
+  async repairAll(): Promise<number> {
+    const ids: string[] = [];
+    for await (const [key] of this.store.scan<boolean>('dirty:')) ids.push(key.slice('dirty:'.length));
+    await Promise.all(ids.map((id) => this.sync(id)));
+    return ids.length;
+  }
+
+  private async renderOnce(caseId: string): Promise<void> {
+    const snapshot = await this.repo.load(caseId);
+    if (!snapshot) {
+      await this.store.delete(dirtyKey(caseId));
+      return;
+    }
+    const messenger = this.messengers.get(snapshot.data.origin.platform);
+    if (!messenger) {
+      this.logger.warn(
+        { caseId, platform: snapshot.data.origin.platform },
+        'no messenger for platform; render postponed',
+      );
+      return;
+    }
+    try {
+      const caseMessage = await this.put(messenger, snapshot, 'case', caseCard(snapshot, this.views));
+      if (snapshot.transfer) {
+        await this.put(messenger, snapshot, 'checklist', checklistCard(snapshot, this.views), caseMessage);
+      }
+      await this.store.delete(dirtyKey(caseId));
+    } catch (err) {
+      if (!(err instanceof ConversationGoneError)) throw err;
+      this.logger.warn({ caseId, reason: err.message }, 'conversation gone: case messages and reminders stop');
+      await this.store.delete(dirtyKey(caseId));
+      await this.onGone(caseId);
+    }
+  }
+
+  private async put(
+    messenger: Messenger,
+    snapshot: CaseSnapshot,
+    kind: CaseMessageKind,
+    view: View,
+    thread?: string,
+  ): Promise<string> {
+    const { origin, id } = snapshot.data;
+    const target: Target = { ...origin, thread: kind === 'case' ? origin.thread : thread };
+    const existing = await this.repo.messageId(id, kind);
+    if (existing) {
+      await messenger.update(target, existing, view);
+      return existing;
+    }
+    const { messageId } = await messenger.post(target, view);
+    await this.repo.setMessageId(id, kind, messageId);
+    return messageId;
+  }
+}
+
+/** Where follow-ups of a case go: the thread under its case message. */
+export async function caseThread(repo: CaseRepository, snapshot: CaseSnapshot): Promise<Target> {
+  const root = await repo.messageId(snapshot.data.id, 'case');
+  return { ...snapshot.data.origin, thread: root ?? snapshot.data.origin.thread };
+}

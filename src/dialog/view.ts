@@ -1,0 +1,115 @@
+// Platform-neutral views the core returns; adapters render them as Block Kit or Adaptive Cards, never the core.
+import type { ChecklistItem, Platform, Role, UserRef } from '../domain/case.js';
+
+/** Every action a button can carry; the same names are used as Slack action ids and Teams verbs. */
+export const ACTIONS = [
+  'approve',
+  'reject',
+  'confirm_transfer',
+  'checklist_done',
+  'checklist_na',
+  'rerequest',
+  'cancel',
+  'snooze',
+  'start',
+] as const;
+export type ActionName = (typeof ACTIONS)[number];
+
+export interface ButtonView {
+  action: ActionName;
+  label: string;
+  style?: 'primary' | 'danger';
+  caseId?: string;
+  role?: Role;
+  item?: ChecklistItem;
+  /** Who may press it; absent means anyone in the conversation. Renderers may hide it from others. */
+  allowedUsers?: UserRef[];
+}
+
+export interface FactView {
+  label: string;
+  /** Markup (see markup.ts). */
+  value: string;
+}
+
+export interface SectionView {
+  /** Markup. */
+  text: string;
+  buttons?: ButtonView[];
+}
+
+export interface CardView {
+  kind: 'card';
+  /** What the card shows, so adapters can keep one message per case part up to date. */
+  purpose: 'case' | 'checklist' | 'answer' | 'status' | 'help' | 'notice';
+  caseId?: string;
+  /** Plain text; absent for answer cards, whose first section speaks for itself. */
+  title?: string;
+  /** Markup shown under the title. */
+  subtitle?: string;
+  facts: FactView[];
+  sections: SectionView[];
+  buttons: ButtonView[];
+  /** Markup in small print: citations, audit hints. */
+  footer?: string;
+  /** Users who may act on this card right now; Teams uses it for refresh.userIds (user-specific views). */
+  actors: UserRef[];
+}
+
+export interface TextView {
+  kind: 'text';
+  /** Markup. */
+  text: string;
+}
+
+export type InputKind = 'text' | 'multiline' | 'user' | 'choice' | 'multiChoice';
+
+export interface InputView {
+  id: string;
+  kind: InputKind;
+  label: string;
+  required: boolean;
+  placeholder?: string;
+  hint?: string;
+  maxLength?: number;
+  options?: { value: string; label: string }[];
+  /** Initial value: user id for 'user', option values joined by ',' for 'multiChoice'. */
+  value?: string;
+}
+
+export interface FormView {
+  kind: 'form';
+  form: 'startCase' | 'rejectReason';
+  title: string;
+  submitLabel: string;
+  inputs: InputView[];
+  /** Carried back unchanged on submit (case id, role). */
+  context: Record<string, string>;
+  /** Input id → message, from a rejected submission. */
+  errors?: Record<string, string>;
+}
+
+export type View = TextView | CardView | FormView;
+
+/** Where a view is sent; `thread` is the platform's thread or reply-chain id, when the message belongs to one. */
+export interface Target {
+  platform: Platform;
+  workspace: string;
+  conversation: string;
+  thread?: string;
+}
+
+/** A platform adapter's way to send: the core calls it for case messages, checklists and reminders. */
+export interface Messenger {
+  readonly platform: Platform;
+  post(target: Target, view: View): Promise<{ messageId: string }>;
+  update(target: Target, messageId: string, view: View): Promise<void>;
+}
+
+/** Thrown by a Messenger when the platform says the bot may no longer post there (removed, archived). */
+export class ConversationGoneError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConversationGoneError';
+  }
+}

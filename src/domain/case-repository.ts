@@ -1,0 +1,115 @@
+// Where a case's data, facts, message ids and indexes live in the store; one key per independent fact.
+import type { Store } from '../store/store.js';
+import {
+  type CaseData,
+  type CaseFact,
+  type CaseSnapshot,
+  CHECKLIST_ITEMS,
+  deriveSnapshot,
+  type Platform,
+  ROLES,
+} from './case.js';
+
+export type CaseMessageKind = 'case' | 'checklist';
+
+export interface CaseIndexEntry {
+  caseId: string;
+  createdAt: string;
+}
+
+const caseKey = (id: string) => `case:${id}`;
+const factPrefix = (id: string) => `case:${id}:f:`;
+const roundHintKey = (id: string) => `case:${id}:round`;
+const messageKey = (id: string, kind: CaseMessageKind) => `case:${id}:msg:${kind}`;
+const snoozeKey = (id: string) => `case:${id}:snooze`;
+const conversationPrefix = (platform: Platform, conversation: string) => `conv:${platform}:${conversation}:`;
+
+/** The key a fact is written under: a second write of the same fact (double click, retry) finds it taken. */
+export function factKey(caseId: string, fact: CaseFact): string {
+  const p = factPrefix(caseId);
+  switch (fact.type) {
+    case 'created':
+      return `${p}created`;
+    case 'decision':
+      return `${p}r${fact.round}:${fact.role}`;
+    case 'roundStarted':
+      return `${p}round:${fact.round}`;
+    case 'transferConfirmed':
+      return `${p}transfer`;
+    case 'checklist':
+      return `${p}item:${fact.item}`;
+    case 'cancelled':
+      return `${p}cancel`;
+  }
+}
+
+export class CaseRepository {
+  constructor(private readonly store: Store) {}
+
+  async create(data: CaseData, created: CaseFact): Promise<void> {
+    await this.store.set(caseKey(data.id), data);
+    await this.addFact(data.id, created);
+    await this.store.set(`${conversationPrefix(data.origin.platform, data.origin.conversation)}${data.id}`, {
+      caseId: data.id,
+      createdAt: data.createdAt,
+    } satisfies CaseIndexEntry);
+  }
+
+  async data(caseId: string): Promise<CaseData | undefined> {
+    return this.store.get<CaseData>(caseKey(caseId));
+  }
+
+  /** Records a fact once; false when the same fact was already recorded (by a racing or repeated request). */
+  async addFact(caseId: string, fact: CaseFact): Promise<boolean> {
+    const written = await this.store.setIfAbsent(factKey(caseId, fact), fact);
+    if (written && fact.type === 'roundStarted') await this.store.set(roundHintKey(caseId), fact.round);
+    return written;
+  }
+
+  async load(caseId: string): Promise<CaseSnapshot | undefined> {
+    const data = await this.data(caseId);
+    if (!data) return undefined;
+    const round = await this.currentRound(caseId);
+    const p = factPrefix(caseId);
+    // Lifecycle order: facts with the same timestamp keep it in the audit trail (the sort there is stable).
+    const keys = [`${p}created`];
+    for (let r = 1; r <= round; r++) {
+      if (r > 1) keys.push(`${p}round:${r}`);
+      for (const role of ROLES) keys.push(`${p}r${r}:${role}`);
+    }
+    keys.push(`${p}transfer`, ...CHECKLIST_ITEMS.map((i) => `${p}item:${i}`), `${p}cancel`);
+    const facts = (await this.store.getMany<CaseFact>(keys)).filter((f): f is CaseFact => f !== undefined);
+    return deriveSnapshot(data, facts);
+  }
+
+  /** The hint can lag behind a round written by another process, so probe upward from it. */
+  private async currentRound(caseId: string): Promise<number> {
+    let round = (await this.store.get<number>(roundHintKey(caseId))) ?? 1;
+    while (await this.store.get(`${factPrefix(caseId)}round:${round + 1}`)) round++;
+    return round;
+  }
+
+  async messageId(caseId: string, kind: CaseMessageKind): Promise<string | undefined> {
+    return this.store.get<string>(messageKey(caseId, kind));
+  }
+
+  async setMessageId(caseId: string, kind: CaseMessageKind, messageId: string): Promise<void> {
+    await this.store.set(messageKey(caseId, kind), messageId);
+  }
+
+  async snoozedUntil(caseId: string): Promise<string | undefined> {
+    return this.store.get<string>(snoozeKey(caseId));
+  }
+
+  async snooze(caseId: string, until: string): Promise<void> {
+    await this.store.set(snoozeKey(caseId), until);
+  }
+
+  async casesInConversation(platform: Platform, conversation: string): Promise<string[]> {
+    const entries: CaseIndexEntry[] = [];
+    for await (const [, entry] of this.store.scan<CaseIndexEntry>(conversationPrefix(platform, conversation))) {
+      entries.push(entry);
+    }
+    return entries.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((e) => e.caseId);
+  }
+}

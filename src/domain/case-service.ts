@@ -1,0 +1,151 @@
+// The rules of a takeover case: who may decide what, when, and what a repeated or late press does.
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../clock.js';
+import type { ParsedAction } from '../dialog/inbound.js';
+import {
+  type CaseData,
+  type CaseFact,
+  type CaseOrigin,
+  type CaseSnapshot,
+  type Decision,
+  isOpen,
+  type Role,
+  sameUser,
+  type UserRef,
+} from './case.js';
+import type { CaseInput } from './case-input.js';
+import type { CaseRepository } from './case-repository.js';
+
+/** Outcome of a rule check, before any wording: the engine turns it into a message in the user's language. */
+export type Verdict =
+  | { kind: 'done'; snapshot: CaseSnapshot; fact: CaseFact }
+  | { kind: 'unchanged'; snapshot: CaseSnapshot }
+  | { kind: 'stale'; snapshot: CaseSnapshot }
+  | { kind: 'refused'; snapshot: CaseSnapshot; allowed: UserRef[]; role?: Role }
+  | { kind: 'needsReason'; snapshot: CaseSnapshot; role: Role }
+  | { kind: 'unknownCase' };
+
+export function newCaseId(): string {
+  // Short enough for Slack button values and store keys, random enough never to collide or be guessed.
+  return randomBytes(9).toString('base64url');
+}
+
+export class CaseService {
+  constructor(
+    private readonly repo: CaseRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(
+    origin: CaseOrigin,
+    requester: UserRef,
+    input: CaseInput,
+    names: Record<string, string | undefined>,
+    language: 'nl' | 'en',
+  ): Promise<CaseSnapshot> {
+    const user = (id: string): UserRef => ({ platform: origin.platform, id, name: names[id] ?? id });
+    const at = this.clock.now().toISOString();
+    const data: CaseData = {
+      id: newCaseId(),
+      createdAt: at,
+      origin,
+      language,
+      clientName: input.clientName,
+      administrations: input.administrations,
+      oldEnvironment: input.oldEnvironment,
+      newEnvironment: input.newEnvironment,
+      requester,
+      approvers: {
+        oldEnvironmentAdmin: user(input.approvers.oldEnvironmentAdmin),
+        client: user(input.approvers.client),
+        newEnvironmentAdmin: user(input.approvers.newEnvironmentAdmin),
+      },
+      features: input.features,
+      bankLinksManagedBy: input.bankLinksManagedBy,
+    };
+    await this.repo.create(data, { type: 'created', at, by: requester });
+    const snapshot = await this.repo.load(data.id);
+    if (!snapshot) throw new Error(`case ${data.id} vanished right after it was written`);
+    return snapshot;
+  }
+
+  async act(user: UserRef, caseId: string, action: ParsedAction): Promise<Verdict> {
+    const snapshot = await this.repo.load(caseId);
+    if (!snapshot) return { kind: 'unknownCase' };
+    const at = this.clock.now().toISOString();
+    const { data } = snapshot;
+    switch (action.action) {
+      case 'approve':
+      case 'reject': {
+        const approver = data.approvers[action.role];
+        if (!sameUser(user, approver)) return { kind: 'refused', snapshot, allowed: [approver], role: action.role };
+        const decision: Decision = action.action === 'approve' ? 'approved' : 'rejected';
+        const existing = snapshot.roles.find((r) => r.role === action.role)?.decision;
+        if (existing) return { kind: existing.decision === decision ? 'unchanged' : 'stale', snapshot };
+        if (snapshot.status !== 'awaiting_approvals') return { kind: 'stale', snapshot };
+        const reason = action.action === 'reject' ? action.reason : undefined;
+        if (decision === 'rejected' && !reason) return { kind: 'needsReason', snapshot, role: action.role };
+        const fact: CaseFact = {
+          type: 'decision',
+          round: snapshot.round,
+          role: action.role,
+          decision,
+          reason,
+          at,
+          by: user,
+        };
+        return this.record(caseId, fact, snapshot);
+      }
+      case 'confirm_transfer': {
+        const admin = data.approvers.newEnvironmentAdmin;
+        if (!sameUser(user, admin)) return { kind: 'refused', snapshot, allowed: [admin] };
+        if (snapshot.transfer) return { kind: 'unchanged', snapshot };
+        if (snapshot.status !== 'approved') return { kind: 'stale', snapshot };
+        return this.record(caseId, { type: 'transferConfirmed', at, by: user }, snapshot);
+      }
+      case 'checklist_done':
+      case 'checklist_na': {
+        const allowed = followUpPeople(data);
+        if (!allowed.some((u) => sameUser(u, user))) return { kind: 'refused', snapshot, allowed };
+        const item = snapshot.checklist.find((c) => c.item === action.item);
+        if (item?.fact) return { kind: 'unchanged', snapshot };
+        if (snapshot.status !== 'transferred') return { kind: 'stale', snapshot };
+        const state = action.action === 'checklist_done' ? 'done' : 'notApplicable';
+        return this.record(caseId, { type: 'checklist', item: action.item, state, at, by: user }, snapshot);
+      }
+      case 'rerequest': {
+        if (!sameUser(user, data.requester)) return { kind: 'refused', snapshot, allowed: [data.requester] };
+        if (snapshot.status !== 'rejected') return { kind: 'stale', snapshot };
+        return this.record(caseId, { type: 'roundStarted', round: snapshot.round + 1, at, by: user }, snapshot);
+      }
+      case 'cancel': {
+        const allowed = followUpPeople(data);
+        if (!allowed.some((u) => sameUser(u, user))) return { kind: 'refused', snapshot, allowed };
+        if (snapshot.cancelled) return { kind: 'unchanged', snapshot };
+        if (!isOpen(snapshot.status)) return { kind: 'stale', snapshot };
+        return this.record(caseId, { type: 'cancelled', reason: action.reason, at, by: user }, snapshot);
+      }
+      case 'snooze': {
+        const allowed = followUpPeople(data);
+        if (!allowed.some((u) => sameUser(u, user))) return { kind: 'refused', snapshot, allowed };
+        if (!isOpen(snapshot.status)) return { kind: 'stale', snapshot };
+        const until = new Date(this.clock.now().getTime() + action.days * 86_400_000).toISOString();
+        await this.repo.snooze(caseId, until);
+        return { kind: 'unchanged', snapshot };
+      }
+    }
+  }
+
+  /** Writes the fact once; a racing identical request finds it written and reports "unchanged". */
+  private async record(caseId: string, fact: CaseFact, before: CaseSnapshot): Promise<Verdict> {
+    const written = await this.repo.addFact(caseId, fact);
+    const snapshot = (await this.repo.load(caseId)) ?? before;
+    return written ? { kind: 'done', snapshot, fact } : { kind: 'unchanged', snapshot };
+  }
+}
+
+/** The requester and the new environment's admin run the case after approval (checklist, cancel, snooze). */
+export function followUpPeople(data: CaseData): UserRef[] {
+  const admin = data.approvers.newEnvironmentAdmin;
+  return sameUser(admin, data.requester) ? [admin] : [data.requester, admin];
+}

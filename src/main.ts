@@ -1,0 +1,55 @@
+// Entry point: validate configuration, build the app with the platform adapters, serve, and shut down cleanly.
+import { platforms } from '../adapters/index.js';
+import { createAnswerEngine } from './answers/index.js';
+import { createApp } from './app.js';
+import { loadDotEnv, parseConfig } from './config/load-config.js';
+import { createLogger } from './log.js';
+
+async function main(): Promise<void> {
+  try {
+    loadDotEnv();
+  } catch (err) {
+    console.error(`.env: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  const result = parseConfig(process.env);
+  if (!result.ok) {
+    console.error('Configuration error — the service did not start:');
+    for (const line of result.problems) console.error(`  ${line}`);
+    process.exit(1);
+  }
+  const { config } = result;
+  const logger = createLogger(config.logLevel);
+  const started = Date.now();
+  const answers = await createAnswerEngine({ knowledgeDir: config.knowledgeDir, openai: config.openai, logger });
+  const app = await createApp({ config, logger, answers, platforms });
+  const port = await app.listen();
+  const enabled = platforms.filter((p) => p.enabled(config)).map((p) => p.name);
+  logger.info(
+    { port, store: app.store.kind, platforms: enabled, openai: !!config.openai, startupMs: Date.now() - started },
+    `Overname-assistent listening on http://localhost:${port}`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    try {
+      await app.close();
+      logger.info('stopped cleanly');
+      logger.flush?.();
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error(`Start-up failed: ${(err as Error).message}`);
+  process.exit(1);
+});

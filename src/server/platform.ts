@@ -1,0 +1,25 @@
+// How a platform adapter plugs into the service: it gets the engine and the server, and adds routes and a messenger.
+import type { Clock } from '../clock.js';
+import type { Config } from '../config/load-config.js';
+import type { DialogEngine } from '../dialog/engine.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+import type { HttpServer } from './http-server.js';
+
+export interface PlatformContext {
+  config: Config;
+  engine: DialogEngine;
+  server: HttpServer;
+  store: Store;
+  logger: Logger;
+  clock: Clock;
+}
+
+export interface PlatformPlugin {
+  readonly name: string;
+  /** Whether the configuration enables it; a disabled plugin is listed in /healthz as false and never attached. */
+  enabled(config: Config): boolean;
+  attach(ctx: PlatformContext): Promise<void>;
+  /** Stops sockets and timers; called on shutdown before the store closes. */
+  close?(): Promise<void>;
+}
