@@ -154,7 +154,7 @@ export function checklistCard(s: CaseSnapshot, o: ViewOptions): CardView {
 export function openItems(s: CaseSnapshot) {
   return CHECKLIST_ITEMS.filter((item) => {
     const c = s.checklist.find((x) => x.item === item);
-    return c && c.expected && !c.fact;
+    return c?.expected && !c.fact;
   });
 }
 

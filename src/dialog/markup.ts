@@ -78,7 +78,7 @@ export function parseInline(text: string): Inline[] {
       const m = /^\[((?:\\.|[^\]\\])*)\]\(([^)\s]+)\)/.exec(text.slice(i));
       if (m) {
         flush();
-        out.push({ type: 'link', label: unescape(m[1]!), url: m[2]! });
+        out.push({ type: 'link', label: unescapeMarkup(m[1]!), url: m[2]! });
         i += m[0].length;
         continue;
       }
@@ -110,7 +110,7 @@ function findClose(text: string, from: number, marker: string): number {
   return -1;
 }
 
-function unescape(text: string): string {
+function unescapeMarkup(text: string): string {
   return text.replace(/\\(.)/g, '$1');
 }
 
@@ -134,6 +134,8 @@ function inlinePlain(inlines: Inline[]): string {
           return `${n.label} (${n.url})`;
         case 'mention':
           return `@${n.name}`;
+        default:
+          return '';
       }
     })
     .join('');

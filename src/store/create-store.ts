@@ -25,17 +25,23 @@ function keyvOn(store: unknown): Keyv {
   return new Keyv({ store, namespace: '', throwOnErrors: true } as ConstructorParameters<typeof Keyv>[0]);
 }
 
-export async function createStore(url: string): Promise<Store> {
+export interface StoreOptions {
+  /** Prefix for every key, so several deployments or test runs can share one database. */
+  prefix?: string;
+}
+
+export async function createStore(url: string, options: StoreOptions = {}): Promise<Store> {
   const kind = storeKindOf(url);
+  const prefix = options.prefix ?? '';
   switch (kind) {
     case 'memory':
       return memoryStore();
     case 'sqlite':
-      return sqliteStore(url);
+      return sqliteStore(url, prefix);
     case 'redis':
-      return redisStore(url);
+      return redisStore(url, prefix);
     case 'postgres':
-      return postgresStore(url);
+      return postgresStore(url, prefix);
     default:
       throw new Error(
         `STORE_URL: unknown scheme in "${url.split(':')[0]}:", expected memory:, sqlite:, redis: or postgres:`,
@@ -67,7 +73,7 @@ function memoryStore(): Store {
   return new KeyvStore(keyvOn(map), backend, async () => map.clear());
 }
 
-async function sqliteStore(url: string): Promise<Store> {
+async function sqliteStore(url: string, prefix: string): Promise<Store> {
   const { default: KeyvSqlite } = await import('@keyv/sqlite');
   const path = url.replace(/^sqlite:\/\//i, '');
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
@@ -76,23 +82,23 @@ async function sqliteStore(url: string): Promise<Store> {
   await adapter.query('PRAGMA journal_mode = WAL');
   await adapter.query('PRAGMA synchronous = NORMAL');
   const keyv = keyvOn(adapter);
-  return new KeyvStore(keyv, sqliteBackend(adapter.query), () => adapter.disconnect());
+  return new KeyvStore(keyv, sqliteBackend(adapter.query), () => adapter.disconnect(), prefix);
 }
 
-async function redisStore(url: string): Promise<Store> {
+async function redisStore(url: string, prefix: string): Promise<Store> {
   const { default: KeyvRedis } = await import('@keyv/redis');
   const adapter = new KeyvRedis(url, { throwOnConnectError: true, throwOnErrors: true });
   const keyv = keyvOn(adapter);
   const client = async () => (await adapter.getClient()) as unknown as RedisLike;
   await client();
-  return new KeyvStore(keyv, redisBackend(client), () => adapter.disconnect());
+  return new KeyvStore(keyv, redisBackend(client), () => adapter.disconnect(), prefix);
 }
 
-async function postgresStore(url: string): Promise<Store> {
+async function postgresStore(url: string, prefix: string): Promise<Store> {
   const { default: KeyvPostgres } = await import('@keyv/postgres');
   const adapter = new KeyvPostgres({ uri: url, max: 10 } as ConstructorParameters<typeof KeyvPostgres>[0]);
   const keyv = keyvOn(adapter);
   const query = (sql: string, values?: unknown[]) => adapter.query(sql, values) as Promise<Record<string, unknown>[]>;
   await query('SELECT 1');
-  return new KeyvStore(keyv, postgresBackend(query), () => adapter.disconnect());
+  return new KeyvStore(keyv, postgresBackend(query), () => adapter.disconnect(), prefix);
 }

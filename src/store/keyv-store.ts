@@ -17,6 +17,8 @@ export class KeyvStore implements Store {
     private readonly keyv: Keyv,
     private readonly backend: Backend,
     private readonly disconnect: () => Promise<void>,
+    /** Prepended to every key: lets several deployments or test runs share one database without meeting. */
+    private readonly prefix = '',
   ) {
     this.kind = backend.kind;
     // Raw rows must be byte-compatible with what keyv writes and reads itself, so reuse its (de)serializer.
@@ -25,27 +27,27 @@ export class KeyvStore implements Store {
   }
 
   async get<T>(key: string): Promise<T | undefined> {
-    return (await this.keyv.get<T>(key)) ?? undefined;
+    return (await this.keyv.get<T>(this.prefix + key)) ?? undefined;
   }
 
   async getMany<T>(keys: string[]): Promise<(T | undefined)[]> {
     if (keys.length === 0) return [];
-    const values = await this.keyv.get<T>(keys);
+    const values = await this.keyv.get<T>(keys.map((k) => this.prefix + k));
     return values.map((v) => v ?? undefined);
   }
 
   async set<T>(key: string, value: T, ttlMs?: number): Promise<void> {
-    await this.keyv.set(key, value, ttlMs);
+    await this.keyv.set(this.prefix + key, value, ttlMs);
   }
 
   async delete(key: string): Promise<void> {
-    await this.keyv.delete(key);
+    await this.keyv.delete(this.prefix + key);
   }
 
   async setIfAbsent<T>(key: string, value: T, ttlMs?: number): Promise<boolean> {
     const now = Date.now();
     const serialized = await this.serialize({ value, expires: ttlMs ? now + ttlMs : undefined });
-    return this.backend.insertIfAbsent(key, serialized, now);
+    return this.backend.insertIfAbsent(this.prefix + key, serialized, now);
   }
 
   async *scan<T>(prefix: string): AsyncIterable<[string, T]> {

@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createStore } from '../../src/store/create-store.js';
+import type { Store } from '../../src/store/store.js';
 
 export interface BackendCase {
   name: string;
@@ -33,4 +35,9 @@ export function storeBackends(): BackendCase[] {
 /** Keys of different test runs must not collide on shared Redis/PostgreSQL servers. */
 export function uniquePrefix(): string {
   return `t${randomUUID().slice(0, 8)}:`;
+}
+
+/** Opens a backend's store under a fresh key prefix, so parallel test files sharing Redis/PostgreSQL never meet. */
+export function openTestStore(backend: BackendCase): Promise<Store> {
+  return createStore(backend.url(), { prefix: uniquePrefix() });
 }
