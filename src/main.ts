@@ -1,4 +1,6 @@
 // Entry point: validate configuration, build the app with the platform adapters, serve, and shut down cleanly.
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { platforms } from '../adapters/index.js';
 import { createAnswerEngine } from './answers/index.js';
 import { createApp } from './app.js';
@@ -21,7 +23,10 @@ async function main(): Promise<void> {
   const { config } = result;
   const logger = createLogger(config.logLevel);
   const started = Date.now();
-  const answers = await createAnswerEngine({ knowledgeDir: config.knowledgeDir, openai: config.openai, logger });
+  // The shipped articles live beside the code, wherever the service is started from.
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const knowledgeDir = isAbsolute(config.knowledgeDir) ? config.knowledgeDir : resolve(root, config.knowledgeDir);
+  const answers = await createAnswerEngine({ knowledgeDir, openai: config.openai, logger });
   const app = await createApp({ config, logger, answers, platforms });
   const port = await app.listen();
   const enabled = platforms.filter((p) => p.enabled(config)).map((p) => p.name);

@@ -34,11 +34,14 @@ export function createHttpServer(logger: Logger): HttpServer {
       sendJson(res, known ? 405 : 404, { error: known ? 'method not allowed' : 'not found' });
       return;
     }
-    Promise.resolve(match.handler(req, res)).catch((err: unknown) => {
-      logger.error({ err, path }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-      else res.end();
-    });
+    // Through then(): a handler that throws synchronously must still become a 500, not an uncaught exception.
+    Promise.resolve()
+      .then(() => match.handler(req, res))
+      .catch((err: unknown) => {
+        logger.error({ err, path }, 'request failed');
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+        else res.end();
+      });
   });
   // Slack retries after 3 s and Teams shows an error after ~15 s; long keep-alives only delay shutdown.
   server.keepAliveTimeout = 5_000;

@@ -1,0 +1,96 @@
+// The service as a process: starts with no credentials, serves /healthz, exits 0 on SIGTERM, exits 1 on bad config.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const main = join(root, 'src/main.ts');
+
+function freePort(): Promise<number> {
+  return new Promise((ok) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => ok(port));
+    });
+  });
+}
+
+interface Run {
+  child: ChildProcess;
+  out: () => string;
+  err: () => string;
+  exit: Promise<number | null>;
+}
+
+/** Runs the service with only the given variables (plus PATH/HOME), as a fresh clone with no .env would. */
+function run(env: Record<string, string>, cwd: string): Run {
+  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (err += d));
+  const exit = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  return { child, out: () => out, err: () => err, exit };
+}
+
+async function waitFor(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('timed out');
+}
+
+describe('service process', () => {
+  it('starts with no credentials on the embedded SQLite store, serves /healthz, and stops cleanly on SIGTERM', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'overname-run-'));
+    const port = await freePort();
+    const r = run({ PORT: String(port) }, cwd);
+    try {
+      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok);
+      const health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json();
+      expect(health).toMatchObject({ status: 'ok', store: 'sqlite' });
+      expect(health.platforms).toMatchObject({ slack: false });
+      expect(existsSync(join(cwd, 'data/overname.sqlite'))).toBe(true);
+      expect(r.out()).toContain(`http://localhost:${port}`);
+      r.child.kill('SIGTERM');
+      expect(await r.exit).toBe(0);
+      expect(r.out()).toContain('stopped cleanly');
+    } finally {
+      r.child.kill('SIGKILL');
+    }
+  });
+
+  it('exits 1 with one line per problem naming the variable, and never prints a secret', async () => {
+    const r = run(
+      {
+        PORT: 'abc',
+        STORE_URL: 'mongo://db',
+        SLACK_BOT_TOKEN: 'xoxb-very-secret-value',
+        REMINDER_APPROVAL_HOURS: '-3',
+      },
+      root,
+    );
+    expect(await r.exit).toBe(1);
+    const err = r.err();
+    expect(err).toMatch(/^\s*PORT: .*whole number.*"abc"/m);
+    expect(err).toMatch(/^\s*STORE_URL: .*memory:\/\/.*"mongo:\/\/db"/m);
+    expect(err).toMatch(/^\s*REMINDER_APPROVAL_HOURS: /m);
+    expect(err + r.out()).not.toContain('very-secret');
+  });
+
+  it('names the missing partner of a half-configured Slack app without echoing the token', async () => {
+    const r = run({ SLACK_BOT_TOKEN: 'xoxb-very-secret-value', PORT: '1' }, root);
+    expect(await r.exit).toBe(1);
+    expect(r.err()).toMatch(/^\s*SLACK_SIGNING_SECRET: required/m);
+    expect(r.err()).not.toContain('very-secret');
+  });
+});
