@@ -21,6 +21,8 @@ export class InProcessScheduler implements ReminderScheduler {
   private handler?: ReminderHandler;
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
+  /** Lower bound of the earliest due time: a tick before it skips the scan over all jobs. */
+  private earliest = Number.POSITIVE_INFINITY;
 
   constructor(private readonly o: InProcessSchedulerOptions) {}
 
@@ -28,6 +30,7 @@ export class InProcessScheduler implements ReminderScheduler {
     const key = jobKey(job.caseId, job.kind);
     await this.o.store.set(key, job);
     this.jobs.set(key, job);
+    this.earliest = Math.min(this.earliest, Date.parse(job.at));
   }
 
   async cancel(caseId: string, kind: ReminderKind): Promise<void> {
@@ -39,7 +42,10 @@ export class InProcessScheduler implements ReminderScheduler {
   async start(handler: ReminderHandler): Promise<void> {
     this.handler = handler;
     this.jobs.clear();
-    for await (const [key, job] of this.o.store.scan<ReminderJob>(PREFIX)) this.jobs.set(key, job);
+    for await (const [key, job] of this.o.store.scan<ReminderJob>(PREFIX)) {
+      this.jobs.set(key, job);
+      this.earliest = Math.min(this.earliest, Date.parse(job.at));
+    }
     const interval = this.o.intervalMs ?? 30_000;
     if (interval > 0) {
       this.timer = setInterval(() => {
@@ -72,7 +78,15 @@ export class InProcessScheduler implements ReminderScheduler {
     const handler = this.handler;
     if (!handler) return 0;
     const now = this.o.clock.now();
-    const due = [...this.jobs.values()].filter((j) => Date.parse(j.at) <= now.getTime());
+    if (now.getTime() < this.earliest) return 0;
+    const due: ReminderJob[] = [];
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const j of this.jobs.values()) {
+      const at = Date.parse(j.at);
+      if (at <= now.getTime()) due.push(j);
+      else earliest = Math.min(earliest, at);
+    }
+    this.earliest = earliest;
     due.sort((a, b) => a.at.localeCompare(b.at));
     let fired = 0;
     for (const job of due) {
