@@ -4,6 +4,8 @@ import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config/load-config.js';
 import { DialogEngine } from './dialog/engine.js';
 import type { Logger } from './log.js';
+import { Metrics } from './metrics.js';
+import { BullMqScheduler } from './reminders/bullmq-scheduler.js';
 import { InProcessScheduler } from './reminders/in-process-scheduler.js';
 import type { ReminderScheduler } from './reminders/scheduler.js';
 import { createHttpServer, type HttpServer, sendJson } from './server/http-server.js';
@@ -25,6 +27,7 @@ export interface AppOptions {
 
 export interface App {
   config: Config;
+  metrics: Metrics;
   store: Store;
   engine: DialogEngine;
   server: HttpServer;
@@ -39,10 +42,23 @@ export async function createApp(o: AppOptions): Promise<App> {
   const { config, logger } = o;
   const clock = o.clock ?? systemClock;
   const store = o.store ?? (await createStore(config.storeUrl));
+  const metrics = new Metrics({ defaultMetrics: true });
+  // With Redis, every replica runs a BullMQ worker; without it, the embedded in-process scheduler.
   const scheduler =
-    o.scheduler ?? new InProcessScheduler({ store, clock, logger, intervalMs: o.reminderIntervalMs ?? 30_000 });
-  const engine = new DialogEngine({ store, answers: o.answers, clock, scheduler, logger, reminders: config.reminders });
-  const server = createHttpServer(logger);
+    o.scheduler ??
+    (config.redisUrl
+      ? new BullMqScheduler({ redisUrl: config.redisUrl, store, clock, logger, prefix: 'overname' })
+      : new InProcessScheduler({ store, clock, logger, intervalMs: o.reminderIntervalMs ?? 30_000 }));
+  const engine = new DialogEngine({
+    store,
+    answers: o.answers,
+    clock,
+    scheduler,
+    logger,
+    reminders: config.reminders,
+    metrics,
+  });
+  const server = createHttpServer(logger, metrics);
   const enabled = o.platforms.filter((p) => p.enabled(config));
   const platforms = Object.fromEntries(o.platforms.map((p) => [p.name, enabled.includes(p)]));
 
@@ -50,11 +66,21 @@ export async function createApp(o: AppOptions): Promise<App> {
     sendJson(res, 200, { status: 'ok', store: store.kind, platforms });
   });
   server.route('GET', '/readyz', async (_req, res) => {
-    const storeOk = await store.ping();
-    sendJson(res, storeOk ? 200 : 503, {
-      status: storeOk ? 'ready' : 'not ready',
+    const [storeOk, redisOk] = await Promise.all([
+      store.ping(),
+      config.redisUrl ? pingRedis(config.redisUrl) : Promise.resolve(undefined),
+    ]);
+    const ready = storeOk && redisOk !== false;
+    sendJson(res, ready ? 200 : 503, {
+      status: ready ? 'ready' : 'not ready',
       store: { kind: store.kind, ok: storeOk },
+      ...(redisOk === undefined ? {} : { redis: { ok: redisOk } }),
     });
+  });
+  server.route('GET', '/metrics', async (_req, res) => {
+    const body = await metrics.registry.metrics();
+    res.writeHead(200, { 'content-type': metrics.registry.contentType });
+    res.end(body);
   });
 
   for (const platform of enabled) await platform.attach({ config, engine, server, store, logger, clock });
@@ -63,6 +89,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   let closing: Promise<void> | undefined;
   return {
     config,
+    metrics,
     store,
     engine,
     server,
@@ -79,4 +106,25 @@ export async function createApp(o: AppOptions): Promise<App> {
       return closing;
     },
   };
+}
+
+/** Readiness of the reminder queue's Redis, separate from the store (which may be PostgreSQL). */
+async function pingRedis(url: string): Promise<boolean> {
+  const { Redis } = await import('ioredis');
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 1000,
+    retryStrategy: () => null,
+  });
+  // The failure is reported by connect(); without a listener ioredis would also print it as "unhandled".
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
 }

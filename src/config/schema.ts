@@ -38,7 +38,8 @@ export const SECRET_VARIABLES = new Set([
 export const envSchema = z
   .object({
     NODE_ENV: z.preprocess(blankToUndefined, z.enum(['development', 'production', 'test']).default('development')),
-    PORT: int(1, 65535, 3978),
+    // 0 asks the OS for a free port (tests, benchmarks).
+    PORT: int(0, 65535, 3978),
     HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
     LOG_LEVEL: z.preprocess(
       blankToUndefined,

@@ -8,6 +8,7 @@ import { CaseService, type Verdict } from '../domain/case-service.js';
 import { chooseLanguage, languageFromLocale } from '../i18n/language.js';
 import { messages } from '../i18n/messages.js';
 import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
 import { ReminderPolicy, type ReminderPolicyOptions } from '../reminders/policy.js';
 import { ReminderService } from '../reminders/reminder-service.js';
 import type { ReminderScheduler } from '../reminders/scheduler.js';
@@ -28,6 +29,7 @@ export interface EngineOptions {
   scheduler: ReminderScheduler;
   logger: Logger;
   reminders: ReminderPolicyOptions;
+  metrics?: Metrics;
 }
 
 export interface StartSubmission {
@@ -123,7 +125,9 @@ export class DialogEngine {
   private async answer(msg: InboundMessage): Promise<CardView> {
     const threadKey = `thread:${msg.platform}:${msg.conversation}:${msg.thread ?? '-'}`;
     const previousQuestion = await this.o.store.get<string>(threadKey);
+    const stopTimer = this.o.metrics?.answerSeconds.startTimer();
     const answer = await this.o.answers.answer({ question: msg.text, locale: msg.locale, previousQuestion });
+    stopTimer?.();
     await this.o.store.set(threadKey, msg.text, THREAD_MEMORY_MS);
     return answerCard(answer, !msg.direct);
   }
@@ -157,7 +161,9 @@ export class DialogEngine {
     // Marked before the change, so a crash after the fact is stored but before the message is updated heals at start-up.
     if (parsed.data.action !== 'snooze') await this.sync.markDirty(action.caseId);
     const verdict = await this.cases.act(action.user, action.caseId, parsed.data);
-    return this.outcome(verdict, action, fallback);
+    const outcome = await this.outcome(verdict, action, fallback);
+    this.o.metrics?.actions.inc({ action: parsed.data.action, outcome: outcome.status });
+    return outcome;
   }
 
   private async outcome(v: Verdict, action: InboundAction, fallback: 'nl' | 'en'): Promise<ActionOutcome> {

@@ -10,6 +10,7 @@ import { followUpPeople } from '../domain/case-service.js';
 import { joinNames } from '../i18n/format.js';
 import { messages } from '../i18n/messages.js';
 import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
 import type { ReminderPolicy } from './policy.js';
 import type { ReminderJob, ReminderScheduler } from './scheduler.js';
 
@@ -20,6 +21,7 @@ export class ReminderService {
     private readonly policy: ReminderPolicy,
     private readonly messengers: Map<string, Messenger>,
     private readonly logger: Logger,
+    private readonly metrics?: Metrics,
   ) {}
 
   /** Brings the case's reminder series in line with its status; called after every change. */
@@ -60,7 +62,9 @@ export class ReminderService {
     if (typeof text !== 'string') return text;
     try {
       await messenger.post(await caseThread(this.repo, s), { kind: 'text', text });
+      this.metrics?.reminders.inc({ kind: job.kind, result: 'sent' });
     } catch (err) {
+      this.metrics?.reminders.inc({ kind: job.kind, result: 'failed' });
       if (err instanceof ConversationGoneError) {
         this.logger.warn({ caseId: s.data.id, reason: err.message }, 'conversation gone: reminders for this case stop');
         return null;

@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -14,7 +15,7 @@ export interface HttpServer {
   close(graceMs?: number): Promise<void>;
 }
 
-export function createHttpServer(logger: Logger): HttpServer {
+export function createHttpServer(logger: Logger, metrics?: Metrics): HttpServer {
   const routes: { method: string; path: string; prefix: boolean; handler: RouteHandler }[] = [];
   let inFlight = 0;
   let drained: (() => void) | undefined;
@@ -28,6 +29,10 @@ export function createHttpServer(logger: Logger): HttpServer {
     const path = (req.url ?? '/').split('?')[0]!;
     const match = routes.find(
       (r) => (r.method === req.method || r.method === '*') && (r.prefix ? path.startsWith(r.path) : r.path === path),
+    );
+    // Label by route pattern, not raw URL: raw paths would let clients create unbounded label sets.
+    res.on('finish', () =>
+      metrics?.requests.inc({ route: match?.path ?? 'unmatched', status: String(res.statusCode) }),
     );
     if (!match) {
       const known = routes.some((r) => (r.prefix ? path.startsWith(r.path) : r.path === path));

@@ -56,7 +56,9 @@ describe('service process', () => {
     const r = run({ PORT: String(port) }, cwd);
     try {
       await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok);
-      const health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json();
+      const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as {
+        platforms: Record<string, boolean>;
+      };
       expect(health).toMatchObject({ status: 'ok', store: 'sqlite' });
       expect(health.platforms).toMatchObject({ slack: false });
       expect(existsSync(join(cwd, 'data/overname.sqlite'))).toBe(true);

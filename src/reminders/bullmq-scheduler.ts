@@ -1,0 +1,154 @@
+// The distributed scheduler: reminders as delayed BullMQ jobs on Redis, processed by a worker in every replica.
+//
+// BullMQ gives one worker per job at a time and re-queues a job whose worker died (stalled). What it cannot know is
+// whether our side effect (the chat post) happened, so each due reminder also carries a record in the store:
+// "sending" (a lease) while posting, then "sent" with the next job. A redelivered job that finds "sent" only makes
+// sure the next one is scheduled; one that finds a live "sending" lease retries later.
+import { type Job, Queue, Worker } from 'bullmq';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+import type { ReminderHandler, ReminderJob, ReminderKind, ReminderScheduler } from './scheduler.js';
+
+export interface BullMqSchedulerOptions {
+  redisUrl: string;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  queueName?: string;
+  /** Redis key prefix for BullMQ's own keys. */
+  prefix?: string;
+  concurrency?: number;
+}
+
+const pointerKey = (caseId: string, kind: ReminderKind) => `sched:${kind}:${caseId}`;
+const firedKey = (id: string) => `fired:${id}`;
+const SENDING_LEASE_MS = 60_000;
+const SENT_KEEP_MS = 7 * 24 * 3_600_000;
+
+interface Fired {
+  state: 'sending' | 'sent';
+  next?: ReminderJob | null;
+}
+
+/** BullMQ job ids may not contain ':'; the due time is part of the id so a rescheduled job never collides. */
+export function jobIdOf(job: ReminderJob): string {
+  return `${job.kind}-${job.caseId}-${Date.parse(job.at)}`;
+}
+
+function connectionOf(url: string) {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    username: u.username || undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : undefined,
+    tls: u.protocol === 'rediss:' ? {} : undefined,
+    // Required by BullMQ workers: blocking commands must not time out.
+    maxRetriesPerRequest: null,
+  };
+}
+
+export class BullMqScheduler implements ReminderScheduler {
+  private readonly queue: Queue<ReminderJob>;
+  private worker?: Worker<ReminderJob>;
+  private readonly name: string;
+
+  constructor(private readonly o: BullMqSchedulerOptions) {
+    this.name = o.queueName ?? 'overname-reminders';
+    this.queue = new Queue<ReminderJob>(this.name, { connection: connectionOf(o.redisUrl), prefix: o.prefix });
+  }
+
+  async schedule(job: ReminderJob): Promise<void> {
+    const previous = await this.o.store.get<ReminderJob>(pointerKey(job.caseId, job.kind));
+    await this.o.store.set(pointerKey(job.caseId, job.kind), job);
+    const delay = Math.max(0, Date.parse(job.at) - this.o.clock.now().getTime());
+    await this.queue.add('reminder', job, {
+      jobId: jobIdOf(job),
+      delay,
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 30_000 },
+      removeOnComplete: 1000,
+      removeOnFail: 1000,
+    });
+    // The pointer already makes the old job a no-op; removing it just keeps Redis tidy.
+    if (previous && jobIdOf(previous) !== jobIdOf(job)) await this.removeQuietly(jobIdOf(previous));
+  }
+
+  async cancel(caseId: string, kind: ReminderKind): Promise<void> {
+    const previous = await this.o.store.get<ReminderJob>(pointerKey(caseId, kind));
+    await this.o.store.delete(pointerKey(caseId, kind));
+    if (previous) await this.removeQuietly(jobIdOf(previous));
+  }
+
+  async start(handler: ReminderHandler): Promise<void> {
+    this.worker = new Worker<ReminderJob>(this.name, (job) => this.process(job, handler), {
+      connection: connectionOf(this.o.redisUrl),
+      prefix: this.o.prefix,
+      concurrency: this.o.concurrency ?? 4,
+      // A replica killed mid-job has its job handed to another after this lock expires.
+      lockDuration: 30_000,
+      stalledInterval: 15_000,
+    });
+    this.worker.on('failed', (job, err) =>
+      this.o.logger.warn({ err, jobId: job?.id }, 'reminder job failed; BullMQ retries'),
+    );
+    this.worker.on('error', (err) => this.o.logger.error({ err }, 'reminder worker error'));
+    await this.worker.waitUntilReady();
+  }
+
+  async stop(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close();
+  }
+
+  /** Promotes delayed jobs that are due by this scheduler's clock (tests, the playground's demo clock) and waits. */
+  async runDue(): Promise<number> {
+    const now = this.o.clock.now().getTime();
+    const delayed = await this.queue.getDelayed();
+    const due = delayed.filter((j) => Date.parse(j.data.at) <= now);
+    await Promise.all(due.map((j) => j.promote().catch(() => undefined)));
+    const deadline = Date.now() + 15_000;
+    const ids = new Set(due.map((j) => j.id!));
+    while (ids.size > 0 && Date.now() < deadline) {
+      for (const id of [...ids]) {
+        const state = await this.queue.getJobState(id);
+        if (state === 'completed' || state === 'failed' || state === 'unknown') ids.delete(id);
+      }
+      if (ids.size > 0) await new Promise((r) => setTimeout(r, 20));
+    }
+    return due.length;
+  }
+
+  private async process(bj: Job<ReminderJob>, handler: ReminderHandler): Promise<string> {
+    const job = bj.data;
+    const id = jobIdOf(job);
+    const pointer = await this.o.store.get<ReminderJob>(pointerKey(job.caseId, job.kind));
+    if (!pointer || jobIdOf(pointer) !== id) return 'superseded';
+    if (!(await this.o.store.setIfAbsent<Fired>(firedKey(id), { state: 'sending' }, SENDING_LEASE_MS))) {
+      const fired = await this.o.store.get<Fired>(firedKey(id));
+      if (fired?.state === 'sent') {
+        await this.follow(job, fired.next ?? null);
+        return 'already sent';
+      }
+      throw new Error(`reminder ${id} is being sent by another worker`);
+    }
+    const next = await handler(job, this.o.clock.now());
+    await this.o.store.set<Fired>(firedKey(id), { state: 'sent', next }, SENT_KEEP_MS);
+    await this.follow(job, next);
+    return 'sent';
+  }
+
+  private async follow(job: ReminderJob, next: ReminderJob | null): Promise<void> {
+    if (next) return this.schedule(next);
+    // Only end the series if nobody re-planned it meanwhile (e.g. a new approval round).
+    const pointer = await this.o.store.get<ReminderJob>(pointerKey(job.caseId, job.kind));
+    if (pointer && jobIdOf(pointer) === jobIdOf(job)) await this.o.store.delete(pointerKey(job.caseId, job.kind));
+  }
+
+  private async removeQuietly(jobId: string): Promise<void> {
+    // An active job cannot be removed; it finds itself superseded when it runs.
+    await this.queue.remove(jobId).catch(() => undefined);
+  }
+}
