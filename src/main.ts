@@ -2,8 +2,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { platforms } from '../adapters/index.js';
+import { createService } from '../adapters/service.js';
 import { createAnswerEngine } from './answers/index.js';
-import { createApp } from './app.js';
 import { loadDotEnv, parseConfig } from './config/load-config.js';
 import { createLogger } from './log.js';
 
@@ -27,9 +27,9 @@ async function main(): Promise<void> {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const knowledgeDir = isAbsolute(config.knowledgeDir) ? config.knowledgeDir : resolve(root, config.knowledgeDir);
   const answers = await createAnswerEngine({ knowledgeDir, openai: config.openai, logger });
-  const app = await createApp({ config, logger, answers, platforms });
+  const app = await createService({ config, logger, answers });
   const port = await app.listen();
-  const enabled = platforms.filter((p) => p.enabled(config)).map((p) => p.name);
+  const enabled = [...platforms.filter((p) => p.enabled(app.config)).map((p) => p.name), ...(config.playground ? ['playground'] : [])];
   logger.info(
     { port, store: app.store.kind, platforms: enabled, openai: !!config.openai, startupMs: Date.now() - started },
     `Overname-assistent listening on http://localhost:${port}`,

@@ -1,0 +1,320 @@
+// The playground page: polls the fake channel, renders Slack (Block Kit) and Teams (Adaptive Cards) views, and sends
+// what the person does back as Slack requests and Teams activities through the service's real adapters.
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const params = new URLSearchParams(location.search);
+  const ui = {
+    who: params.get('as') ?? 'requester',
+    platform: params.get('platform') ?? 'teams',
+    thread: null,
+    state: null,
+    stamp: '',
+  };
+  /** Teams invoke responses and user-specific refreshes, per persona and activity version. */
+  const teamsCards = new Map();
+  let modalShown = null;
+
+  const post = (path, body) =>
+    fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+      (r) => r.json(),
+    );
+
+  function toast(text) {
+    const t = $('toast');
+    t.textContent = text;
+    t.hidden = false;
+    clearTimeout(toast.timer);
+    toast.timer = setTimeout(() => (t.hidden = true), 4000);
+  }
+
+  const me = () => ui.state?.identities.find((i) => i.persona === ui.who);
+  const names = () =>
+    Object.fromEntries(
+      (ui.state?.identities ?? []).flatMap((i) => [
+        [i.slackId, i.name],
+        [i.teamsId, i.name],
+      ]),
+    );
+
+  async function refresh(force = false) {
+    const res = await fetch(`/playground/state?as=${encodeURIComponent(ui.who)}`);
+    const state = await res.json();
+    const stamp = JSON.stringify(state);
+    if (!force && stamp === ui.stamp) return;
+    ui.state = state;
+    ui.stamp = stamp;
+    render();
+  }
+
+  function render() {
+    const s = ui.state;
+    document.body.className = ui.platform;
+    $('clock').textContent = new Date(s.clock).toLocaleString('nl-NL', {
+      timeZone: s.timeZone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    $('clock').dateTime = s.clock;
+    for (const tab of document.querySelectorAll('.tabs button'))
+      tab.setAttribute('aria-selected', String(tab.dataset.platform === ui.platform));
+    const available = s.platforms[ui.platform];
+    $('unavailable').hidden = available;
+    $('unavailable').textContent = available
+      ? ''
+      : `Deze weergave is uit: er zijn echte ${ui.platform === 'slack' ? 'Slack' : 'Teams'}-gegevens ingesteld, dus de speeltuin speelt dat platform niet na.`;
+    $('channel-title').textContent =
+      ui.platform === 'slack' ? `# ${s.slack?.channel ?? 'overnames'}` : 'Kantoor › Overnames';
+    $('hint').textContent =
+      ui.platform === 'slack'
+        ? 'Slack: een bericht @noemt de bot; "/overname start", "/overname status" en "/overname <vraag>" zijn slash-commando’s.'
+        : 'Teams: elk bericht @noemt de bot in het kanaal. Probeer "start", "status" of een vraag.';
+    $('thread-target').hidden = !ui.thread;
+    const timeline = $('timeline');
+    const atBottom = timeline.scrollTop + timeline.clientHeight >= timeline.scrollHeight - 30;
+    timeline.replaceChildren(...(ui.platform === 'slack' ? slackTimeline() : teamsTimeline()));
+    if (atBottom) timeline.scrollTop = timeline.scrollHeight;
+    renderModal();
+  }
+
+  function shell({ bot, name, meta, ephemeral, threadRoot }) {
+    const el = document.createElement('div');
+    el.className = `msg${bot ? ' bot' : ''}${ephemeral ? ' ephemeral' : ''}`;
+    el.dataset.testid = 'msg';
+    el.innerHTML = `<div class="avatar">${bot ? 'OA' : name.slice(0, 1)}</div><div class="body"><div class="meta"><b></b><span></span></div><div class="content"></div></div>`;
+    el.querySelector('b').textContent = name;
+    el.querySelector('.meta span').textContent = meta ?? '';
+    if (ephemeral)
+      el.querySelector('.body').insertAdjacentHTML(
+        'beforeend',
+        '<div class="ephemeral-note">Alleen zichtbaar voor jou</div>',
+      );
+    if (threadRoot) {
+      const reply = document.createElement('button');
+      reply.className = 'reply-link';
+      reply.textContent = 'Antwoord in thread';
+      reply.addEventListener('click', () => {
+        ui.thread = threadRoot;
+        render();
+        $('text').focus();
+      });
+      el.querySelector('.body').appendChild(reply);
+    }
+    return el;
+  }
+
+  function slackTimeline() {
+    const msgs = ui.state.slack?.messages ?? [];
+    const n = names();
+    const byRoot = new Map();
+    for (const m of msgs)
+      if (m.threadTs && m.threadTs !== m.ts) byRoot.set(m.threadTs, [...(byRoot.get(m.threadTs) ?? []), m]);
+    const one = (m, root) => {
+      const bot = m.user === ui.state.slack.botUser;
+      const el = shell({
+        bot,
+        name: bot ? 'Overname-assistent' : (n[m.user] ?? m.user),
+        ephemeral: !!m.ephemeralFor,
+        threadRoot: root ? m.ts : null,
+        meta: m.updates ? '(bijgewerkt)' : '',
+      });
+      const content = el.querySelector('.content');
+      if (m.blocks?.length) {
+        content.appendChild(
+          BlockKit.renderBlocks(m.blocks, {
+            names: n,
+            onAction: async (a) => {
+              const r = await post('/playground/slack/action', { as: ui.who, ts: m.ts, ...a });
+              if (r.status >= 400) toast(`Slack antwoordde ${r.status}`);
+              refresh();
+            },
+          }),
+        );
+      } else content.innerHTML = BlockKit.mrkdwn(m.text, n);
+      return el;
+    };
+    return msgs
+      .filter((m) => !m.threadTs || m.threadTs === m.ts)
+      .map((m) => {
+        const el = one(m, true);
+        const replies = byRoot.get(m.ts) ?? [];
+        if (replies.length) {
+          const t = document.createElement('div');
+          t.className = 'thread';
+          t.append(...replies.map((r) => one(r, false)));
+          el.querySelector('.body').appendChild(t);
+        }
+        return el;
+      });
+  }
+
+  function teamsTimeline() {
+    const acts = ui.state.teams?.activities ?? [];
+    const replies = new Map();
+    for (const a of acts) if (a.replyToId) replies.set(a.replyToId, [...(replies.get(a.replyToId) ?? []), a]);
+    const one = (a, root) => {
+      const bot = a.fromId === ui.state.teams.botId;
+      const el = shell({
+        bot,
+        name: a.fromName,
+        threadRoot: root ? a.id : null,
+        meta: a.updates ? '(bijgewerkt)' : '',
+      });
+      const content = el.querySelector('.content');
+      const card = a.attachments?.find((x) => x.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+      if (a.text) content.insertAdjacentHTML('beforeend', `<div>${teamsText(a.text)}</div>`);
+      if (card) content.appendChild(teamsCard(a, card));
+      return el;
+    };
+    return acts
+      .filter((a) => !a.replyToId)
+      .map((a) => {
+        const el = one(a, true);
+        const rs = replies.get(a.id) ?? [];
+        if (rs.length) {
+          const t = document.createElement('div');
+          t.className = 'thread';
+          t.append(...rs.map((r) => one(r, false)));
+          el.querySelector('.body').appendChild(t);
+        }
+        return el;
+      });
+  }
+
+  const escHtml = (s) =>
+    String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+  /** Teams text: <at>Name</at> mentions, **bold**, [label](url), line breaks. */
+  function teamsText(text) {
+    return escHtml(text)
+      .replace(/&lt;at&gt;(.*?)&lt;\/at&gt;/g, '<span class="mention">@$1</span>')
+      .replace(/\*\*(.+?)\*\*/g, '<b>$1</b>')
+      .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>')
+      .replace(/\n/g, '<br>');
+  }
+
+  AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
+    result.outputHtml = teamsText(text).replace(/(^|<br>)- /g, '$1• ');
+    result.didProcess = true;
+  };
+
+  function teamsCard(activity, card) {
+    const host = document.createElement('div');
+    host.className = 'ac-host';
+    host.dataset.testid = 'card';
+    const key = `${ui.who}|${activity.id}|${activity.updates}`;
+    const mine = teamsCards.get(key);
+    const id = me()?.teamsId;
+    if (!mine && card.refresh?.userIds?.includes(id)) {
+      // Teams refreshes a user-specific view for the people in refresh.userIds: ask the bot for this user's card.
+      teamsCards.set(key, { pending: true });
+      post('/playground/teams/execute', {
+        as: ui.who,
+        activityId: activity.id,
+        verb: card.refresh.action.verb,
+        data: card.refresh.action.data ?? {},
+        trigger: 'automatic',
+      }).then((r) => {
+        teamsCards.set(key, { card: r.body?.value });
+        render();
+      });
+    }
+    const shown = mine?.card ?? card;
+    const ac = new AdaptiveCards.AdaptiveCard();
+    ac.hostConfig = new AdaptiveCards.HostConfig({
+      fontFamily: 'Segoe UI, sans-serif',
+      actions: { actionsOrientation: 'horizontal', buttonSpacing: 6 },
+    });
+    ac.onExecuteAction = async (action) => {
+      const verb = action.verb ?? action.data?.verb;
+      const r = await post('/playground/teams/execute', {
+        as: ui.who,
+        activityId: activity.id,
+        verb,
+        data: action.data ?? {},
+      });
+      const body = r.body ?? {};
+      if (body.type === 'application/vnd.microsoft.card.adaptive') teamsCards.set(key, { card: body.value });
+      else if (body.value) toast(String(body.value));
+      else if (r.status >= 400) toast(`Teams antwoordde ${r.status}`);
+      await refresh(true);
+    };
+    ac.parse(shown);
+    host.appendChild(ac.render());
+    return host;
+  }
+
+  function renderModal() {
+    const modal = ui.platform === 'slack' ? ui.state.slack?.modal : null;
+    const root = $('modal-root');
+    if (!modal) {
+      root.replaceChildren();
+      modalShown = null;
+      return;
+    }
+    if (modalShown === `${ui.who}|${modal.id}|${JSON.stringify(modal.view)}`) return;
+    modalShown = `${ui.who}|${modal.id}|${JSON.stringify(modal.view)}`;
+    const el = BlockKit.renderModal(modal.view, {
+      names: names(),
+      people: ui.state.identities,
+      onClose: async () => {
+        await post('/playground/slack/close', { as: ui.who });
+        refresh();
+      },
+      onSubmit: async (values) => {
+        const r = await post('/playground/slack/submit', { as: ui.who, values });
+        if (r.errors) BlockKit.showErrors(el, r.errors);
+        else refresh();
+      },
+    });
+    root.replaceChildren(el);
+  }
+
+  function setup() {
+    $('who').addEventListener('change', (e) => {
+      ui.who = e.target.value;
+      modalShown = null;
+      refresh(true);
+    });
+    for (const tab of document.querySelectorAll('.tabs button')) {
+      tab.addEventListener('click', () => {
+        ui.platform = tab.dataset.platform;
+        ui.thread = null;
+        modalShown = null;
+        refresh(true);
+      });
+    }
+    $('thread-clear').addEventListener('click', () => {
+      ui.thread = null;
+      render();
+    });
+    $('composer').addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const text = $('text').value.trim();
+      if (!text) return;
+      $('text').value = '';
+      const r = await post('/playground/say', { platform: ui.platform, as: ui.who, text, thread: ui.thread });
+      if (r.error) toast(r.error);
+      refresh();
+    });
+    $('next-day').addEventListener('click', async () => {
+      const r = await post('/playground/clock/next-working-day', {});
+      toast(`Democlock: ${new Date(r.clock).toLocaleString('nl-NL')} — ${r.fired} herinnering(en) verstuurd`);
+      refresh(true);
+    });
+  }
+
+  async function start() {
+    setup();
+    await refresh(true);
+    $('who').innerHTML = ui.state.identities
+      .map((i) => `<option value="${i.persona}">${escHtml(i.name)} — ${escHtml(i.roleNl)}</option>`)
+      .join('');
+    $('who').value = ui.who;
+    setInterval(() => refresh().catch(() => {}), 1000);
+  }
+
+  start();
+})();

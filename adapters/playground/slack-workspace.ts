@@ -1,0 +1,212 @@
+// The playground's Slack: a Web API on loopback that keeps the channel, ephemerals and open modals in the store.
+//
+// The real Slack adapter talks to it through SLACK_API_URL exactly as it talks to slack.com; the browser page reads
+// the same state back, so what the page shows is what the adapter sent.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody, sendJson } from '../../src/server/http-server.js';
+import type { Store } from '../../src/store/store.js';
+import { bySlackId, IDENTITIES, PLAYGROUND_SLACK } from './identities.js';
+
+export interface SlackMessage {
+  ts: string;
+  channel: string;
+  threadTs?: string;
+  text: string;
+  blocks?: unknown[];
+  /** Bot or human author's Slack id. */
+  user: string;
+  /** Only this user sees it (chat.postEphemeral, ephemeral responses). */
+  ephemeralFor?: string;
+  updates: number;
+}
+
+export interface SlackModal {
+  id: string;
+  user: string;
+  view: Record<string, unknown>;
+}
+
+const MSG = 'pg:slack:msg:';
+const modalKey = (user: string) => `pg:slack:modal:${user}`;
+const triggerKey = (trigger: string) => `pg:slack:trigger:${trigger}`;
+const responseKey = (id: string) => `pg:slack:response:${id}`;
+
+export class SlackWorkspace {
+  private lastTs = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly baseUrl: () => string,
+  ) {}
+
+  /** A timestamp like Slack's ("1700000000.000100"), strictly increasing so messages keep their order. */
+  private nextTs(): string {
+    const micros = Math.max(Date.now() * 1000, this.lastTs + 1);
+    this.lastTs = micros;
+    return `${Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`;
+  }
+
+  async messages(viewer: string): Promise<SlackMessage[]> {
+    const all: SlackMessage[] = [];
+    for await (const [, m] of this.store.scan<SlackMessage>(MSG)) {
+      if (!m.ephemeralFor || m.ephemeralFor === viewer) all.push(m);
+    }
+    return all.sort((a, b) => a.ts.localeCompare(b.ts));
+  }
+
+  async modal(user: string): Promise<SlackModal | undefined> {
+    return this.store.get<SlackModal>(modalKey(user));
+  }
+
+  async closeModal(user: string): Promise<void> {
+    await this.store.delete(modalKey(user));
+  }
+
+  /** A trigger id as Slack sends with commands and button presses; views.open with it opens a modal for the user. */
+  async newTrigger(user: string): Promise<string> {
+    const trigger = `${Date.now()}.${randomUUID()}`;
+    await this.store.set(triggerKey(trigger), user, 30 * 60_000);
+    return trigger;
+  }
+
+  async newResponseUrl(user: string, channel: string, threadTs?: string): Promise<string> {
+    const id = randomUUID();
+    await this.store.set(responseKey(id), { user, channel, threadTs }, 30 * 60_000);
+    return `${this.baseUrl()}/response/${id}`;
+  }
+
+  async postHuman(user: string, text: string, threadTs?: string): Promise<SlackMessage> {
+    return this.save({ ts: this.nextTs(), channel: PLAYGROUND_SLACK.channel, threadTs, text, user, updates: 0 });
+  }
+
+  private async save(m: SlackMessage): Promise<SlackMessage> {
+    await this.store.set(MSG + m.ts, m);
+    return m;
+  }
+
+  handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const body = parseBody(await readBody(req), req.headers['content-type']);
+    if (url.pathname.startsWith('/response/')) return this.respond(url.pathname.slice('/response/'.length), body, res);
+    const method = url.pathname.replace(/^\/api\//, '');
+    const ok = (extra: Record<string, unknown>) => sendJson(res, 200, { ok: true, ...extra });
+    const fail = (error: string) => sendJson(res, 200, { ok: false, error });
+    switch (method) {
+      case 'auth.test':
+        return ok({
+          url: 'https://playground.slack.local/',
+          team: 'Playground',
+          user: 'overname',
+          team_id: PLAYGROUND_SLACK.team,
+          user_id: PLAYGROUND_SLACK.botUser,
+          bot_id: PLAYGROUND_SLACK.botId,
+        });
+      case 'chat.postMessage': {
+        const m = await this.save({
+          ts: this.nextTs(),
+          channel: String(body.channel),
+          threadTs: body.thread_ts ? String(body.thread_ts) : undefined,
+          text: String(body.text ?? ''),
+          blocks: json(body.blocks),
+          user: PLAYGROUND_SLACK.botUser,
+          updates: 0,
+        });
+        return ok({ channel: m.channel, ts: m.ts, message: { text: m.text, ts: m.ts } });
+      }
+      case 'chat.update': {
+        const existing = await this.store.get<SlackMessage>(MSG + String(body.ts));
+        if (!existing) return fail('message_not_found');
+        await this.save({
+          ...existing,
+          text: String(body.text ?? existing.text),
+          blocks: json(body.blocks) ?? existing.blocks,
+          updates: existing.updates + 1,
+        });
+        return ok({ channel: existing.channel, ts: existing.ts });
+      }
+      case 'chat.postEphemeral': {
+        const m = await this.save({
+          ts: this.nextTs(),
+          channel: String(body.channel),
+          threadTs: body.thread_ts ? String(body.thread_ts) : undefined,
+          text: String(body.text ?? ''),
+          blocks: json(body.blocks),
+          user: PLAYGROUND_SLACK.botUser,
+          ephemeralFor: String(body.user),
+          updates: 0,
+        });
+        return ok({ message_ts: m.ts });
+      }
+      case 'views.open':
+      case 'views.push': {
+        const user = await this.store.get<string>(triggerKey(String(body.trigger_id)));
+        if (!user) return fail('invalid_trigger_id');
+        const view = {
+          ...(json(body.view) as unknown as Record<string, unknown>),
+          id: `V${Date.now().toString(36).toUpperCase()}`,
+        };
+        await this.store.set(modalKey(user), { id: String(view.id), user, view } satisfies SlackModal);
+        return ok({ view });
+      }
+      case 'views.update': {
+        for (const person of IDENTITIES) {
+          const modal = await this.modal(person.slackId);
+          if (modal && modal.id === body.view_id) {
+            const view = { ...(json(body.view) as unknown as Record<string, unknown>), id: modal.id };
+            await this.store.set(modalKey(person.slackId), { ...modal, view });
+            return ok({ view });
+          }
+        }
+        return fail('not_found');
+      }
+      case 'users.info': {
+        const person = bySlackId(String(body.user));
+        if (!person) return fail('user_not_found');
+        return ok({
+          user: {
+            id: person.slackId,
+            name: person.name.toLowerCase().replace(/\s+/g, '.'),
+            real_name: person.name,
+            is_bot: false,
+            locale: 'nl-NL',
+            profile: { real_name: person.name, display_name: person.name.split(' ')[0] },
+          },
+        });
+      }
+      case 'conversations.info':
+        return ok({ channel: { id: PLAYGROUND_SLACK.channel, name: PLAYGROUND_SLACK.channelName, is_channel: true } });
+      default:
+        return fail('unknown_method');
+    }
+  };
+
+  /** response_url posts from slash commands: ephemeral for the user unless the app asked for in_channel. */
+  private async respond(id: string, body: Record<string, unknown>, res: ServerResponse): Promise<void> {
+    const target = await this.store.get<{ user: string; channel: string; threadTs?: string }>(responseKey(id));
+    if (!target) return sendJson(res, 404, { ok: false, error: 'expired_url' });
+    await this.save({
+      ts: this.nextTs(),
+      channel: target.channel,
+      threadTs: target.threadTs,
+      text: String(body.text ?? ''),
+      blocks: json(body.blocks),
+      user: PLAYGROUND_SLACK.botUser,
+      ephemeralFor: body.response_type === 'in_channel' ? undefined : target.user,
+      updates: 0,
+    });
+    sendJson(res, 200, { ok: true });
+  }
+}
+
+function parseBody(raw: string, type: string | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  if (type?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  return Object.fromEntries(new URLSearchParams(raw));
+}
+
+/** Web API clients send nested arguments (blocks, view) as JSON strings in form bodies. */
+function json(value: unknown): unknown[] | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as unknown[];
+}
