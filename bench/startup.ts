@@ -1,13 +1,18 @@
 // Cold start of the service process until /healthz answers, and its resident memory when idle.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** tsx's loader by absolute URL: the service is started from other folders, where a bare 'tsx' would not resolve. */
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export async function benchStartup(port = 39_781): Promise<Record<string, unknown>> {
   const root = resolve(import.meta.dirname, '..');
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/main.ts')], {
+  const child = spawn(process.execPath, ['--import', TSX, join(root, 'src/main.ts')], {
     cwd: mkdtempSync(join(tmpdir(), 'bench-start-')),
     env: { PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: 'warn', PLAYGROUND: 'off' },
     stdio: 'ignore',

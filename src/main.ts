@@ -29,11 +29,15 @@ async function main(): Promise<void> {
   const answers = await createAnswerEngine({ knowledgeDir, openai: config.openai, logger });
   const app = await createService({ config, logger, answers });
   const port = await app.listen();
-  const enabled = [...platforms.filter((p) => p.enabled(app.config)).map((p) => p.name), ...(config.playground ? ['playground'] : [])];
+  const enabled = [
+    ...platforms.filter((p) => p.enabled(app.config)).map((p) => p.name),
+    ...(config.playground ? ['playground'] : []),
+  ];
   logger.info(
     { port, store: app.store.kind, platforms: enabled, openai: !!config.openai, startupMs: Date.now() - started },
     `Overname-assistent listening on http://localhost:${port}`,
   );
+  if (config.playground) logger.info(`Playground: open http://localhost:${port}/ in your browser`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -48,7 +48,7 @@ export function statusCard(snapshots: CaseSnapshot[], language: 'nl' | 'en', wit
   };
 }
 
-/** The answer text is the answer engine's markup; citations become links in the footer. */
+/** The answer engine speaks plain text, escaped here so an article's "*" or "[" stays text; citations become links. */
 export function answerCard(answer: Answer, canStart: boolean): CardView {
   const m = messages(answer.language);
   const sources = answer.citations.map((c) => link(c.title, c.url)).join(' · ');
@@ -57,7 +57,7 @@ export function answerCard(answer: Answer, canStart: boolean): CardView {
     kind: 'card',
     purpose: 'answer',
     facts: [],
-    sections: [{ text: answer.answer }],
+    sections: [{ text: escapeMarkup(answer.answer) }],
     buttons: answer.suggestTakeover && canStart ? [{ action: 'start', label: m.buttons.start, style: 'primary' }] : [],
     footer: sources ? `${label}: ${sources}` : undefined,
     actors: [],

@@ -1,10 +1,15 @@
 // The service as a process: starts with no credentials, serves /healthz, exits 0 on SIGTERM, exits 1 on bad config.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+
+/** tsx's loader by absolute URL: the service is started from other folders, where a bare 'tsx' would not resolve. */
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 const root = resolve(import.meta.dirname, '../..');
 const main = join(root, 'src/main.ts');
@@ -27,7 +32,7 @@ interface Run {
 
 /** Runs the service with only the given variables (plus PATH/HOME), as a fresh clone with no .env would. */
 function run(env: Record<string, string>, cwd: string): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+  const child = spawn(process.execPath, ['--import', TSX, main], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,9 +65,10 @@ describe('service process', () => {
         platforms: Record<string, boolean>;
       };
       expect(health).toMatchObject({ status: 'ok', store: 'sqlite' });
-      expect(health.platforms).toMatchObject({ slack: false });
+      // The playground is on by default outside production, with its simulated Slack workspace and Teams channel.
+      expect(health.platforms).toMatchObject({ playground: true, slack: true, teams: true });
       expect(existsSync(join(cwd, 'data/overname.sqlite'))).toBe(true);
-      expect(r.out()).toContain(`http://localhost:${port}`);
+      expect(r.out()).toContain(`http://localhost:${port}/`);
       r.child.kill('SIGTERM');
       expect(await r.exit).toBe(0);
       expect(r.out()).toContain('stopped cleanly');

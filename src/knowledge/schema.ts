@@ -1,0 +1,39 @@
+// Zod schemas for article front matter, so a malformed file fails at start-up with the field that is wrong.
+import { z } from 'zod';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const sectionIdSchema = z
+  .string()
+  .regex(SLUG, 'must be lowercase letters, digits and single hyphens (for example "nieuwe-gebruiker")');
+
+const isoDate = z
+  .string({ error: 'is required (YYYY-MM-DD)' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written as YYYY-MM-DD')
+  .refine((value) => {
+    const d = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
+  }, 'is not a real calendar date');
+
+export const gapSchema = z.strictObject({
+  topic: z.string({ error: 'is required' }).trim().min(3, 'must describe what the article does not say'),
+  match: z
+    .array(z.string().trim().min(2, 'trigger phrases need at least two characters'), {
+      error: 'must be a list of trigger phrases',
+    })
+    .min(1, 'needs at least one trigger phrase'),
+});
+
+export const frontMatterSchema = z.strictObject({
+  id: z.string({ error: 'is required' }).regex(SLUG, 'must be a lowercase slug (letters, digits, hyphens)'),
+  title: z.string({ error: 'is required' }).trim().min(3, 'must be at least 3 characters'),
+  language: z.enum(['nl', 'en'], { error: 'must be "nl" or "en"' }),
+  source: z
+    .string({ error: 'is required (the URL of the original article)' })
+    .refine((value) => /^https?:\/\/[^\s/]+\.[^\s]+$/.test(value), 'must be an http(s) URL'),
+  date: isoDate,
+  gaps: z.array(gapSchema, { error: 'must be a list of {topic, match}' }).default([]),
+  overview: z.array(sectionIdSchema, { error: 'must be a list of section ids' }).default([]),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
