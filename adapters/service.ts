@@ -1,6 +1,6 @@
 // Composition root: the app with every platform adapter and, when enabled, the local playground and its demo clock.
 import type { AnswerEngine } from '../src/answers/types.js';
-import { type App, createApp } from '../src/app.js';
+import { type App, createApp, storePrefixOf } from '../src/app.js';
 import type { Clock } from '../src/clock.js';
 import type { Config } from '../src/config/load-config.js';
 import type { Logger } from '../src/log.js';
@@ -31,7 +31,7 @@ export async function createService(o: ServiceOptions): Promise<App> {
   }
   // The demo clock exists only here, when the playground is on; production paths get the plain clock.
   const clock = new DemoClock(o.clock);
-  const store = await createStore(o.config.storeUrl);
+  const store = await createStore(o.config.storeUrl, { prefix: storePrefixOf(o.config) });
   const playground = await createPlayground(store, clock, o.logger);
   try {
     return await createApp({

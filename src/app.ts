@@ -41,13 +41,20 @@ export interface App {
 export async function createApp(o: AppOptions): Promise<App> {
   const { config, logger } = o;
   const clock = o.clock ?? systemClock;
-  const store = o.store ?? (await createStore(config.storeUrl));
+  const store = o.store ?? (await createStore(config.storeUrl, { prefix: storePrefixOf(config) }));
   const metrics = new Metrics({ defaultMetrics: true });
   // With Redis, every replica runs a BullMQ worker; without it, the embedded in-process scheduler.
   const scheduler =
     o.scheduler ??
     (config.redisUrl
-      ? new BullMqScheduler({ redisUrl: config.redisUrl, store, clock, logger, prefix: 'overname' })
+      ? new BullMqScheduler({
+          redisUrl: config.redisUrl,
+          store,
+          clock,
+          logger,
+          prefix: 'overname',
+          queueName: `reminders${config.storePrefix ? `-${config.storePrefix}` : ''}`,
+        })
       : new InProcessScheduler({ store, clock, logger, intervalMs: o.reminderIntervalMs ?? 30_000 }));
   const engine = new DialogEngine({
     store,
@@ -127,4 +134,8 @@ async function pingRedis(url: string): Promise<boolean> {
   } finally {
     client.disconnect();
   }
+}
+
+export function storePrefixOf(config: Config): string | undefined {
+  return config.storePrefix ? `${config.storePrefix}:` : undefined;
 }

@@ -59,6 +59,9 @@ export function registerPlaygroundRoutes(ctx: PlatformContext, parts: Playground
     server.route('GET', `/playground/${file}`, serveFile(join(PUBLIC, file)));
   }
   server.route('GET', '/playground/adaptivecards.js', serveFile(vendor));
+  server.route('GET', '/favicon.ico', (_req, res) => {
+    res.writeHead(204).end();
+  });
 
   server.route(
     'GET',

@@ -8,6 +8,8 @@ export interface Config {
   host: string;
   logLevel: string;
   storeUrl: string;
+  /** Separates deployments sharing one database or Redis: prefixes store keys and the reminder queue. */
+  storePrefix?: string;
   redisUrl?: string;
   knowledgeDir: string;
   reminders: {
@@ -58,6 +60,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       host: e.HOST,
       logLevel: e.LOG_LEVEL,
       storeUrl: e.STORE_URL,
+      storePrefix: e.STORE_PREFIX,
       redisUrl: e.REDIS_URL,
       knowledgeDir: e.KNOWLEDGE_DIR,
       reminders: {

@@ -54,6 +54,13 @@ export const envSchema = z
         })
         .default('sqlite://data/overname.sqlite'),
     ),
+    STORE_PREFIX: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,40}$/, { error: 'expected up to 40 letters, digits, - or _' })
+        .optional(),
+    ),
     REDIS_URL: z.preprocess(
       blankToUndefined,
       z

@@ -51,7 +51,7 @@ export function statusCard(snapshots: CaseSnapshot[], language: 'nl' | 'en', wit
 /** The answer engine speaks plain text, escaped here so an article's "*" or "[" stays text; citations become links. */
 export function answerCard(answer: Answer, canStart: boolean): CardView {
   const m = messages(answer.language);
-  const sources = answer.citations.map((c) => link(c.title, c.url)).join(' · ');
+  const sources = citationLine(answer);
   const label = answer.language === 'nl' ? 'Bron' : 'Source';
   return {
     kind: 'card',
@@ -62,4 +62,18 @@ export function answerCard(answer: Answer, canStart: boolean): CardView {
     footer: sources ? `${label}: ${sources}` : undefined,
     actors: [],
   };
+}
+
+/** One line per article: its title once, then a link per cited section (titles read "Article — Section"). */
+function citationLine(answer: Answer): string {
+  const byArticle = new Map<string, { title: string; links: string[] }>();
+  for (const c of answer.citations) {
+    const cut = c.title.lastIndexOf(' — ');
+    const article = cut > 0 ? c.title.slice(0, cut) : c.title;
+    const section = cut > 0 ? c.title.slice(cut + 3) : c.title;
+    const entry = byArticle.get(c.article) ?? { title: article, links: [] };
+    entry.links.push(link(section, c.url));
+    byArticle.set(c.article, entry);
+  }
+  return [...byArticle.values()].map((a) => `_${escapeMarkup(a.title)}_ — ${a.links.join(' · ')}`).join('\n');
 }
