@@ -1,0 +1,40 @@
+// The bot's turn logic: remember where each conversation is, answer messages, card presses and installs.
+import { ActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { inboundMessage } from './activity.js';
+import type { TeamsDeps } from './deps.js';
+import { handleCardInvoke } from './invoke.js';
+import { handleMessage } from './message-turn.js';
+import { withRetry } from './retry.js';
+import { viewActivity } from './view-activity.js';
+
+export class TeamsBot extends ActivityHandler {
+  constructor(private readonly d: TeamsDeps) {
+    super();
+    // Every activity refreshes the conversation reference first: proactive sends (case card, reminders) need it.
+    this.onTurn(async (ctx, next) => {
+      await d.refs.remember(ctx.activity);
+      await next();
+    });
+    this.onMessage(async (ctx, next) => {
+      await handleMessage(ctx, d);
+      await next();
+    });
+    this.onMembersAdded(async (ctx, next) => {
+      const botAdded = (ctx.activity.membersAdded ?? []).some((m) => m.id === ctx.activity.recipient?.id);
+      if (botAdded) await this.welcome(ctx);
+      await next();
+    });
+  }
+
+  /** Card presses with Action.Execute arrive as invokes; everything else keeps the SDK's default handling. */
+  protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
+    if (ctx.activity.name === 'adaptiveCard/action') return handleCardInvoke(ctx, this.d);
+    return super.onInvokeActivity(ctx);
+  }
+
+  /** Installed in a chat or team: introduce ourselves with the help card, in the locale's language. */
+  private async welcome(ctx: TurnContext): Promise<void> {
+    const reply = await this.d.engine.handleMessage({ ...inboundMessage(ctx.activity), text: 'help' });
+    for (const view of reply.views) await withRetry(() => ctx.sendActivity(viewActivity(view)), this.d.retry);
+  }
+}

@@ -1,0 +1,100 @@
+// What a press on a card does, whichever way it arrived (Action.Execute invoke or Action.Submit message):
+// refresh a viewer's copy, open or submit the start form, or act on a case through the engine.
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import type { ActionStatus } from '../../src/dialog/inbound.js';
+import type { UserRef } from '../../src/domain/case.js';
+import { languageFromLocale } from '../../src/i18n/language.js';
+import { messages } from '../../src/i18n/messages.js';
+import { isDirect } from './activity.js';
+import { type AdaptiveCardJson, type CardOptions, REFRESH_VERB, renderCard } from './cards.js';
+import type { TeamsDeps } from './deps.js';
+import { renderForm, START_SUBMIT_VERB } from './form-card.js';
+import { submitStartForm } from './form-submit.js';
+
+export interface CardRequest {
+  verb: string;
+  /** The action's data with the card's inputs merged in. */
+  data: Record<string, unknown>;
+  user: UserRef;
+  locale?: string;
+}
+
+export interface CardResult {
+  /** The card the presser sees next (the invoke response). */
+  card?: AdaptiveCardJson;
+  /** Feedback (markup) for the presser. */
+  message?: string;
+  /** How the engine judged a case action. */
+  status?: ActionStatus;
+  /** The card is a form to fill in (start form, corrections, reason). */
+  form?: boolean;
+}
+
+export async function runCardAction(ctx: TurnContext, d: TeamsDeps, req: CardRequest): Promise<CardResult> {
+  switch (req.verb) {
+    case REFRESH_VERB:
+      return refresh(d, req);
+    case 'start':
+      return openStartForm(ctx, d, req);
+    case START_SUBMIT_VERB:
+      return submitStartForm(ctx, d, req);
+    default:
+      return caseAction(d, req);
+  }
+}
+
+async function refresh(d: TeamsDeps, req: CardRequest): Promise<CardResult> {
+  const card = await currentCard(d, str(req.data.caseId), str(req.data.card), req.user);
+  if (card) return { card };
+  return { message: messages(languageFromLocale(req.locale) ?? 'nl').errors.unknownCase };
+}
+
+async function openStartForm(ctx: TurnContext, d: TeamsDeps, req: CardRequest): Promise<CardResult> {
+  const locale = str(req.data.lang) ?? req.locale;
+  if (isDirect(ctx.activity)) {
+    return { message: messages(languageFromLocale(locale) ?? 'nl').errors.notInChannel };
+  }
+  const form = d.engine.startForm(req.user, locale);
+  const members = await d.members.list(ctx);
+  return { card: renderForm(form, members, { formId: randomUUID() }), form: true };
+}
+
+async function caseAction(d: TeamsDeps, req: CardRequest): Promise<CardResult> {
+  const caseId = str(req.data.caseId) ?? '';
+  const outcome = await d.engine.handleAction({
+    platform: 'teams',
+    user: req.user,
+    caseId,
+    action: req.verb,
+    payload: req.data,
+    locale: req.locale,
+  });
+  if (outcome.status === 'needsInput' && outcome.form?.kind === 'form') {
+    return { card: renderForm(outcome.form, []), message: outcome.message, status: outcome.status, form: true };
+  }
+  const tone = outcome.status === 'done' || outcome.status === 'unchanged' ? 'good' : 'attention';
+  const notice = outcome.message ? { text: outcome.message, tone } : undefined;
+  const card = await currentCard(d, caseId, str(req.data.card), req.user, notice as CardOptions['notice']);
+  return { card, message: outcome.message, status: outcome.status };
+}
+
+/** The case's card (or checklist) as this viewer should see it now, rendered from the store. */
+export async function currentCard(
+  d: TeamsDeps,
+  caseId: string | undefined,
+  which: string | undefined,
+  viewer: UserRef,
+  notice?: CardOptions['notice'],
+): Promise<AdaptiveCardJson | undefined> {
+  if (!caseId) return undefined;
+  const views = await d.engine.views(caseId);
+  if (!views) return undefined;
+  const view = which === 'checklist' && views.checklist ? views.checklist : views.case;
+  const language = (await d.engine.repo.data(caseId))?.language;
+  return renderCard(view, viewer, { language, notice });
+}
+
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v ? v : undefined;
+}

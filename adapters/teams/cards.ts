@@ -1,0 +1,162 @@
+// Renders the core's CardView as an Adaptive Card 1.5, per viewer: buttons only for who may press them.
+//
+// Teams shows the posted card to everyone; `refresh.userIds` makes the clients of the named users (at most 60) ask
+// the bot for their own version (adaptiveCard/action, verb "refresh"). So the posted card is the read-only view,
+// and renderCard(view, viewer) is what a named person gets: the same card with their buttons.
+
+import type { ButtonView, CardView } from '../../src/dialog/view.js';
+import type { UserRef } from '../../src/domain/case.js';
+import { joinNames } from '../../src/i18n/format.js';
+import { escapeText, Mentions, renderMarkdown } from './markdown.js';
+import { type Language, labelLanguage, teamsTexts } from './texts.js';
+
+export type Json = Record<string, unknown>;
+export type AdaptiveCardJson = Json & { type: 'AdaptiveCard'; version: string; body: Json[] };
+
+export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+/** Universal Actions (Action.Execute, refresh) need schema version 1.5 in Teams. */
+export const CARD_VERSION = '1.5';
+export const REFRESH_VERB = 'refresh';
+/** Teams refreshes automatically for at most 60 listed users. */
+export const MAX_REFRESH_USERS = 60;
+
+export interface CardOptions {
+  /** Language of the adapter's own sentences (the view's text is already localized). */
+  language?: Language;
+  /** Feedback for the person who pressed a button (markup): shown on top, in their copy of the card only. */
+  notice?: { text: string; tone: 'good' | 'attention' };
+}
+
+/** What every button and refresh action carries back; the same fields as the Slack action values. */
+export interface ActionData {
+  caseId?: string;
+  role?: string;
+  item?: string;
+  /** Which message of the case the card is (case or checklist), so a refresh renders the right one. */
+  card?: CardView['purpose'];
+  /** Language of the card a start button sat on, for the form it opens. */
+  lang?: Language;
+}
+
+export function renderCard(view: CardView, viewer?: UserRef, options: CardOptions = {}): AdaptiveCardJson {
+  const texts = teamsTexts(options.language ?? 'nl');
+  const mentions = new Mentions();
+  const text = (markup: string) => renderMarkdown(markup, 'card', mentions);
+  const refreshIds = view.caseId ? [...new Set(view.actors.map((u) => u.id))].slice(0, MAX_REFRESH_USERS) : [];
+  const covered = new Set(refreshIds);
+  const hidden: UserRef[] = [];
+  let ownButtons = 0;
+  const visible = (b: ButtonView): boolean => {
+    if (!b.allowedUsers) return true;
+    const shown = viewer
+      ? b.allowedUsers.some((u) => u.id === viewer.id)
+      : // Someone beyond the refresh list would never get a personal view: keep the button on the shared card.
+        b.allowedUsers.some((u) => !covered.has(u.id));
+    if (shown) ownButtons++;
+    else hidden.push(...b.allowedUsers);
+    return shown;
+  };
+  const actionsOf = (buttons: ButtonView[] = []) =>
+    buttons.filter(visible).map((b) => executeAction(b, { card: view.purpose }));
+
+  const body: Json[] = [];
+  if (view.title) body.push(textBlock(text(view.title), { weight: 'Bolder', size: 'Medium', style: 'heading' }));
+  if (view.subtitle) body.push(textBlock(text(view.subtitle), { spacing: 'Small' }));
+  if (options.notice) {
+    body.push({
+      type: 'Container',
+      style: options.notice.tone,
+      items: [textBlock(text(options.notice.text))],
+    });
+  }
+  if (view.facts.length > 0) {
+    // Facts show names without <at> tags: Teams renders mentions reliably in TextBlocks only.
+    body.push({
+      type: 'FactSet',
+      facts: view.facts.map((f) => ({ title: f.label, value: renderMarkdown(f.value, 'card') })),
+    });
+  }
+  for (const section of view.sections) {
+    const actions = actionsOf(section.buttons);
+    const items: Json[] = [textBlock(text(section.text))];
+    if (actions.length > 0) items.push({ type: 'ActionSet', actions });
+    // A separator between parts; the first part of a card without title or facts needs none.
+    body.push(
+      body.length > 0 ? { type: 'Container', separator: true, spacing: 'Medium', items } : { type: 'Container', items },
+    );
+  }
+  const cardActions = actionsOf(view.buttons);
+  // Tell a read-only viewer why there is nothing to press, and who can.
+  if (hidden.length > 0 && ownButtons === 0) {
+    const names = [...new Map(hidden.map((u) => [u.id, escapeText(u.name ?? u.id, 'card')])).values()];
+    body.push(textBlock(texts.buttonsFor(joinNames(names, options.language ?? 'nl')), subtle));
+  }
+  if (view.footer) body.push(textBlock(text(view.footer), subtle));
+
+  const card: AdaptiveCardJson = { type: 'AdaptiveCard', $schema: CARD_SCHEMA, version: CARD_VERSION, body };
+  if (cardActions.length > 0) card.actions = cardActions;
+  if (refreshIds.length > 0) {
+    card.refresh = {
+      action: {
+        type: 'Action.Execute',
+        verb: REFRESH_VERB,
+        title: texts.refresh,
+        data: compact({ caseId: view.caseId, card: view.purpose }),
+      },
+      userIds: refreshIds,
+    };
+  }
+  card.msteams = msteamsProperty(mentions);
+  return card;
+}
+
+/** An Action.Execute with an Action.Submit fallback: clients without Universal Actions send a message instead. */
+export function executeAction(b: ButtonView, extra: ActionData = {}): Json {
+  const data = compact({
+    caseId: b.caseId,
+    role: b.role,
+    item: b.item,
+    card: b.caseId ? extra.card : undefined,
+    lang: b.action === 'start' ? labelLanguage(b.label) : undefined,
+  });
+  const action: Json = { type: 'Action.Execute', verb: b.action, title: b.label, data };
+  if (b.style) action.style = b.style === 'primary' ? 'positive' : 'destructive';
+  action.fallback = { type: 'Action.Submit', title: b.label, data: { verb: b.action, ...data } };
+  return action;
+}
+
+/** Full width reads better for cards with facts; mentions need their entities here. */
+export function msteamsProperty(mentions: Mentions): Json {
+  return mentions.entities.length > 0 ? { width: 'Full', entities: mentions.entities } : { width: 'Full' };
+}
+
+export const subtle: Json = { size: 'Small', isSubtle: true, spacing: 'Medium' };
+
+export function textBlock(text: string, extra: Json = {}): Json {
+  return { type: 'TextBlock', text, wrap: true, ...extra };
+}
+
+export function compact<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+}
+
+/** The bot's message with one card: `summary` is what notifications and the chat list show. */
+export function cardAttachment(card: AdaptiveCardJson): { contentType: string; content: AdaptiveCardJson } {
+  return { contentType: CARD_CONTENT_TYPE, content: card };
+}
+
+/** A small card with one message: what a submitted form turns into, so it cannot be sent twice. */
+export function renderNotice(title: string, markup: string, tone: 'good' | 'attention' = 'good'): AdaptiveCardJson {
+  const mentions = new Mentions();
+  return {
+    type: 'AdaptiveCard',
+    $schema: CARD_SCHEMA,
+    version: CARD_VERSION,
+    body: [
+      textBlock(renderMarkdown(title, 'card', mentions), { weight: 'Bolder', size: 'Medium', style: 'heading' }),
+      { type: 'Container', style: tone, items: [textBlock(renderMarkdown(markup, 'card', mentions))] },
+    ],
+    msteams: msteamsProperty(mentions),
+  };
+}

@@ -1,0 +1,58 @@
+// Submits the start form: at most one case per rendered form, and a rejected submission comes back as the same
+// card with the entered values and an error under each field.
+import type { TurnContext } from 'botbuilder';
+import { languageFromLocale } from '../../src/i18n/language.js';
+import { messages } from '../../src/i18n/messages.js';
+import { baseConversationId, isDirect, tenantOf } from './activity.js';
+import type { CardRequest, CardResult } from './card-actions.js';
+import { renderNotice } from './cards.js';
+import type { TeamsDeps } from './deps.js';
+import { readFormValues, renderForm } from './form-card.js';
+import { escapeText } from './markdown.js';
+import { teamsTexts } from './texts.js';
+
+const PENDING = 'pending';
+/** A claim held while the case is being created; a crash leaves it to expire, and the form works again. */
+const CLAIM_MS = 2 * 60_000;
+const DONE_MS = 7 * 24 * 3_600_000;
+
+export async function submitStartForm(ctx: TurnContext, d: TeamsDeps, req: CardRequest): Promise<CardResult> {
+  const locale = (typeof req.data.lang === 'string' && req.data.lang) || req.locale;
+  const language = languageFromLocale(locale) ?? 'nl';
+  const texts = teamsTexts(language);
+  if (isDirect(ctx.activity)) return { message: messages(language).errors.notInChannel };
+  const form = d.engine.startForm(req.user, locale);
+  const title = escapeText(form.title, 'card');
+
+  // Teams retries an invoke it got no answer to, and people double-click: the form's id makes the submit count once.
+  const formId = typeof req.data.formId === 'string' && req.data.formId ? req.data.formId : undefined;
+  const claim = formId ? `teams:form:${formId}` : undefined;
+  if (claim && !(await d.store.setIfAbsent(claim, PENDING, CLAIM_MS))) {
+    const text = (await d.store.get<string>(claim)) === PENDING ? texts.busy : texts.alreadySubmitted;
+    return { card: renderNotice(title, text, 'attention'), message: text };
+  }
+
+  const members = await d.members.list(ctx);
+  const names: Record<string, string | undefined> = Object.fromEntries(members.map((m) => [m.id, m.name]));
+  names[req.user.id] = req.user.name ?? names[req.user.id];
+  const result = await d.engine.submitStart({
+    platform: 'teams',
+    workspace: tenantOf(ctx.activity),
+    conversation: baseConversationId(ctx.activity.conversation.id),
+    user: req.user,
+    locale: language,
+    values: readFormValues(form, req.data),
+    names,
+  });
+  if (!result.ok) {
+    if (claim) await d.store.delete(claim);
+    return {
+      card: renderForm(result.form, members, { values: req.data, formId }),
+      message: texts.checkFields,
+      form: true,
+    };
+  }
+  if (claim) await d.store.set(claim, result.caseId, DONE_MS);
+  d.logger.info({ caseId: result.caseId }, 'Teams start form submitted');
+  return { card: renderNotice(title, `✅ ${texts.submitted}`), message: texts.submitted };
+}

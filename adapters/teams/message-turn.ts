@@ -1,0 +1,56 @@
+// A message to the bot: a question or command for the engine, or an Action.Submit press from an older client.
+
+import { randomUUID } from 'node:crypto';
+import type { Activity, TurnContext } from 'botbuilder';
+import { languageFromLocale } from '../../src/i18n/language.js';
+import { asRecord, inboundMessage, userOf } from './activity.js';
+import { type CardResult, runCardAction } from './card-actions.js';
+import { cardAttachment, REFRESH_VERB } from './cards.js';
+import type { TeamsDeps } from './deps.js';
+import { START_SUBMIT_VERB } from './form-card.js';
+import { withRetry } from './retry.js';
+import { viewActivity } from './view-activity.js';
+
+export async function handleMessage(ctx: TurnContext, d: TeamsDeps): Promise<void> {
+  const value = asRecord(ctx.activity.value);
+  if (typeof value.verb === 'string') return handleSubmit(ctx, d, value.verb, value);
+  const msg = inboundMessage(ctx.activity);
+  const reply = await d.engine.handleMessage(msg);
+  for (const view of reply.views) {
+    const members = view.kind === 'form' ? await d.members.list(ctx) : undefined;
+    const language = languageFromLocale(msg.locale) ?? undefined;
+    await send(ctx, d, viewActivity(view, { members, language, form: { formId: randomUUID() } }));
+  }
+}
+
+/** Action.Submit (clients without Universal Actions): no invoke response, so results become messages. */
+async function handleSubmit(
+  ctx: TurnContext,
+  d: TeamsDeps,
+  verb: string,
+  data: Record<string, unknown>,
+): Promise<void> {
+  if (verb === REFRESH_VERB) return;
+  const result: CardResult = await runCardAction(ctx, d, {
+    verb,
+    data,
+    user: userOf(ctx.activity),
+    locale: ctx.activity.locale || undefined,
+  });
+  const cardMessage = result.card ? { type: 'message', attachments: [cardAttachment(result.card)] } : undefined;
+  const formMessage = ctx.activity.replyToId;
+  if (verb === START_SUBMIT_VERB && cardMessage && formMessage) {
+    // The form's own message turns into the corrected form or the confirmation.
+    await withRetry(() => ctx.updateActivity({ ...cardMessage, id: formMessage }), d.retry);
+    return;
+  }
+  if (result.form && cardMessage) return send(ctx, d, cardMessage);
+  // A done case action shows in the updated case message; anything else deserves a word.
+  if (result.message && result.status !== 'done') {
+    await send(ctx, d, viewActivity({ kind: 'text', text: result.message }));
+  }
+}
+
+async function send(ctx: TurnContext, d: TeamsDeps, activity: Partial<Activity>): Promise<void> {
+  await withRetry(() => ctx.sendActivity(activity), d.retry);
+}

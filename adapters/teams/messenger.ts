@@ -1,0 +1,103 @@
+// The core's Messenger for Teams: posts and updates case cards, checklists and reminders proactively.
+//
+// Sends go through adapter.continueConversationAsync with the stored conversation reference and then straight to
+// the connector's REST calls: a proactive post is not a reply to anything, and a channel follow-up must land in
+// the case's thread ("<channel>;messageid=<case message id>"). Teams' throttling answers are retried here
+// (retry.ts); a 403 means the bot was removed, which the core handles as ConversationGoneError.
+import type { Activity, CloudAdapter } from 'botbuilder';
+import type { DialogEngine } from '../../src/dialog/engine.js';
+import { ConversationGoneError, type Messenger, type Target, type View } from '../../src/dialog/view.js';
+import type { Logger } from '../../src/log.js';
+import { threadConversationId } from './activity.js';
+import type { ConversationReferences, StoredConversation } from './conversation-references.js';
+import { type RetryPolicy, statusOf, withRetry } from './retry.js';
+import { viewActivity } from './view-activity.js';
+
+/** The part of botframework-connector's ConnectorClient the adapter uses (the package is not a direct dependency). */
+export interface ConnectorConversations {
+  sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<{ id?: string }>;
+  updateActivity(conversationId: string, activityId: string, activity: Partial<Activity>): Promise<{ id?: string }>;
+}
+
+export interface MessengerDeps {
+  adapter: CloudAdapter;
+  /** The bot's app id, or "" when authentication is off (the anonymous identity). */
+  appId: string;
+  refs: ConversationReferences;
+  engine: DialogEngine;
+  logger: Logger;
+  retry: RetryPolicy;
+}
+
+export class TeamsMessenger implements Messenger {
+  readonly platform = 'teams' as const;
+
+  constructor(private readonly d: MessengerDeps) {}
+
+  async post(target: Target, view: View): Promise<{ messageId: string }> {
+    const stored = await this.conversation(target);
+    const activity = await this.activity(view);
+    const conversationId = this.conversationId(stored, target);
+    const res = await this.send(stored, 'post', (c) => c.sendToConversation(conversationId, activity));
+    if (!res?.id) throw new Error('Teams returned no activity id for a posted message');
+    return { messageId: res.id };
+  }
+
+  async update(target: Target, messageId: string, view: View): Promise<void> {
+    const stored = await this.conversation(target);
+    const activity = { ...(await this.activity(view)), id: messageId };
+    const conversationId = this.conversationId(stored, target);
+    await this.send(stored, 'update', (c) => c.updateActivity(conversationId, messageId, activity));
+  }
+
+  private async conversation(target: Target): Promise<StoredConversation> {
+    const stored = await this.d.refs.get(target.conversation);
+    // Not a "gone" conversation: the reference arrives with the next activity there, and the render is repaired.
+    if (!stored) throw new Error(`no Teams conversation reference stored for ${target.conversation}`);
+    return stored;
+  }
+
+  /** Channels have threads; personal and group chats are one stream, where a follow-up is simply the next message. */
+  private conversationId(stored: StoredConversation, target: Target): string {
+    return target.thread && stored.conversationType === 'channel'
+      ? threadConversationId(target.conversation, target.thread)
+      : target.conversation;
+  }
+
+  private async activity(view: View): Promise<Partial<Activity>> {
+    const caseId = view.kind === 'card' ? view.caseId : undefined;
+    const language = caseId ? (await this.d.engine.repo.data(caseId))?.language : undefined;
+    return viewActivity(view, { language });
+  }
+
+  private async send<T>(
+    stored: StoredConversation,
+    op: 'post' | 'update',
+    call: (conversations: ConnectorConversations) => Promise<T>,
+  ): Promise<T> {
+    let result: T | undefined;
+    let failure: unknown;
+    const reference = stored.reference as Parameters<CloudAdapter['continueConversationAsync']>[1];
+    // Errors are caught inside the turn: the adapter would hand them to onTurnError and swallow them there.
+    await this.d.adapter.continueConversationAsync(this.d.appId, reference, async (ctx) => {
+      const client = ctx.turnState.get(this.d.adapter.ConnectorClientKey) as { conversations: ConnectorConversations };
+      try {
+        result = await withRetry(
+          () => call(client.conversations),
+          this.d.retry,
+          (n) =>
+            this.d.logger.warn({ op, conversation: reference.conversation?.id, ...n }, 'Teams throttled; retrying'),
+        );
+      } catch (err) {
+        failure = err;
+      }
+    });
+    if (failure !== undefined) {
+      if (statusOf(failure) === 403) {
+        throw new ConversationGoneError(`Teams refused the ${op} (403): the bot is no longer in this conversation`);
+      }
+      throw failure;
+    }
+    return result as T;
+  }
+}

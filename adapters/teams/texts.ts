@@ -1,0 +1,49 @@
+// The few sentences only the Teams adapter says (everything else comes from the core's i18n/messages.ts).
+import type { FormView } from '../../src/dialog/view.js';
+import { MESSAGES } from '../../src/i18n/messages.js';
+
+export type Language = 'nl' | 'en';
+
+const nl = {
+  refresh: 'Vernieuwen',
+  back: 'Terug',
+  buttonsFor: (names: string) => `Knoppen op deze kaart staan alleen bij ${names}.`,
+  checkFields: 'Controleer de gemarkeerde velden.',
+  membersCut: (shown: number, total: number) => `De keuzelijsten tonen ${shown} van de ${total} leden van dit gesprek.`,
+  submitted: 'Aanvraag verstuurd. De overnamekaart staat nu in het gesprek.',
+  alreadySubmitted: 'Dit formulier is al verstuurd; er is geen tweede overname aangemaakt.',
+  busy: 'Dit formulier wordt al verwerkt.',
+  failed: 'Er ging iets mis; er is mogelijk niets vastgelegd. Probeer het over een minuut opnieuw.',
+  slow: 'Je keuze is ontvangen; de kaart wordt zo bijgewerkt.',
+};
+
+const en: typeof nl = {
+  refresh: 'Refresh',
+  back: 'Back',
+  buttonsFor: (names: string) => `Buttons on this card are shown to ${names} only.`,
+  checkFields: 'Please check the marked fields.',
+  membersCut: (shown: number, total: number) => `The lists show ${shown} of the ${total} members of this conversation.`,
+  submitted: 'Request sent. The takeover card is now in the conversation.',
+  alreadySubmitted: 'This form was already sent; no second takeover was created.',
+  busy: 'This form is already being processed.',
+  failed: 'Something went wrong; possibly nothing was recorded. Please try again in a minute.',
+  slow: 'Your choice was received; the card will be updated shortly.',
+};
+
+export function teamsTexts(language: Language) {
+  return language === 'en' ? en : nl;
+}
+
+/** A form carries no language field; its title (a core message) tells which language it was built in. */
+export function formLanguage(form: FormView): Language {
+  const e = MESSAGES.en.form;
+  return form.title === e.title || form.title === e.rejectTitle ? 'en' : 'nl';
+}
+
+/** The language of a core button label ("Start a takeover"), for buttons whose view has no language. */
+export function labelLanguage(label: string): Language | undefined {
+  for (const language of ['nl', 'en'] as const) {
+    if (Object.values(MESSAGES[language].buttons).includes(label)) return language;
+  }
+  return undefined;
+}

@@ -1,0 +1,66 @@
+// Teams' updateActivity has no version check: concurrent decisions must never leave the case message showing an
+// older state than the store. Also: a slow update still gets the invoke answered in time.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderCard } from '../../adapters/teams/cards.js';
+import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
+import { cardText, responseCard, tp } from '../helpers/teams-activities.js';
+import { startCase, type TeamsHarness, teamsHarness } from '../helpers/teams-app.js';
+
+describe('concurrent decisions', () => {
+  let h: TeamsHarness;
+  beforeEach(async () => {
+    h = await teamsHarness();
+  });
+  afterEach(async () => h.close());
+
+  it('ends with the last PUT showing exactly the stored state', async () => {
+    const { caseId, caseMessageId } = await startCase(h);
+    const where = { kind: 'channel' as const, thread: caseMessageId };
+    // Slow PUTs widen the window in which renders could overtake each other.
+    h.fake.delay(150, { times: 3, match: (r) => r.op === 'update' });
+    const results = await Promise.all([
+      h.teams.invoke(tp.oldAdmin, 'approve', { caseId, role: 'oldEnvironmentAdmin', card: 'case' }, where),
+      h.teams.invoke(tp.client, 'approve', { caseId, role: 'client', card: 'case' }, where),
+      h.teams.invoke(tp.requester, 'approve', { caseId, role: 'newEnvironmentAdmin', card: 'case' }, where),
+      h.teams.invoke(tp.client, 'approve', { caseId, role: 'client', card: 'case' }, where),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const snapshot = (await h.app.engine.repo.load(caseId))!;
+    expect(snapshot.status).toBe('approved');
+    expect(snapshot.audit.filter((f) => f.type === 'decision')).toHaveLength(3);
+    const stored = (await h.app.engine.views(caseId))!.case;
+    const latest = FakeBotConnector.card(h.fake.latest(caseMessageId));
+    expect(latest).toEqual(renderCard(stored, undefined, { language: 'nl' }));
+    expect(cardText(latest)).toContain('Akkoord — klaar om over te zetten');
+  });
+});
+
+describe('a slow connector', () => {
+  let h: TeamsHarness;
+  beforeEach(async () => {
+    h = await teamsHarness({}, { invokeBudgetMs: 300 });
+  });
+  afterEach(async () => h.close());
+
+  it('answers the press within the budget with the stored state; the message follows', async () => {
+    const { caseId, caseMessageId } = await startCase(h);
+    h.fake.delay(1500, { match: (r) => r.op === 'update' });
+    const started = Date.now();
+    const r = await h.teams.invoke(
+      tp.oldAdmin,
+      'approve',
+      { caseId, role: 'oldEnvironmentAdmin', card: 'case' },
+      {
+        kind: 'channel',
+        thread: caseMessageId,
+      },
+    );
+    expect(Date.now() - started).toBeLessThan(1200);
+    const card = responseCard(r);
+    expect(cardText(card)).toContain('Je keuze is ontvangen');
+    expect(cardText(card)).toContain('akkoord door Otto Oud');
+    await h.fake.waitFor(() =>
+      cardText(FakeBotConnector.card(h.fake.latest(caseMessageId))).includes('akkoord door Otto'),
+    );
+  });
+});

@@ -1,0 +1,94 @@
+// Proactive sends with a stored conversation reference: reminders in the case's thread with real mentions,
+// Teams throttling (429 with Retry-After) retried, and a removed bot (403) stopping the case's reminders.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConnectorRequest } from '../helpers/fake-bot-connector.js';
+import { CHANNEL, cardText, responseCard, tp } from '../helpers/teams-activities.js';
+import { startCase, type TeamsHarness, teamsHarness } from '../helpers/teams-app.js';
+
+const DAY_LATER = '2026-11-24T11:00:00+01:00';
+
+let h: TeamsHarness;
+beforeEach(async () => {
+  h = await teamsHarness();
+  await h.teams.installed(tp.requester);
+});
+afterEach(async () => h.close());
+
+const inThread = (caseMessageId: string) => (r: ConnectorRequest) =>
+  r.op === 'post' && r.conversationId === `${CHANNEL};messageid=${caseMessageId}`;
+
+describe('reminders', () => {
+  it('posts the approval reminder in the case thread, mentioning the pending approvers', async () => {
+    const { caseMessageId } = await startCase(h);
+    h.app.clock.set(DAY_LATER);
+    expect(await h.app.engine.runDueReminders()).toBe(1);
+    const reminder = h.fake.posts().filter(inThread(caseMessageId)).at(-1)!;
+    const body = reminder.body!;
+    expect(body.text).toContain('Herinnering: <at>Otto Oud</at>, <at>Karin Klant</at> en <at>Rianne Aanvrager</at>');
+    expect(body.entities).toEqual([
+      { type: 'mention', text: '<at>Otto Oud</at>', mentioned: { id: tp.oldAdmin.id, name: 'Otto Oud' } },
+      { type: 'mention', text: '<at>Karin Klant</at>', mentioned: { id: tp.client.id, name: 'Karin Klant' } },
+      {
+        type: 'mention',
+        text: '<at>Rianne Aanvrager</at>',
+        mentioned: { id: tp.requester.id, name: 'Rianne Aanvrager' },
+      },
+    ]);
+    // A proactive post is not a reply to some old activity: it goes to the thread's conversation.
+    expect(reminder.op).toBe('post');
+  });
+
+  it('waits out a 429 with Retry-After and then delivers', async () => {
+    const { caseMessageId } = await startCase(h);
+    h.fake.fail(429, { headers: { 'retry-after': '1' }, match: inThread(caseMessageId) });
+    h.app.clock.set(DAY_LATER);
+    expect(await h.app.engine.runDueReminders()).toBe(1);
+    const tries = h.fake.requests.filter(inThread(caseMessageId));
+    expect(tries.map((r) => r.status)).toEqual([429, 200]);
+    expect(tries[1]!.at - tries[0]!.at).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('retries a persistent 429 a bounded number of times, in one layer (the SDK retries are off)', async () => {
+    const { caseMessageId } = await startCase(h);
+    h.fake.fail(429, { times: 100, headers: { 'retry-after': '0' }, match: inThread(caseMessageId) });
+    h.app.clock.set(DAY_LATER);
+    await h.app.engine.runDueReminders();
+    // DEFAULT_RETRY.attempts is 5; with the SDK's 3 retries underneath it would be 20.
+    expect(h.fake.requests.filter(inThread(caseMessageId))).toHaveLength(5);
+  });
+
+  it('stops the reminders of a case when the bot was removed (403), without crashing', async () => {
+    const { caseId, caseMessageId } = await startCase(h);
+    h.fake.fail(403, { times: 100, match: (r) => r.conversationId.startsWith(CHANNEL) });
+    h.app.clock.set(DAY_LATER);
+    await h.app.engine.runDueReminders();
+    const attempts = h.fake.requests.filter(inThread(caseMessageId)).length;
+    expect(attempts).toBe(1);
+    // Days later nothing is tried again for this case.
+    h.app.clock.set('2026-11-30T11:00:00+01:00');
+    expect(await h.app.engine.runDueReminders()).toBe(0);
+    expect(h.fake.requests.filter(inThread(caseMessageId))).toHaveLength(attempts);
+    expect((await h.app.engine.repo.load(caseId))!.status).toBe('awaiting_approvals');
+    const health = await fetch(`${h.app.url}/healthz`);
+    expect(await health.json()).toMatchObject({ status: 'ok', platforms: { teams: true } });
+  });
+
+  it('treats a 403 on the case message update as gone too: the press is answered, reminders stop', async () => {
+    const { caseId, caseMessageId } = await startCase(h);
+    h.fake.fail(403, { times: 100, match: (r) => r.op === 'update' });
+    const r = await h.teams.invoke(
+      tp.oldAdmin,
+      'approve',
+      { caseId, role: 'oldEnvironmentAdmin', card: 'case' },
+      {
+        kind: 'channel',
+        thread: caseMessageId,
+      },
+    );
+    expect(r.status).toBe(200);
+    expect(cardText(responseCard(r))).toContain('akkoord door Otto Oud');
+    h.app.clock.set(DAY_LATER);
+    expect(await h.app.engine.runDueReminders()).toBe(0);
+    expect(h.fake.requests.filter(inThread(caseMessageId))).toHaveLength(0);
+  });
+});
