@@ -1,0 +1,83 @@
+// Button presses: action_id "<action>[:<role|item>]", value = case id; the engine decides, Slack shows the result.
+import type { App, BlockAction } from '@slack/bolt';
+import { languageFromLocale } from '../../../src/i18n/language.js';
+import { messages } from '../../../src/i18n/messages.js';
+import { parseActionId, payloadOf } from '../action-id.js';
+import { type SlackDeps, slackUser } from '../context.js';
+import { renderModal } from '../render-modal.js';
+import { formLanguage, slackTexts } from '../texts.js';
+import type { SlackUser } from '../users.js';
+import { openStartModal } from './start.js';
+
+interface Press {
+  body: BlockAction;
+  actionId: unknown;
+  value: unknown;
+  channel?: string;
+  thread?: string;
+  info?: SlackUser;
+  /** An ephemeral note to the presser, in the thread the button is in. */
+  note: (markup: string) => Promise<void>;
+}
+
+export function registerActions(app: App, deps: SlackDeps): void {
+  // Every block action, whatever its action_id: a malformed one must still get an answer, not silence.
+  app.action({ type: 'block_actions' }, async ({ ack, body, action }) => {
+    await ack();
+    const b = body as BlockAction;
+    const a = (action ?? {}) as { action_id?: unknown; value?: unknown };
+    const channel = b.channel?.id ?? b.container?.channel_id;
+    // A press in a thread (the checklist) answers in that thread.
+    const thread = b.message?.thread_ts ?? b.container?.thread_ts;
+    const info = await deps.users.quick(b.user.id);
+    const note = async (markup: string) => {
+      if (channel) await deps.messenger.ephemeral(channel, b.user.id, { kind: 'text', text: markup }, thread);
+    };
+    try {
+      await press(deps, { body: b, actionId: a.action_id, value: a.value, channel, thread, info, note });
+    } catch (err) {
+      // The ack is long gone; without this the press would seem to do nothing.
+      deps.logger.error({ err, action: a.action_id }, 'slack action failed');
+      await note(slackTexts(languageFromLocale(info?.locale) ?? 'nl').failed);
+    }
+  });
+}
+
+async function press(deps: SlackDeps, p: Press): Promise<void> {
+  const { body: b, info } = p;
+  const user = slackUser(b.user.id, info?.name ?? b.user.name);
+  const parsed = parseActionId(p.actionId);
+
+  if (parsed?.action === 'start') {
+    if (!p.channel) return p.note(messages(languageFromLocale(info?.locale) ?? 'nl').errors.malformed);
+    await openStartModal(deps, {
+      triggerId: b.trigger_id,
+      team: b.team?.id ?? '',
+      channel: p.channel,
+      user: b.user.id,
+      name: user.name,
+      locale: info?.locale,
+      say: p.note,
+    });
+    return;
+  }
+
+  const outcome = await deps.engine.handleAction({
+    platform: 'slack',
+    user,
+    caseId: typeof p.value === 'string' ? p.value : '',
+    // An unparsable id goes in as an unknown action: the engine answers "not understood" and changes nothing.
+    action: parsed?.action ?? 'malformed',
+    payload: parsed ? payloadOf(parsed) : {},
+    locale: info?.locale,
+  });
+  deps.logger.debug({ action: p.actionId, status: outcome.status }, 'slack action handled');
+  if (outcome.status === 'needsInput' && outcome.form?.kind === 'form') {
+    // The form's language goes along, so an empty reason is refused in the language the modal speaks.
+    const metadata = { channel: p.channel, thread: p.thread, team: b.team?.id, locale: formLanguage(outcome.form) };
+    await deps.messenger.openModal(b.trigger_id, renderModal(outcome.form, metadata));
+    return;
+  }
+  // The message itself is re-rendered by the engine (done, unchanged, stale); the presser also gets a note.
+  if (outcome.message) await p.note(outcome.message);
+}

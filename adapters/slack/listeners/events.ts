@@ -1,0 +1,103 @@
+// Events API: an @mention in a channel or a direct message is a question, answered in its thread, once per event.
+import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
+import { languageFromLocale } from '../../../src/i18n/language.js';
+import { type SlackDeps, slackUser } from '../context.js';
+import { fromSlackText } from '../mrkdwn.js';
+import { slackTexts, withSlackHelp } from '../texts.js';
+
+/** Slack retries an event up to three times within about an hour; a key lives that long. */
+export const EVENT_DEDUP_TTL_MS = 3_600_000;
+
+interface Asked {
+  team: string;
+  channel: string;
+  /** The thread the answer goes in: the message's own thread, or the message itself as a new thread's root. */
+  thread: string;
+  user: string;
+  text: string;
+  direct: boolean;
+}
+
+/** The fields of a message event this adapter reads, whatever its subtype. */
+interface PlainMessage {
+  channel: string;
+  channel_type?: string;
+  ts: string;
+  thread_ts?: string;
+  subtype?: string;
+  bot_id?: string;
+  user?: string;
+  text?: string;
+}
+
+export function registerEvents(app: App, deps: SlackDeps): void {
+  app.use(dedupeEvents(deps));
+
+  app.event('app_mention', async ({ event, body, context }) => {
+    if (event.bot_id || event.subtype || !event.user || event.user === context.botUserId) return;
+    await answer(deps, {
+      team: body.team_id ?? context.teamId ?? '',
+      channel: event.channel,
+      thread: event.thread_ts ?? event.ts,
+      user: event.user,
+      text: fromSlackText(event.text, context.botUserId),
+      direct: false,
+    });
+  });
+
+  app.event('message', async ({ event, body, context }) => {
+    // The union of message subtypes is wide; only a person's plain message in a DM with the bot is a question.
+    const e = event as unknown as PlainMessage;
+    if (e.channel_type !== 'im' || e.subtype || e.bot_id || !e.user || e.user === context.botUserId) return;
+    if (!e.text?.trim()) return;
+    await answer(deps, {
+      team: body.team_id ?? context.teamId ?? '',
+      channel: e.channel,
+      thread: e.thread_ts ?? e.ts,
+      user: e.user,
+      text: fromSlackText(e.text, context.botUserId),
+      direct: true,
+    });
+  });
+}
+
+/**
+ * Bolt does not de-duplicate: a retry (X-Slack-Retry-Num, same event_id) after a slow or lost ack would answer
+ * twice. The store's atomic insert lets exactly one delivery through, across replicas too.
+ */
+function dedupeEvents(deps: SlackDeps): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, context, next }) => {
+    const b = body as { type?: unknown; event_id?: unknown };
+    if (b.type === 'event_callback' && typeof b.event_id === 'string') {
+      const first = await deps.store.setIfAbsent(`slack:event:${b.event_id}`, 1, EVENT_DEDUP_TTL_MS);
+      if (!first) {
+        deps.logger.info({ eventId: b.event_id, retryNum: context.retryNum }, 'slack event retry ignored');
+        return;
+      }
+    }
+    await next();
+  };
+}
+
+async function answer(deps: SlackDeps, q: Asked): Promise<void> {
+  const target = { platform: 'slack' as const, workspace: q.team, conversation: q.channel, thread: q.thread };
+  const info = await deps.users.get(q.user);
+  try {
+    const reply = await deps.engine.handleMessage({
+      platform: 'slack',
+      workspace: q.team,
+      conversation: q.channel,
+      thread: q.thread,
+      user: slackUser(q.user, info?.name),
+      text: q.text,
+      locale: info?.locale,
+      direct: q.direct,
+    });
+    // A "start" reply carries the form; an event has no trigger_id to open it, so it renders as a start button.
+    for (const view of reply.views) await deps.messenger.post(target, withSlackHelp(view));
+  } catch (err) {
+    deps.logger.error({ err, channel: q.channel }, 'answering a Slack message failed');
+    const text = slackTexts(languageFromLocale(info?.locale) ?? 'nl').failed;
+    await deps.messenger.post(target, { kind: 'text', text }).catch(() => {});
+  }
+}

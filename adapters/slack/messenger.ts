@@ -1,0 +1,68 @@
+// Sends to Slack: the core's Messenger (post, update) plus the adapter's own ephemeral notes, replies and modals.
+import type { types } from '@slack/bolt';
+import { ConversationGoneError, type Messenger, type Target, type View } from '../../src/dialog/view.js';
+import type { Logger } from '../../src/log.js';
+import { CONVERSATION_GONE, slackErrorCode, type WebClient } from './client.js';
+import { renderMessage } from './render-blocks.js';
+
+export class SlackMessenger implements Messenger {
+  readonly platform = 'slack' as const;
+
+  constructor(
+    private readonly client: WebClient,
+    private readonly logger: Logger,
+  ) {}
+
+  async post(target: Target, view: View): Promise<{ messageId: string }> {
+    const message = renderMessage(view);
+    const r = await this.call(() =>
+      this.client.chat.postMessage({
+        channel: target.conversation,
+        ...(target.thread ? { thread_ts: target.thread } : {}),
+        ...message,
+        // A citation link must not blow up into a preview card under every answer.
+        unfurl_links: false,
+        unfurl_media: false,
+      }),
+    );
+    if (!r.ts) throw new Error('chat.postMessage answered without a ts');
+    return { messageId: r.ts };
+  }
+
+  /** chat.update has no version check; the core's MessageSync serializes updates per case and renders fresh state. */
+  async update(target: Target, messageId: string, view: View): Promise<void> {
+    await this.call(() =>
+      this.client.chat.update({ channel: target.conversation, ts: messageId, ...renderMessage(view) }),
+    );
+  }
+
+  /** A note only the user sees; best effort: the message itself already shows the state, so failures are logged. */
+  async ephemeral(channel: string, user: string, view: View, thread?: string): Promise<boolean> {
+    try {
+      await this.client.chat.postEphemeral({
+        channel,
+        user,
+        ...(thread ? { thread_ts: thread } : {}),
+        ...renderMessage(view),
+      });
+      return true;
+    } catch (err) {
+      this.logger.warn({ err, channel, user }, 'chat.postEphemeral failed');
+      return false;
+    }
+  }
+
+  async openModal(triggerId: string, view: types.ModalView): Promise<void> {
+    await this.client.views.open({ trigger_id: triggerId, view });
+  }
+
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      const code = slackErrorCode(err);
+      if (code && CONVERSATION_GONE.has(code)) throw new ConversationGoneError(code);
+      throw err;
+    }
+  }
+}

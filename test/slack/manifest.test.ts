@@ -1,0 +1,68 @@
+// The Slack app manifest: valid against Slack's published schema, and in step with what the adapter listens to.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { COMMAND } from '../../adapters/slack/listeners/commands.js';
+import { SLACK_EVENTS_PATH } from '../../adapters/slack/receiver.js';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+// In CI the shared folder sits next to the repository, as it does here.
+const schemaPath = path.resolve(repoRoot, '../shared/schemas/slack-app-manifest.schema.1.0.0.json');
+const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'manifest/slack/manifest.json'), 'utf8'));
+
+// ajv-formats is CommonJS: its default export arrives wrapped under ESM.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv,
+) => Ajv;
+
+describe('Slack app manifest', () => {
+  it('validates against the Slack app manifest schema', () => {
+    const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
+    // The schema uses Slack's own keywords (e.g. "regex"); strict mode would refuse to compile it.
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    const ok = validate(manifest);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('declares the command, events, interactivity and scopes the adapter uses', () => {
+    const [command] = manifest.features.slash_commands;
+    expect(command.command).toBe(COMMAND);
+    expect(command.usage_hint).toContain('start');
+    expect(manifest.features.bot_user.display_name).toBeTruthy();
+    expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_mention', 'message.im']);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
+      'app_mentions:read',
+      'chat:write',
+      'commands',
+      'im:history',
+      'users:read',
+    ]);
+    for (const url of [
+      command.url,
+      manifest.settings.event_subscriptions.request_url,
+      manifest.settings.interactivity.request_url,
+    ]) {
+      expect(new URL(url).pathname).toBe(SLACK_EVENTS_PATH);
+      expect(new URL(url).hostname).toMatch(/example\.com$/);
+    }
+  });
+
+  it('is refused by the schema when broken, so the check has teeth', () => {
+    const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
+    const ajv = new Ajv({ strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate({ ...manifest, display_information: { name: '' } })).toBe(false);
+    expect(
+      validate({ ...manifest, features: { ...manifest.features, slash_commands: [{ command: 'overname' }] } }),
+    ).toBe(false);
+  });
+});
