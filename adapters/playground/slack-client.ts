@@ -21,7 +21,7 @@ export class SlackClient {
     const channel = PLAYGROUND_SLACK.channel;
     const slash = /^\/overname\b\s*(.*)$/is.exec(text.trim());
     if (slash) {
-      await this.workspace.postHuman(who.slackId, text, threadTs);
+      // Slack shows no message for a slash command; only the app's response appears.
       return this.send(
         new URLSearchParams({
           token: 'playground',

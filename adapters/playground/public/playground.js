@@ -301,7 +301,12 @@
     });
     $('next-day').addEventListener('click', async () => {
       const r = await post('/playground/clock/next-working-day', {});
-      toast(`Democlock: ${new Date(r.clock).toLocaleString('nl-NL')} — ${r.fired} herinnering(en) verstuurd`);
+      const when = new Date(r.clock).toLocaleString('nl-NL', {
+        timeZone: ui.state.timeZone,
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      });
+      toast(`Democlock: ${when} — ${r.fired} herinnering(en) verstuurd`);
       refresh(true);
     });
   }

@@ -78,6 +78,8 @@ async function press(deps: SlackDeps, p: Press): Promise<void> {
     await deps.messenger.openModal(b.trigger_id, renderModal(outcome.form, metadata));
     return;
   }
-  // The message itself is re-rendered by the engine (done, unchanged, stale); the presser also gets a note.
-  if (outcome.message) await p.note(outcome.message);
+  // The message itself is re-rendered by the engine (done, unchanged, stale); the presser also gets a note, except
+  // for a ticked checklist item, where the checklist's own update says it all and notes would pile up.
+  const quiet = outcome.status === 'done' && parsed?.action.startsWith('checklist_');
+  if (outcome.message && !quiet) await p.note(outcome.message);
 }
