@@ -107,4 +107,72 @@ describe.skipIf(skip)('playground in the browser', () => {
     await shot(page, 'slack-7-completed');
     await page.close();
   }, 120_000);
+  it('Teams view: question, start card, approvals in user-specific views, outsider sees none, move, checklist, reminder, completed', async () => {
+    const page = await open('teams');
+    await say(page, QUESTION);
+    await expect.poll(() => timeline(page).innerText(), { timeout: 15_000 }).toContain('Stap 1');
+    await shot(page, 'teams-1-answer');
+
+    await say(page, 'start');
+    const form = timeline(page).getByTestId('card').filter({ hasText: 'Nieuwe overname' }).last();
+    await form.waitFor();
+    await form.locator('#clientName input').fill('Accountancy Test B.V.');
+    await form.getByRole('button', { name: 'Aanvragen' }).click();
+    // Missing fields: the card comes back with the errors and what was typed stays.
+    await expect.poll(() => timeline(page).innerText(), { timeout: 10_000 }).toContain('Vul dit veld in');
+    await shot(page, 'teams-2-start-errors');
+    const form2 = timeline(page).getByTestId('card').filter({ hasText: 'Nieuwe overname' }).last();
+    expect(await form2.locator('#clientName input').inputValue()).toBe('Accountancy Test B.V.');
+    await form2.locator('#administrations textarea').fill('2001 Accountancy Test');
+    await form2.locator('#oldEnvironment input').fill('Kantoor Oud');
+    await form2.locator('#newEnvironment input').fill('Kantoor Nieuw');
+    await form2.locator('#oldEnvironmentAdmin input').fill('Otto Jansen');
+    await form2.locator('#client input').fill('Karin Bakker');
+    await form2.locator('#newEnvironmentAdmin input').fill('Rianne de Vries');
+    await form2.locator('[id="features.rabobank"] input').check();
+    await form2.getByRole('button', { name: 'Aanvragen' }).click();
+    await expect
+      .poll(() => timeline(page).innerText(), { timeout: 15_000 })
+      .toContain('Overname Accountancy Test B.V.');
+    const caseCard = timeline(page).getByTestId('card').filter({ hasText: 'Overname Accountancy Test B.V.' }).first();
+    await shot(page, 'teams-3-case');
+
+    // Universal Actions: the outsider's view of the card has no buttons at all.
+    await be(page, 'outsider');
+    await page.waitForTimeout(300);
+    expect(await caseCard.getByRole('button', { name: 'Akkoord' }).count()).toBe(0);
+    await shot(page, 'teams-4-outsider-read-only');
+
+    for (const persona of ['oldAdmin', 'client', 'requester']) {
+      await be(page, persona);
+      // Each approver sees exactly their own pair of buttons.
+      await expect.poll(() => caseCard.getByRole('button', { name: 'Akkoord' }).count(), { timeout: 10_000 }).toBe(1);
+      await caseCard.getByRole('button', { name: 'Akkoord' }).click();
+      await expect.poll(() => caseCard.getByRole('button', { name: 'Akkoord' }).count(), { timeout: 10_000 }).toBe(0);
+    }
+    await expect
+      .poll(() => caseCard.getByRole('button', { name: 'Administratie is overgezet' }).count(), { timeout: 10_000 })
+      .toBe(1);
+    await caseCard.getByRole('button', { name: 'Administratie is overgezet' }).click();
+    await expect.poll(() => timeline(page).innerText(), { timeout: 10_000 }).toContain('Nazorg na overzetten');
+    await shot(page, 'teams-5-checklist');
+
+    await page.getByTestId('next-day').click();
+    await expect.poll(() => timeline(page).innerText(), { timeout: 15_000 }).toContain('Herinnering');
+    await shot(page, 'teams-6-reminder');
+
+    const checklist = timeline(page)
+      .getByTestId('card')
+      .filter({ hasText: 'Nazorg na overzetten — Accountancy Test B.V.' })
+      .last();
+    const done = checklist.getByRole('button', { name: 'Gereed' });
+    await expect.poll(() => done.count(), { timeout: 10_000 }).toBe(2);
+    for (let left = 2; left > 0; left--) {
+      await done.first().click();
+      await expect.poll(() => done.count(), { timeout: 10_000 }).toBe(left - 1);
+    }
+    await expect.poll(() => caseCard.innerText(), { timeout: 10_000 }).toContain('Afgerond');
+    await shot(page, 'teams-7-completed');
+    await page.close();
+  }, 120_000);
 });

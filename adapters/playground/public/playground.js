@@ -12,6 +12,9 @@
   };
   /** Teams invoke responses and user-specific refreshes, per persona and activity version. */
   const teamsCards = new Map();
+  /** Rendered card elements by persona, activity version and card JSON. */
+  const renderedCards = new Map();
+  let cardsInView = new Set();
   let modalShown = null;
 
   const post = (path, body) =>
@@ -39,16 +42,17 @@
   async function refresh(force = false) {
     const res = await fetch(`/playground/state?as=${encodeURIComponent(ui.who)}`);
     const state = await res.json();
-    const stamp = JSON.stringify(state);
-    if (!force && stamp === ui.stamp) return;
+    // The clock ticks every poll; only a change in what the channel shows is worth a re-render.
+    const stamp = JSON.stringify({ ...state, clock: undefined });
     ui.state = state;
+    showClock();
+    if (!force && stamp === ui.stamp) return;
     ui.stamp = stamp;
     render();
   }
 
-  function render() {
+  function showClock() {
     const s = ui.state;
-    document.body.className = ui.platform;
     $('clock').textContent = new Date(s.clock).toLocaleString('nl-NL', {
       timeZone: s.timeZone,
       weekday: 'short',
@@ -58,6 +62,11 @@
       minute: '2-digit',
     });
     $('clock').dateTime = s.clock;
+  }
+
+  function render() {
+    const s = ui.state;
+    document.body.className = ui.platform;
     for (const tab of document.querySelectorAll('.tabs button'))
       tab.setAttribute('aria-selected', String(tab.dataset.platform === ui.platform));
     const available = s.platforms[ui.platform];
@@ -74,7 +83,9 @@
     $('thread-target').hidden = !ui.thread;
     const timeline = $('timeline');
     const atBottom = timeline.scrollTop + timeline.clientHeight >= timeline.scrollHeight - 30;
+    cardsInView = new Set();
     timeline.replaceChildren(...(ui.platform === 'slack' ? slackTimeline() : teamsTimeline()));
+    for (const key of renderedCards.keys()) if (!cardsInView.has(key)) renderedCards.delete(key);
     if (atBottom) timeline.scrollTop = timeline.scrollHeight;
     renderModal();
   }
@@ -222,6 +233,12 @@
       });
     }
     const shown = mine?.card ?? card;
+    // Re-use the rendered card while it is unchanged, so what the person is typing into it survives re-renders.
+    const domKey = `${key}|${JSON.stringify(shown)}`;
+    cardsInView.add(domKey);
+    const cached = renderedCards.get(domKey);
+    if (cached) return cached;
+    renderedCards.set(domKey, host);
     const ac = new AdaptiveCards.AdaptiveCard();
     ac.hostConfig = new AdaptiveCards.HostConfig({
       fontFamily: 'Segoe UI, sans-serif',
