@@ -80,6 +80,19 @@ export class SlackWorkspace {
     return this.save({ ts: this.nextTs(), channel: PLAYGROUND_SLACK.channel, threadTs, text, user, updates: 0 });
   }
 
+  private postBot(channel: string, threadTs: unknown, body: Record<string, unknown>, ephemeralFor?: string) {
+    return this.save({
+      ts: this.nextTs(),
+      channel,
+      threadTs: threadTs ? String(threadTs) : undefined,
+      text: String(body.text ?? ''),
+      blocks: json(body.blocks),
+      user: PLAYGROUND_SLACK.botUser,
+      ephemeralFor,
+      updates: 0,
+    });
+  }
+
   private async save(m: SlackMessage): Promise<SlackMessage> {
     await this.store.set(MSG + m.ts, m);
     return m;
@@ -103,15 +116,7 @@ export class SlackWorkspace {
           bot_id: PLAYGROUND_SLACK.botId,
         });
       case 'chat.postMessage': {
-        const m = await this.save({
-          ts: this.nextTs(),
-          channel: String(body.channel),
-          threadTs: body.thread_ts ? String(body.thread_ts) : undefined,
-          text: String(body.text ?? ''),
-          blocks: json(body.blocks),
-          user: PLAYGROUND_SLACK.botUser,
-          updates: 0,
-        });
+        const m = await this.postBot(String(body.channel), body.thread_ts, body);
         return ok({ channel: m.channel, ts: m.ts, message: { text: m.text, ts: m.ts } });
       }
       case 'chat.update': {
@@ -126,16 +131,7 @@ export class SlackWorkspace {
         return ok({ channel: existing.channel, ts: existing.ts });
       }
       case 'chat.postEphemeral': {
-        const m = await this.save({
-          ts: this.nextTs(),
-          channel: String(body.channel),
-          threadTs: body.thread_ts ? String(body.thread_ts) : undefined,
-          text: String(body.text ?? ''),
-          blocks: json(body.blocks),
-          user: PLAYGROUND_SLACK.botUser,
-          ephemeralFor: String(body.user),
-          updates: 0,
-        });
+        const m = await this.postBot(String(body.channel), body.thread_ts, body, String(body.user));
         return ok({ message_ts: m.ts });
       }
       case 'views.open':
@@ -185,16 +181,8 @@ export class SlackWorkspace {
   private async respond(id: string, body: Record<string, unknown>, res: ServerResponse): Promise<void> {
     const target = await this.store.get<{ user: string; channel: string; threadTs?: string }>(responseKey(id));
     if (!target) return sendJson(res, 404, { ok: false, error: 'expired_url' });
-    await this.save({
-      ts: this.nextTs(),
-      channel: target.channel,
-      threadTs: target.threadTs,
-      text: String(body.text ?? ''),
-      blocks: json(body.blocks),
-      user: PLAYGROUND_SLACK.botUser,
-      ephemeralFor: body.response_type === 'in_channel' ? undefined : target.user,
-      updates: 0,
-    });
+    const ephemeralFor = body.response_type === 'in_channel' ? undefined : target.user;
+    await this.postBot(target.channel, target.threadTs, body, ephemeralFor);
     sendJson(res, 200, { ok: true });
   }
 }

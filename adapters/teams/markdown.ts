@@ -1,5 +1,5 @@
 // Renders the core's markup (dialog/markup.ts) as Teams markdown, for Adaptive Card text and for chat messages.
-import { type Inline, type Line, parseMarkup } from '../../src/dialog/markup.js';
+import { type Inline, type Line, parseMarkup, toPlainText } from '../../src/dialog/markup.js';
 
 /** A Teams mention: the text holds "<at>Name</at>", and this entity tells Teams whom that tag means. */
 export interface MentionEntity {
@@ -95,28 +95,5 @@ function escapeLineStart(text: string): string {
 
 /** Plain text for places that render no markdown (choice titles, notification summaries). */
 export function plainText(markup: string): string {
-  return parseMarkup(markup)
-    .map((l) => (l.bullet ? '• ' : '') + plainInlines(l.inlines))
-    .join('\n')
-    .trim();
-}
-
-function plainInlines(inlines: Inline[]): string {
-  return inlines
-    .map((n) => {
-      switch (n.type) {
-        case 'text':
-          return n.text;
-        case 'bold':
-        case 'italic':
-          return plainInlines(n.children);
-        case 'link':
-          return n.label;
-        case 'mention':
-          return `@${n.name}`;
-        default:
-          return '';
-      }
-    })
-    .join('');
+  return toPlainText(markup, { linkUrls: false }).trim();
 }

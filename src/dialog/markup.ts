@@ -115,13 +115,14 @@ function unescapeMarkup(text: string): string {
 }
 
 /** Plain text of markup, for notifications, fallbacks and length checks. */
-export function toPlainText(markup: string): string {
+export function toPlainText(markup: string, options: { linkUrls?: boolean } = {}): string {
+  const urls = options.linkUrls ?? true;
   return parseMarkup(markup)
-    .map((line) => (line.bullet ? '• ' : '') + inlinePlain(line.inlines))
+    .map((line) => (line.bullet ? '• ' : '') + inlinePlain(line.inlines, urls))
     .join('\n');
 }
 
-function inlinePlain(inlines: Inline[]): string {
+function inlinePlain(inlines: Inline[], urls: boolean): string {
   return inlines
     .map((n) => {
       switch (n.type) {
@@ -129,9 +130,9 @@ function inlinePlain(inlines: Inline[]): string {
           return n.text;
         case 'bold':
         case 'italic':
-          return inlinePlain(n.children);
+          return inlinePlain(n.children, urls);
         case 'link':
-          return `${n.label} (${n.url})`;
+          return urls ? `${n.label} (${n.url})` : n.label;
         case 'mention':
           return `@${n.name}`;
         default:
