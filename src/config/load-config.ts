@@ -1,6 +1,6 @@
 // Reads the environment (and .env when present) into a validated Config, or a list of one-line problems.
 import { existsSync } from 'node:fs';
-import { envSchema, SECRET_VARIABLES } from './schema.js';
+import { crossFieldProblems, envSchema, SECRET_VARIABLES } from './schema.js';
 
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
@@ -11,6 +11,8 @@ export interface Config {
   /** Separates deployments sharing one database or Redis: prefixes store keys and the reminder queue. */
   storePrefix?: string;
   redisUrl?: string;
+  /** How long a replica holds a due reminder job before another may take it over (BullMQ lock). */
+  reminderLockMs: number;
   knowledgeDir: string;
   reminders: {
     timeZone: string;
@@ -41,12 +43,16 @@ export function loadDotEnv(path = '.env'): void {
 export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? 'environment');
+    const line = (name: string, message: string) => {
       const raw = env[name];
       const shown = raw === undefined ? 'not set' : SECRET_VARIABLES.has(name) ? 'value hidden' : `got "${raw}"`;
-      return `${name}: ${issue.message} (${shown})`;
-    });
+      return `${name}: ${message} (${shown})`;
+    };
+    const problems = [
+      ...parsed.error.issues.map((issue) => line(String(issue.path[0] ?? 'environment'), issue.message)),
+      // zod skipped the cross-variable rules because a field failed; report them too, in the same run.
+      ...crossFieldProblems(env).map((p) => line(p.variable, p.message)),
+    ];
     return { ok: false, problems: [...new Set(problems)] };
   }
   const e = parsed.data;
@@ -62,6 +68,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       storeUrl: e.STORE_URL,
       storePrefix: e.STORE_PREFIX,
       redisUrl: e.REDIS_URL,
+      reminderLockMs: e.REMINDER_LOCK_MS,
       knowledgeDir: e.KNOWLEDGE_DIR,
       reminders: {
         timeZone: e.TIMEZONE,

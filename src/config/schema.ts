@@ -79,6 +79,7 @@ export const envSchema = z
     REMINDER_APPROVAL_HOURS: int(1, 24 * 14, 24),
     REMINDER_CRON: z.preprocess(blankToUndefined, z.string().default('0 9 * * 1-5')),
     REMINDER_ESCALATE_AFTER: int(1, 100, 2),
+    REMINDER_LOCK_MS: int(1000, 600_000, 30_000),
     WORKING_HOURS: z.preprocess(
       blankToUndefined,
       z
@@ -108,49 +109,55 @@ export const envSchema = z
     PLAYGROUND: z.preprocess(blankToUndefined, z.enum(['on', 'off']).optional()),
   })
   .superRefine((env, ctx) => {
-    if (!!env.SLACK_BOT_TOKEN !== !!env.SLACK_SIGNING_SECRET) {
-      const missing = env.SLACK_BOT_TOKEN ? 'SLACK_SIGNING_SECRET' : 'SLACK_BOT_TOKEN';
-      ctx.addIssue({ code: 'custom', path: [missing], message: 'required when the other Slack credential is set' });
-    }
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_BOT_TOKEN.startsWith('xoxb-')) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'expected a bot token starting with xoxb-' });
-    }
-    if (env.SLACK_APP_TOKEN && !env.SLACK_APP_TOKEN.startsWith('xapp-')) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_APP_TOKEN'],
-        message: 'expected an app-level token starting with xapp-',
-      });
-    }
-    if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_BOT_TOKEN'],
-        message: 'required for Socket Mode (SLACK_APP_TOKEN is set)',
-      });
-    }
-    if (env.MicrosoftAppPassword && !env.MicrosoftAppId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'required when MicrosoftAppPassword is set' });
-    }
-    if (env.MicrosoftAppId && env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required for a SingleTenant bot' });
-    }
-    if (env.AZURE_OPENAI_ENDPOINT && !env.AZURE_OPENAI_DEPLOYMENT) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['AZURE_OPENAI_DEPLOYMENT'],
-        message: 'required with AZURE_OPENAI_ENDPOINT',
-      });
-    }
-    const [start, end] = env.WORKING_HOURS.split('-').map(Number);
-    if (start === undefined || end === undefined || !(start >= 0 && end <= 24 && start < end)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['WORKING_HOURS'],
-        message: 'expected start-end hours such as 9-17, start before end',
-      });
-    }
+    for (const p of crossFieldProblems(env as unknown as Record<string, string | undefined>))
+      ctx.addIssue({ code: 'custom', path: [p.variable], message: p.message });
   });
+
+export interface CrossFieldProblem {
+  variable: string;
+  message: string;
+}
+
+/**
+ * Rules between variables. Kept apart from the schema so they are reported together with per-variable problems:
+ * zod runs refinements only when every field parsed, and a wrong PORT should not hide a missing Slack secret.
+ */
+export function crossFieldProblems(env: Partial<Record<string, string | undefined>>): CrossFieldProblem[] {
+  const out: CrossFieldProblem[] = [];
+  const add = (variable: string, message: string) => out.push({ variable, message });
+  const set = (name: string) => (env[name] ?? '').trim() !== '';
+  const value = (name: string) => (env[name] ?? '').trim();
+  if (set('SLACK_BOT_TOKEN') !== set('SLACK_SIGNING_SECRET')) {
+    add(
+      set('SLACK_BOT_TOKEN') ? 'SLACK_SIGNING_SECRET' : 'SLACK_BOT_TOKEN',
+      'required when the other Slack credential is set',
+    );
+  }
+  if (set('SLACK_BOT_TOKEN') && !value('SLACK_BOT_TOKEN').startsWith('xoxb-')) {
+    add('SLACK_BOT_TOKEN', 'expected a bot token starting with xoxb-');
+  }
+  if (set('SLACK_APP_TOKEN') && !value('SLACK_APP_TOKEN').startsWith('xapp-')) {
+    add('SLACK_APP_TOKEN', 'expected an app-level token starting with xapp-');
+  }
+  if (set('SLACK_APP_TOKEN') && !set('SLACK_BOT_TOKEN')) {
+    add('SLACK_BOT_TOKEN', 'required for Socket Mode (SLACK_APP_TOKEN is set)');
+  }
+  if (set('MicrosoftAppPassword') && !set('MicrosoftAppId')) {
+    add('MicrosoftAppId', 'required when MicrosoftAppPassword is set');
+  }
+  const appType = value('MicrosoftAppType') || 'SingleTenant';
+  if (set('MicrosoftAppId') && appType === 'SingleTenant' && !set('MicrosoftAppTenantId')) {
+    add('MicrosoftAppTenantId', 'required for a SingleTenant bot');
+  }
+  if (set('AZURE_OPENAI_ENDPOINT') && !set('AZURE_OPENAI_DEPLOYMENT')) {
+    add('AZURE_OPENAI_DEPLOYMENT', 'required with AZURE_OPENAI_ENDPOINT');
+  }
+  const hours = /^(\d{1,2})-(\d{1,2})$/.exec(value('WORKING_HOURS') || '9-17');
+  if (hours && !(Number(hours[1]) < Number(hours[2]) && Number(hours[2]) <= 24)) {
+    add('WORKING_HOURS', 'expected start-end hours such as 9-17, start before end');
+  }
+  return out;
+}
 
 export type Env = z.infer<typeof envSchema>;
 

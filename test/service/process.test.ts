@@ -92,6 +92,8 @@ describe('service process', () => {
     expect(err).toMatch(/^\s*PORT: .*whole number.*"abc"/m);
     expect(err).toMatch(/^\s*STORE_URL: .*memory:\/\/.*"mongo:\/\/db"/m);
     expect(err).toMatch(/^\s*REMINDER_APPROVAL_HOURS: /m);
+    // A rule between variables is reported in the same run, not after the other problems are fixed.
+    expect(err).toMatch(/^\s*SLACK_SIGNING_SECRET: required/m);
     expect(err + r.out()).not.toContain('very-secret');
   });
 
@@ -100,5 +102,39 @@ describe('service process', () => {
     expect(await r.exit).toBe(1);
     expect(r.err()).toMatch(/^\s*SLACK_SIGNING_SECRET: required/m);
     expect(r.err()).not.toContain('very-secret');
+  });
+
+  it('never writes a secret to its logs, even with every credential set and traffic flowing', async () => {
+    const port = await freePort();
+    const secrets = {
+      SLACK_BOT_TOKEN: 'xoxb-secret-bot-token-123',
+      SLACK_SIGNING_SECRET: 'secret-signing-value-456',
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppPassword: 'secret-app-password-789',
+      MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002',
+      OPENAI_API_KEY: 'sk-secret-openai-key-000',
+    };
+    const r = run({ PORT: String(port), STORE_URL: 'memory://', LOG_LEVEL: 'trace', ...secrets }, root);
+    try {
+      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok);
+      // Traffic that gets logged: an unsigned Slack request and a Teams request without a token.
+      await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', body: 'payload=%7B%7D' });
+      await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', body: '{}' });
+      r.child.kill('SIGTERM');
+      expect(await r.exit).toBe(0);
+      const output = r.out() + r.err();
+      expect(output).toContain('listening');
+      for (const value of [
+        secrets.SLACK_BOT_TOKEN,
+        secrets.SLACK_SIGNING_SECRET,
+        secrets.MicrosoftAppPassword,
+        secrets.OPENAI_API_KEY,
+      ]) {
+        expect(output).not.toContain(value);
+      }
+    } finally {
+      r.child.kill('SIGKILL');
+    }
   });
 });
