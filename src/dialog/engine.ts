@@ -1,12 +1,12 @@
 // The dialog engine: turns normalized messages, button presses and forms into case changes and views.
 import type { AnswerEngine } from '../answers/types.js';
 import type { Clock } from '../clock.js';
-import { type CaseOrigin, isOpen, type Platform, type UserRef } from '../domain/case.js';
+import { type CaseFact, type CaseOrigin, isOpen, type Platform, type UserRef } from '../domain/case.js';
 import { type FormValues, parseStartForm } from '../domain/case-input.js';
 import { CaseRepository } from '../domain/case-repository.js';
 import { CaseService, type Verdict } from '../domain/case-service.js';
 import { chooseLanguage, languageFromLocale } from '../i18n/language.js';
-import { messages } from '../i18n/messages.js';
+import { type Messages, messages } from '../i18n/messages.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import { ReminderPolicy, type ReminderPolicyOptions } from '../reminders/policy.js';
@@ -68,6 +68,7 @@ export class DialogEngine {
       new ReminderPolicy(o.reminders),
       this.messengers,
       o.logger,
+      o.metrics,
     );
   }
 
@@ -178,18 +179,7 @@ export class DialogEngine {
           (f.type === 'decision' && v.snapshot.status === 'awaiting_approvals') ||
           (f.type === 'checklist' && v.snapshot.status === 'transferred');
         await this.afterChange(id, !sameSeries);
-        const message =
-          f.type === 'decision'
-            ? f.decision === 'approved'
-              ? m.notices.approved(m.roles[f.role])
-              : m.notices.rejected(m.roles[f.role])
-            : f.type === 'transferConfirmed'
-              ? m.notices.transferred
-              : f.type === 'roundStarted'
-                ? m.notices.rerequested
-                : f.type === 'cancelled'
-                  ? m.notices.cancelled
-                  : m.notices.itemDone;
+        const message = doneNotice(f, m);
         this.o.logger.info({ caseId: id, fact: f.type, user: action.user.id }, 'case changed');
         return { status: 'done', message };
       }
@@ -207,13 +197,7 @@ export class DialogEngine {
         return { status: 'needsInput', message: m.notices.needReason, form: rejectForm(lang, id, v.role) };
       case 'refused': {
         const names = v.allowed.map((u) => md`${u.name ?? u.id}`).join(' / ');
-        const message = v.role
-          ? m.refused.notYourRole(m.roles[v.role], names)
-          : action.action === 'confirm_transfer'
-            ? m.refused.onlyNewAdmin(names)
-            : action.action === 'rerequest'
-              ? m.refused.onlyRequester(names)
-              : m.refused.onlyParticipants;
+        const message = v.role ? m.refused.notYourRole(m.roles[v.role], names) : refusal(action.action, names, m);
         this.o.logger.info(
           { caseId: id, action: action.action, user: action.user.id },
           'action refused: not this user',
@@ -252,4 +236,25 @@ export class DialogEngine {
   runDueReminders(): Promise<number> {
     return this.o.scheduler.runDue();
   }
+}
+
+function doneNotice(f: CaseFact, m: Messages): string {
+  switch (f.type) {
+    case 'decision':
+      return f.decision === 'approved' ? m.notices.approved(m.roles[f.role]) : m.notices.rejected(m.roles[f.role]);
+    case 'transferConfirmed':
+      return m.notices.transferred;
+    case 'roundStarted':
+      return m.notices.rerequested;
+    case 'cancelled':
+      return m.notices.cancelled;
+    default:
+      return m.notices.itemDone;
+  }
+}
+
+function refusal(action: string, names: string, m: Messages): string {
+  if (action === 'confirm_transfer') return m.refused.onlyNewAdmin(names);
+  if (action === 'rerequest') return m.refused.onlyRequester(names);
+  return m.refused.onlyParticipants;
 }
