@@ -1,6 +1,12 @@
 // Sends to Slack: the core's Messenger (post, update) plus the adapter's own ephemeral notes, replies and modals.
 import type { types } from '@slack/bolt';
-import { ConversationGoneError, type Messenger, type Target, type View } from '../../src/dialog/view.js';
+import {
+  ConversationGoneError,
+  MessageGoneError,
+  type Messenger,
+  type Target,
+  type View,
+} from '../../src/dialog/view.js';
 import type { Logger } from '../../src/log.js';
 import { CONVERSATION_GONE, slackErrorCode, type WebClient } from './client.js';
 import { renderMessage } from './render-blocks.js';
@@ -62,6 +68,7 @@ export class SlackMessenger implements Messenger {
     } catch (err) {
       const code = slackErrorCode(err);
       if (code && CONVERSATION_GONE.has(code)) throw new ConversationGoneError(code);
+      if (code === 'message_not_found') throw new MessageGoneError(code);
       throw err;
     }
   }

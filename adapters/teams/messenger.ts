@@ -6,7 +6,13 @@
 // (retry.ts); a 403 means the bot was removed, which the core handles as ConversationGoneError.
 import type { Activity, CloudAdapter } from 'botbuilder';
 import type { DialogEngine } from '../../src/dialog/engine.js';
-import { ConversationGoneError, type Messenger, type Target, type View } from '../../src/dialog/view.js';
+import {
+  ConversationGoneError,
+  MessageGoneError,
+  type Messenger,
+  type Target,
+  type View,
+} from '../../src/dialog/view.js';
 import type { Logger } from '../../src/log.js';
 import { threadConversationId } from './activity.js';
 import type { ConversationReferences, StoredConversation } from './conversation-references.js';
@@ -96,6 +102,8 @@ export class TeamsMessenger implements Messenger {
       if (statusOf(failure) === 403) {
         throw new ConversationGoneError(`Teams refused the ${op} (403): the bot is no longer in this conversation`);
       }
+      if (op === 'update' && statusOf(failure) === 404)
+        throw new MessageGoneError('Teams: the activity to update is gone (404)');
       throw failure;
     }
     return result as T;

@@ -9,7 +9,7 @@ import type { Logger } from '../log.js';
 import { withLock } from '../store/lock.js';
 import type { Store } from '../store/store.js';
 import { caseCard, checklistCard, type ViewOptions } from './case-views.js';
-import { ConversationGoneError, type Messenger, type Target, type View } from './view.js';
+import { ConversationGoneError, MessageGoneError, type Messenger, type Target, type View } from './view.js';
 
 const dirtyKey = (caseId: string) => `dirty:${caseId}`;
 
@@ -106,8 +106,14 @@ export class MessageSync {
     const target: Target = { ...origin, thread: kind === 'case' ? origin.thread : thread };
     const existing = await this.repo.messageId(id, kind);
     if (existing) {
-      await messenger.update(target, existing, view);
-      return existing;
+      try {
+        await messenger.update(target, existing, view);
+        return existing;
+      } catch (err) {
+        if (!(err instanceof MessageGoneError)) throw err;
+        // Someone deleted the message; the case still needs its buttons, so it is posted again below.
+        this.logger.warn({ caseId: id, kind, messageId: existing }, 'case message was deleted; posting it again');
+      }
     }
     const { messageId } = await messenger.post(target, view);
     await this.repo.setMessageId(id, kind, messageId);

@@ -113,3 +113,11 @@ export class ConversationGoneError extends Error {
     this.name = 'ConversationGoneError';
   }
 }
+
+/** Thrown by Messenger.update when the message itself is gone (deleted by someone): the core posts it anew. */
+export class MessageGoneError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MessageGoneError';
+  }
+}

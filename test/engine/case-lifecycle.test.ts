@@ -1,7 +1,7 @@
 // The whole takeover through the engine: request, three approvals, move, checklist, completion; and the bad paths.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toPlainText } from '../../src/dialog/markup.js';
-import type { CardView } from '../../src/dialog/view.js';
+import { type CardView, MessageGoneError } from '../../src/dialog/view.js';
 import { type EngineHarness, engineHarness, names, people, validForm } from '../helpers/engine.js';
 
 const origin = { platform: 'playground' as const, workspace: 'W1', conversation: 'C1' };
@@ -209,5 +209,18 @@ describe('case lifecycle', () => {
     expect(start.openForm).toMatchObject({ kind: 'form', form: 'startCase' });
     const dm = await h.engine.handleMessage({ ...origin, user: people.requester, text: 'start', direct: true });
     expect(dm.openForm).toBeUndefined();
+  });
+
+  it('posts the case message again when someone deleted it, so the buttons are never lost', async () => {
+    const id = await start();
+    const first = h.messenger.posts()[0]!.messageId;
+    h.messenger.failNext = new MessageGoneError('message_not_found');
+    expect((await act(id, people.client, 'approve', { role: 'client' })).status).toBe('done');
+    const posts = h.messenger.posts().filter((p) => (p.view as CardView).purpose === 'case');
+    expect(posts).toHaveLength(2);
+    const second = posts[1]!.messageId;
+    expect(second).not.toBe(first);
+    expect(await h.engine.repo.messageId(id, 'case')).toBe(second);
+    expect(cardText(posts[1]!.view as CardView)).toContain('akkoord door Karin Klant');
   });
 });
