@@ -54,6 +54,7 @@ export async function createApp(o: AppOptions): Promise<App> {
           logger,
           prefix: 'overname',
           queueName: `reminders${config.storePrefix ? `-${config.storePrefix}` : ''}`,
+          lockMs: config.reminderLockMs,
         })
       : new InProcessScheduler({ store, clock, logger, intervalMs: o.reminderIntervalMs ?? 30_000 }));
   const engine = new DialogEngine({

@@ -19,11 +19,17 @@ export interface BullMqSchedulerOptions {
   /** Redis key prefix for BullMQ's own keys. */
   prefix?: string;
   concurrency?: number;
+  /**
+   * How long a worker holds a due job (BullMQ's lock, renewed while alive). A replica killed mid-job has its job
+   * handed to another after about this long; stall checks run every half of it, the "sending" lease lasts twice it
+   * and failed sends retry after it (doubling). Default 30 s; tests use a few seconds.
+   */
+  lockMs?: number;
 }
 
 const pointerKey = (caseId: string, kind: ReminderKind) => `sched:${kind}:${caseId}`;
 const firedKey = (id: string) => `fired:${id}`;
-const SENDING_LEASE_MS = 60_000;
+const DEFAULT_LOCK_MS = 30_000;
 const SENT_KEEP_MS = 7 * 24 * 3_600_000;
 
 interface Fired {
@@ -54,9 +60,11 @@ export class BullMqScheduler implements ReminderScheduler {
   private readonly queue: Queue<ReminderJob>;
   private worker?: Worker<ReminderJob>;
   private readonly name: string;
+  private readonly lockMs: number;
 
   constructor(private readonly o: BullMqSchedulerOptions) {
     this.name = o.queueName ?? 'overname-reminders';
+    this.lockMs = o.lockMs ?? DEFAULT_LOCK_MS;
     this.queue = new Queue<ReminderJob>(this.name, { connection: connectionOf(o.redisUrl), prefix: o.prefix });
   }
 
@@ -68,7 +76,7 @@ export class BullMqScheduler implements ReminderScheduler {
       jobId: jobIdOf(job),
       delay,
       attempts: 8,
-      backoff: { type: 'exponential', delay: 30_000 },
+      backoff: { type: 'exponential', delay: this.lockMs },
       removeOnComplete: 1000,
       removeOnFail: 1000,
     });
@@ -88,8 +96,8 @@ export class BullMqScheduler implements ReminderScheduler {
       prefix: this.o.prefix,
       concurrency: this.o.concurrency ?? 4,
       // A replica killed mid-job has its job handed to another after this lock expires.
-      lockDuration: 30_000,
-      stalledInterval: 15_000,
+      lockDuration: this.lockMs,
+      stalledInterval: Math.max(500, Math.round(this.lockMs / 2)),
     });
     this.worker.on('failed', (job, err) =>
       this.o.logger.warn({ err, jobId: job?.id }, 'reminder job failed; BullMQ retries'),
@@ -126,7 +134,7 @@ export class BullMqScheduler implements ReminderScheduler {
     const id = jobIdOf(job);
     const pointer = await this.o.store.get<ReminderJob>(pointerKey(job.caseId, job.kind));
     if (!pointer || jobIdOf(pointer) !== id) return 'superseded';
-    if (!(await this.o.store.setIfAbsent<Fired>(firedKey(id), { state: 'sending' }, SENDING_LEASE_MS))) {
+    if (!(await this.o.store.setIfAbsent<Fired>(firedKey(id), { state: 'sending' }, 2 * this.lockMs))) {
       const fired = await this.o.store.get<Fired>(firedKey(id));
       if (fired?.state === 'sent') {
         await this.follow(job, fired.next ?? null);

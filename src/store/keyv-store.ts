@@ -50,13 +50,14 @@ export class KeyvStore implements Store {
     return this.backend.insertIfAbsent(this.prefix + key, serialized, now);
   }
 
+  /** Keys are given and returned without this store's own prefix, like every other operation here. */
   async *scan<T>(prefix: string): AsyncIterable<[string, T]> {
     const now = Date.now();
-    for await (const row of this.backend.scan(prefix)) {
+    for await (const row of this.backend.scan(this.prefix + prefix)) {
       const envelope = await this.deserialize<T>(row.value);
       if (!envelope || (envelope.expires !== undefined && envelope.expires !== null && envelope.expires < now))
         continue;
-      yield [row.key, envelope.value];
+      yield [row.key.slice(this.prefix.length), envelope.value];
     }
   }
 

@@ -4,12 +4,13 @@ import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/store.js';
 import { storeBackends, uniquePrefix } from '../helpers/backends.js';
 
-for (const backend of storeBackends()) {
-  describe.skipIf(backend.skip)(`store contract: ${backend.name}`, () => {
+// Each backend twice: as is, and under a STORE_PREFIX, whose keys must behave the same (and scan without it).
+for (const [backend, storePrefix] of storeBackends().flatMap((b) => [[b, ''] as const, [b, 'deploy-a:'] as const])) {
+  describe.skipIf(backend.skip)(`store contract: ${backend.name}${storePrefix ? ' with a key prefix' : ''}`, () => {
     let store: Store;
     const p = uniquePrefix();
     beforeAll(async () => {
-      store = await createStore(backend.url());
+      store = await createStore(backend.url(), { prefix: storePrefix });
     });
     afterAll(async () => {
       await store?.close();
