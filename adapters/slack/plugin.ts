@@ -64,6 +64,8 @@ export function createSlackAdapter(): SlackAdapter {
         authorize: botAuthorize(client, slack.botToken),
         clientOptions,
         logger: bolt,
+        // Bolt's conversation store is unused here, and costs a rejected promise (an Error with a stack) per request.
+        convoStore: false,
       });
       const messenger = new SlackMessenger(client, log);
       const deps: SlackDeps = { engine, store, logger: log, messenger, users: new SlackUsers(client, log) };

@@ -43,6 +43,18 @@ export function factKey(caseId: string, fact: CaseFact): string {
   }
 }
 
+/** Every fact key of a case up to `round`, in lifecycle order: facts with equal timestamps keep it in the audit trail. */
+function factKeys(caseId: string, round: number): string[] {
+  const p = factPrefix(caseId);
+  const keys = [`${p}created`];
+  for (let r = 1; r <= round; r++) {
+    if (r > 1) keys.push(`${p}round:${r}`);
+    for (const role of ROLES) keys.push(`${p}r${r}:${role}`);
+  }
+  keys.push(`${p}transfer`, ...CHECKLIST_ITEMS.map((i) => `${p}item:${i}`), `${p}cancel`);
+  return keys;
+}
+
 export class CaseRepository {
   constructor(private readonly store: Store) {}
 
@@ -66,25 +78,33 @@ export class CaseRepository {
     return written;
   }
 
+  /**
+   * One read in the common case: the data, the round hint, the probe for a next round and round 1's facts come in a
+   * single getMany (one query on SQLite/PostgreSQL, one MGET-like call on Redis); later rounds need a second read.
+   */
   async load(caseId: string): Promise<CaseSnapshot | undefined> {
-    const data = await this.data(caseId);
-    if (!data) return undefined;
-    const round = await this.currentRound(caseId);
     const p = factPrefix(caseId);
-    // Lifecycle order: facts with the same timestamp keep it in the audit trail (the sort there is stable).
-    const keys = [`${p}created`];
-    for (let r = 1; r <= round; r++) {
-      if (r > 1) keys.push(`${p}round:${r}`);
-      for (const role of ROLES) keys.push(`${p}r${r}:${role}`);
+    const [data, hint, next, ...first] = await this.store.getMany<unknown>([
+      caseKey(caseId),
+      roundHintKey(caseId),
+      `${p}round:2`,
+      ...factKeys(caseId, 1),
+    ]);
+    if (!data) return undefined;
+    let facts = first as (CaseFact | undefined)[];
+    if (hint !== undefined || next !== undefined) {
+      const round = await this.currentRound(caseId, typeof hint === 'number' ? hint : 1);
+      if (round > 1) facts = await this.store.getMany<CaseFact>(factKeys(caseId, round));
     }
-    keys.push(`${p}transfer`, ...CHECKLIST_ITEMS.map((i) => `${p}item:${i}`), `${p}cancel`);
-    const facts = (await this.store.getMany<CaseFact>(keys)).filter((f): f is CaseFact => f !== undefined);
-    return deriveSnapshot(data, facts);
+    return deriveSnapshot(
+      data as CaseData,
+      facts.filter((f): f is CaseFact => f !== undefined),
+    );
   }
 
   /** The hint can lag behind a round written by another process, so probe upward from it. */
-  private async currentRound(caseId: string): Promise<number> {
-    let round = (await this.store.get<number>(roundHintKey(caseId))) ?? 1;
+  private async currentRound(caseId: string, hint: number): Promise<number> {
+    let round = hint;
     while (await this.store.get(`${factPrefix(caseId)}round:${round + 1}`)) round++;
     return round;
   }

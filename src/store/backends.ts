@@ -24,6 +24,30 @@ function likePrefix(prefix: string): string {
 
 const PAGE = 1000;
 
+/**
+ * The least string above every string that starts with prefix, in SQLite's BINARY (UTF-8 byte) order: the prefix
+ * with its last character raised by one. Undefined when that is not simple (empty prefix, surrogate at the end).
+ */
+export function upperBound(prefix: string): string | undefined {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  if (!prefix || last >= 0xd800) return undefined;
+  return prefix.slice(0, -1) + String.fromCharCode(last + 1);
+}
+
+async function* likeScan(query: SqlQuery, table: string, prefix: string): AsyncIterable<Row> {
+  let after = '';
+  for (;;) {
+    const rows = (await query(
+      `SELECT key, value FROM ${table} WHERE key LIKE ? ESCAPE '\\' AND key > ? ORDER BY key LIMIT ${PAGE}`,
+      likePrefix(prefix),
+      after,
+    )) as unknown as Row[];
+    yield* rows;
+    if (rows.length < PAGE) return;
+    after = rows[rows.length - 1]!.key;
+  }
+}
+
 export function sqliteBackend(query: SqlQuery, table = 'keyv'): Backend {
   return {
     kind: 'sqlite',
@@ -40,16 +64,26 @@ export function sqliteBackend(query: SqlQuery, table = 'keyv'): Backend {
       return rows.length === 1;
     },
     async *scan(prefix) {
-      let after = '';
+      const upper = upperBound(prefix);
+      if (upper === undefined) {
+        yield* likeScan(query, table, prefix);
+        return;
+      }
+      // A key range on the primary key: SQLite walks only the matching rows. (LIKE cannot use that index, because
+      // it ignores case, so every scan read the whole table; it also matched keys differing only in case.)
+      let rows = (await query(
+        `SELECT key, value FROM ${table} WHERE key >= ? AND key < ? ORDER BY key LIMIT ${PAGE}`,
+        prefix,
+        upper,
+      )) as unknown as Row[];
       for (;;) {
-        const rows = (await query(
-          `SELECT key, value FROM ${table} WHERE key LIKE ? ESCAPE '\\' AND key > ? ORDER BY key LIMIT ${PAGE}`,
-          likePrefix(prefix),
-          after,
-        )) as unknown as Row[];
         yield* rows;
         if (rows.length < PAGE) return;
-        after = rows[rows.length - 1]!.key;
+        rows = (await query(
+          `SELECT key, value FROM ${table} WHERE key > ? AND key < ? ORDER BY key LIMIT ${PAGE}`,
+          rows[rows.length - 1]!.key,
+          upper,
+        )) as unknown as Row[];
       }
     },
     async ping() {
