@@ -1,14 +1,12 @@
 // Engine throughput: real decisions (fact write, re-derive, message render) per second on memory and SQLite.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStore } from '../src/store/create-store.js';
 import { engineHarness, names, people, validForm } from '../test/helpers/engine.js';
-import { summarize, timed } from './stats.js';
+import { scratchDir, summarize, timed } from './stats.js';
 
 export async function benchEngine(cases = 200): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
-  for (const url of ['memory://', `sqlite://${join(mkdtempSync(join(tmpdir(), 'bench-')), 'b.sqlite')}`]) {
+  for (const url of ['memory://', `sqlite://${join(scratchDir('bench-engine-'), 'b.sqlite')}`]) {
     const h = await engineHarness(url, undefined, await createStore(url));
     const ids: string[] = [];
     for (let i = 0; i < cases; i++) {

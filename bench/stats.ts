@@ -1,4 +1,8 @@
-// Percentiles and timing helpers shared by the benchmarks.
+// Percentiles, timing and scratch-folder helpers shared by the benchmarks.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -24,3 +28,16 @@ export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 }
 
 export const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+const scratch: string[] = [];
+
+/** A fresh temporary folder for a benchmark's files; removeScratch() deletes them all (npm run bench does, at the end). */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+}
+
+export function removeScratch(): void {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
