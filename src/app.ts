@@ -5,7 +5,6 @@ import type { Config } from './config/load-config.js';
 import { DialogEngine } from './dialog/engine.js';
 import type { Logger } from './log.js';
 import { Metrics } from './metrics.js';
-import { BullMqScheduler } from './reminders/bullmq-scheduler.js';
 import { InProcessScheduler } from './reminders/in-process-scheduler.js';
 import type { ReminderScheduler } from './reminders/scheduler.js';
 import { createHttpServer, type HttpServer, sendJson } from './server/http-server.js';
@@ -44,9 +43,13 @@ export async function createApp(o: AppOptions): Promise<App> {
   const store = o.store ?? (await createStore(config.storeUrl, { prefix: storePrefixOf(config) }));
   const metrics = new Metrics({ defaultMetrics: true });
   // With Redis, every replica runs a BullMQ worker; without it, the embedded in-process scheduler.
+  // BullMQ (and ioredis) load only when Redis is configured: the single-process default starts faster without them.
+  const BullMqScheduler = config.redisUrl
+    ? (await import('./reminders/bullmq-scheduler.js')).BullMqScheduler
+    : undefined;
   const scheduler =
     o.scheduler ??
-    (config.redisUrl
+    (config.redisUrl && BullMqScheduler
       ? new BullMqScheduler({
           redisUrl: config.redisUrl,
           store,

@@ -43,7 +43,10 @@ export interface CardView {
   /** What the card shows, so adapters can keep one message per case part up to date. */
   purpose: 'case' | 'checklist' | 'answer' | 'status' | 'help' | 'notice';
   caseId?: string;
-  /** Plain text; absent for answer cards, whose first section speaks for itself. */
+  /**
+   * Markup without formatting: user text in it is escaped, so renderers show it through toPlainText(). Absent for
+   * answer cards, whose first section speaks for itself.
+   */
   title?: string;
   /** Markup shown under the title. */
   subtitle?: string;
