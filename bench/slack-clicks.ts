@@ -16,6 +16,7 @@ import { type BareServer, startBareBolt } from './bare.js';
 import { busy, describeLoad, epochNow, LoadClient, type PreparedRequest, perClick, sampleRss } from './load.js';
 import { profiled } from './profile.js';
 import { mb, scratchDir } from './stats.js';
+import { verifyApprovals } from './verify.js';
 
 export interface ClickLevel {
   concurrency: number;
@@ -96,23 +97,11 @@ async function createCases(h: SlackHarness, n: number, from: number): Promise<Sl
 }
 
 /** Every decision stored, every case approved, and every case message showing exactly the stored state. */
-async function verify(h: SlackHarness, cases: SlackCase[]) {
-  let decisions = 0;
-  let approved = 0;
-  let shownCurrent = 0;
-  for (const c of cases) {
-    const s = await h.app.engine.repo.load(c.id);
-    decisions += s?.audit.filter((f) => f.type === 'decision').length ?? 0;
-    if (s?.status === 'approved') approved++;
-    const views = await h.app.engine.views(c.id);
+function verify(h: SlackHarness, cases: SlackCase[]) {
+  return verifyApprovals(h.app.engine, cases, (c, stored) => {
     const shown = h.fake.message(CHANNEL, c.ts);
-    if (views && shown && isDeepStrictEqual(shown.blocks, renderMessage(views.case).blocks)) shownCurrent++;
-  }
-  return {
-    decisionsStored: `${decisions}/${cases.length * 3}`,
-    casesApproved: `${approved}/${cases.length}`,
-    everyMessageShowsFinalState: shownCurrent === cases.length && approved === cases.length,
-  };
+    return !!shown && isDeepStrictEqual(shown.blocks, renderMessage(stored).blocks);
+  });
 }
 
 /** One level: the bare app, then the service with the same requests, its background work awaited and checked. */

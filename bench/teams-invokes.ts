@@ -10,6 +10,7 @@ import { busy, describeLoad, epochNow, LoadClient, type PreparedRequest, perClic
 import { profiled } from './profile.js';
 import type { ClickLevel } from './slack-clicks.js';
 import { scratchDir } from './stats.js';
+import { verifyApprovals } from './verify.js';
 
 interface TeamsCase {
   id: string;
@@ -70,23 +71,13 @@ async function createCases(h: TeamsHarness, n: number): Promise<TeamsCase[]> {
 }
 
 /** Every decision stored and every case card's last version showing exactly the stored state. */
-async function verify(h: TeamsHarness, cases: TeamsCase[]) {
-  let decisions = 0;
-  let approved = 0;
-  let shownCurrent = 0;
-  for (const c of cases) {
-    const s = await h.app.engine.repo.load(c.id);
-    decisions += s?.audit.filter((f) => f.type === 'decision').length ?? 0;
-    if (s?.status === 'approved') approved++;
-    const views = await h.app.engine.views(c.id);
-    const latest = FakeBotConnector.card(h.fake.latest(c.messageId));
-    if (views && isDeepStrictEqual(latest, renderCard(views.case, undefined, { language: 'nl' }))) shownCurrent++;
-  }
-  return {
-    decisionsStored: `${decisions}/${cases.length * 3}`,
-    casesApproved: `${approved}/${cases.length}`,
-    everyMessageShowsFinalState: shownCurrent === cases.length && approved === cases.length,
-  };
+function verify(h: TeamsHarness, cases: TeamsCase[]) {
+  return verifyApprovals(h.app.engine, cases, (c, stored) =>
+    isDeepStrictEqual(
+      FakeBotConnector.card(h.fake.latest(c.messageId)),
+      renderCard(stored, undefined, { language: 'nl' }),
+    ),
+  );
 }
 
 async function runLevel(h: TeamsHarness, bare: BareServer, load: LoadClient, level: ClickLevel, cases: TeamsCase[]) {

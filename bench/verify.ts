@@ -1,0 +1,26 @@
+// After a burst: is every decision stored, every case approved, and does every message show the stored state?
+import type { DialogEngine } from '../src/dialog/engine.js';
+import type { CardView } from '../src/dialog/view.js';
+
+export async function verifyApprovals<C extends { id: string }>(
+  engine: DialogEngine,
+  cases: C[],
+  /** Whether the platform's last version of the case message equals the render of the stored case view. */
+  shows: (c: C, stored: CardView) => boolean,
+) {
+  let decisions = 0;
+  let approved = 0;
+  let shownCurrent = 0;
+  for (const c of cases) {
+    const s = await engine.repo.load(c.id);
+    decisions += s?.audit.filter((f) => f.type === 'decision').length ?? 0;
+    if (s?.status === 'approved') approved++;
+    const views = await engine.views(c.id);
+    if (views && shows(c, views.case)) shownCurrent++;
+  }
+  return {
+    decisionsStored: `${decisions}/${cases.length * 3}`,
+    casesApproved: `${approved}/${cases.length}`,
+    everyMessageShowsFinalState: shownCurrent === cases.length && approved === cases.length,
+  };
+}
