@@ -20,6 +20,8 @@ interface Flight {
 
 export class MessageSync {
   private readonly flights = new Map<string, Flight>();
+  /** Whether other processes may render the same case: only then is the store lock worth its round trips. */
+  private readonly shared: boolean;
 
   constructor(
     private readonly store: Store,
@@ -28,7 +30,9 @@ export class MessageSync {
     private readonly views: ViewOptions,
     private readonly logger: Logger,
     private readonly onGone: (caseId: string) => Promise<void>,
-  ) {}
+  ) {
+    this.shared = store.kind === 'redis' || store.kind === 'postgres';
+  }
 
   /** Marks the case's messages as needing a render; survives a crash, so start-up can heal them. */
   async markDirty(caseId: string): Promise<void> {
@@ -47,7 +51,9 @@ export class MessageSync {
       try {
         while (next.again) {
           next.again = false;
-          await withLock(this.store, `render:${caseId}`, () => this.renderOnce(caseId));
+          // Memory and SQLite serve one process, where the coalescing above already serializes renders.
+          if (this.shared) await withLock(this.store, `render:${caseId}`, () => this.renderOnce(caseId));
+          else await this.renderOnce(caseId);
         }
       } catch (err) {
         this.logger.error({ err, caseId }, 'case message render failed; it stays marked for repair');

@@ -112,18 +112,8 @@ describe.skipIf(skip)(`three replicas on shared Redis and PostgreSQL${skip ? ` â
         const decisions = s.audit.filter((f) => f.type === 'decision' && f.role === role);
         expect(decisions, `${k.channel} ${role}`).toMatchObject([{ decision: 'approved', by: { id: APPROVER[role] } }]);
       }
-      // Each presser hears once that the decision was recorded, and twice that it already was.
-      for (const user of Object.values(APPROVER)) {
-        const notes = await waitUntil(`three notes for ${user} in ${k.channel}`, () => {
-          const n = c.fake.ephemerals.filter((e) => e.channel === k.channel && e.user === user);
-          return n.length >= 3 && n;
-        });
-        expect(notes.map((n) => (n.text.startsWith('Je akkoord als') ? 'recorded' : n.text)).sort()).toEqual([
-          'Dit besluit was al vastgelegd; er is niets gewijzigd.',
-          'Dit besluit was al vastgelegd; er is niets gewijzigd.',
-          'recorded',
-        ]);
-      }
+      // The decision shows in the message; no replica adds a private note for a press that worked or was repeated.
+      expect(c.fake.ephemerals.filter((e) => e.channel === k.channel)).toEqual([]);
     }
     // The replicas together counted each decision once: the store's atomic insert let one press of three through.
     const sum = async (outcome: string) =>
@@ -132,6 +122,8 @@ describe.skipIf(skip)(`three replicas on shared Redis and PostgreSQL${skip ? ` â
           c.replicas.map((r) => counterSum(r.url, 'overname_actions_total', { action: 'approve', outcome })),
         )
       ).reduce((a, b) => a + b, 0);
+    // Presses are handled after the ack: wait until all 90 are counted, then check how they were counted.
+    await waitUntil('every press handled', async () => (await sum('done')) + (await sum('unchanged')) >= CASES * 9);
     expect(await sum('done')).toBe(CASES * 3);
     expect(await sum('unchanged')).toBe(CASES * 3 * 2);
     // Any replica lists the channel's case (a scan of the shared store under STORE_PREFIX).

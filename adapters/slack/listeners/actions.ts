@@ -78,8 +78,15 @@ async function press(deps: SlackDeps, p: Press): Promise<void> {
     await deps.messenger.openModal(b.trigger_id, renderModal(outcome.form, metadata));
     return;
   }
-  // The message itself is re-rendered by the engine (done, unchanged, stale); the presser also gets a note, except
-  // for a ticked checklist item, where the checklist's own update says it all and notes would pile up.
-  const quiet = outcome.status === 'done' && parsed?.action.startsWith('checklist_');
-  if (outcome.message && !quiet) await p.note(outcome.message);
+  if (outcome.message && !speaksForItself(outcome.status, parsed?.action)) await p.note(outcome.message);
+}
+
+/**
+ * A decision or a ticked item shows in the message itself, re-rendered in place, and a double click changes nothing
+ * there either: a private note on top would only pile up (and costs a Web API call per click). The presser does get
+ * a note for a refusal, a stale or malformed press, and for steps whose note says what happens next.
+ */
+function speaksForItself(status: string, action: string | undefined): boolean {
+  if (status === 'unchanged') return true;
+  return status === 'done' && (action === 'approve' || action === 'reject' || !!action?.startsWith('checklist_'));
 }
