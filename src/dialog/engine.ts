@@ -60,7 +60,7 @@ export class DialogEngine {
     this.cases = new CaseService(this.repo, o.clock);
     this.timeZone = o.reminders.timeZone;
     this.sync = new MessageSync(o.store, this.repo, this.messengers, { timeZone: this.timeZone }, o.logger, (id) =>
-      this.stopReminders(id),
+      this.conversationGone(id),
     );
     this.reminders = new ReminderService(
       this.repo,
@@ -214,9 +214,23 @@ export class DialogEngine {
     await this.sync.sync(caseId);
   }
 
-  private async stopReminders(caseId: string): Promise<void> {
+  /**
+   * The platform says the bot can no longer post in the case's conversation. Reminders stop; a case whose message
+   * was never posted is withdrawn (nobody could ever press its buttons), recorded as done by the assistant itself.
+   */
+  private async conversationGone(caseId: string): Promise<void> {
     await this.o.scheduler.cancel(caseId, 'approvals');
     await this.o.scheduler.cancel(caseId, 'checklist');
+    const s = await this.repo.load(caseId);
+    if (!s || !isOpen(s.status) || (await this.repo.messageId(caseId, 'case'))) return;
+    const assistant: UserRef = {
+      platform: s.data.origin.platform,
+      id: 'overname-assistent',
+      name: 'Overname-assistent',
+    };
+    const reason = messages(s.data.language).errors.notPosted;
+    await this.repo.addFact(caseId, { type: 'cancelled', reason, at: this.o.clock.now().toISOString(), by: assistant });
+    this.o.logger.warn({ caseId }, 'case message could not be posted in its conversation; case withdrawn');
   }
 
   /** The case's current views, rendered from the store; adapters use it to answer a press with the fresh card. */

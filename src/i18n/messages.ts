@@ -82,6 +82,7 @@ const nl = {
     unknownCase: 'Deze overname bestaat niet (meer).',
     malformed: 'Deze actie begrijp ik niet; er is niets gewijzigd.',
     notInChannel: 'Start een overname in het kanaal waar de betrokkenen meelezen, niet in een privégesprek.',
+    notPosted: 'Het overnamebericht kon niet in het gesprek worden geplaatst (is de assistent lid van het kanaal?).',
   },
   refused: {
     notYourRole: (role: string, who: string) =>
@@ -235,6 +236,8 @@ const en: Messages = {
     unknownCase: 'This takeover does not exist (any more).',
     malformed: 'I do not understand this action; nothing was changed.',
     notInChannel: 'Start a takeover in the channel where the people involved can see it, not in a direct message.',
+    notPosted:
+      'The takeover message could not be posted in the conversation (is the assistant a member of the channel?).',
   },
   refused: {
     notYourRole: (role: string, who: string) => `Only ${who} can approve or reject as ${role}. Nothing was changed.`,

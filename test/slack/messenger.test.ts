@@ -115,7 +115,13 @@ describe('Slack conversations that go away', () => {
       await h.settle();
       const ids = await h.app.engine.repo.casesInConversation('slack', 'CNOTIN');
       expect(ids).toHaveLength(1);
-      expect((await h.app.engine.repo.load(ids[0]!))!.status).toBe('cancelled');
+      const s = (await h.app.engine.repo.load(ids[0]!))!;
+      expect(s.status).toBe('cancelled');
+      // Withdrawn by the assistant itself, with the reason in the audit trail — not in the requester's name.
+      expect(s.cancelled).toMatchObject({
+        by: { id: 'overname-assistent' },
+        reason: expect.stringContaining('lid van het kanaal'),
+      });
       const [dm] = h.fake.channelMessages(`D${PEOPLE.requester.id}`);
       expect(dm!.text).toContain('/invite');
     } finally {

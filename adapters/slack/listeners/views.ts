@@ -1,6 +1,6 @@
 // Modal submissions: the new takeover (validated inline, bots refused) and the reason for a rejection.
 import type { App, ViewSubmitAction } from '@slack/bolt';
-import { ROLES, type UserRef } from '../../../src/domain/case.js';
+import { ROLES } from '../../../src/domain/case.js';
 import { type FormValues, parseStartForm } from '../../../src/domain/case-input.js';
 import { languageFromLocale } from '../../../src/i18n/language.js';
 import { messages } from '../../../src/i18n/messages.js';
@@ -98,8 +98,9 @@ async function createCase(
     await deps.messenger.ephemeral(meta.channel!, body.user.id, { kind: 'text', text });
     return;
   }
-  if (!(await deps.engine.repo.messageId(result.caseId, 'case'))) {
-    await withdraw(deps, result.caseId, requester, body.user.id, language);
+  // The core withdraws a case whose message could not be posted (usually: the bot is not in the channel).
+  if ((await deps.engine.repo.load(result.caseId))?.status === 'cancelled') {
+    await explainWithdrawal(deps, body.user.id, language);
   }
 }
 
@@ -122,13 +123,8 @@ async function startErrors(deps: SlackDeps, values: FormValues, language: Langua
   return errors;
 }
 
-/**
- * No case message means nobody can press a button: usually the bot is not in the channel (not_in_channel). The case
- * is withdrawn rather than left invisible, and the requester hears why in a direct message from the app.
- */
-async function withdraw(deps: SlackDeps, caseId: string, requester: UserRef, userId: string, language: Language) {
-  deps.logger.warn({ caseId }, 'case message could not be posted; case withdrawn');
-  await deps.engine.handleAction({ platform: 'slack', user: requester, caseId, action: 'cancel', payload: {} });
+/** The requester hears in a direct message from the app why their request was withdrawn, and how to fix it. */
+async function explainWithdrawal(deps: SlackDeps, userId: string, language: Language) {
   const text = slackTexts(language).notPosted;
   await deps.messenger
     .post({ platform: 'slack', workspace: '', conversation: userId }, { kind: 'text', text })
