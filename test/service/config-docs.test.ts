@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
-import { ENV_VARIABLES } from '../../src/config/schema.js';
+import { ENV_VARIABLES, envSchema } from '../../src/config/schema.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const envExample = readFileSync(resolve(root, '.env.example'), 'utf8');
@@ -29,5 +29,18 @@ describe('configuration documentation', () => {
     );
     const result = parseConfig(env);
     expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+
+  it('gives the schema default in the README table wherever the table names one value', () => {
+    const defaults = envSchema.parse({}) as Record<string, unknown>;
+    const rows = [...readme.matchAll(/^\| `([A-Za-z_]+)` \| ([^|]+) \|/gm)];
+    let checked = 0;
+    for (const [, name, cell] of rows) {
+      const single = /^`([^`]*)`$/.exec(cell!.trim());
+      if (!single || !ENV_VARIABLES.includes(name as never)) continue;
+      expect(String(defaults[name!]), name).toBe(single[1]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(15);
   });
 });
