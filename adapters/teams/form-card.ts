@@ -21,6 +21,9 @@ import {
 import { escapeText } from './markdown.js';
 import { formLanguage, teamsTexts } from './texts.js';
 
+/** From this many members on, approvers are picked with type-ahead instead of a dropdown. */
+const TYPE_AHEAD_FROM = 15;
+
 export interface Member {
   id: string;
   name: string;
@@ -133,7 +136,8 @@ function renderInput(
         compact({
           type: 'Input.ChoiceSet',
           ...base,
-          style: 'filtered',
+          // A short list is easiest as a plain dropdown; a long one needs type-ahead ("filtered").
+          style: members.length > TYPE_AHEAD_FROM ? 'filtered' : undefined,
           choices: members.map((m) => ({ title: m.name, value: m.id })),
           value: entered && members.some((m) => m.id === entered) ? entered : undefined,
         }),

@@ -126,9 +126,10 @@ describe.skipIf(skip)('playground in the browser', () => {
     await form2.locator('#administrations textarea').fill('2001 Accountancy Test');
     await form2.locator('#oldEnvironment input').fill('Kantoor Oud');
     await form2.locator('#newEnvironment input').fill('Kantoor Nieuw');
-    await form2.locator('#oldEnvironmentAdmin input').fill('Otto Jansen');
-    await form2.locator('#client input').fill('Karin Bakker');
-    await form2.locator('#newEnvironmentAdmin input').fill('Rianne de Vries');
+    await form2.locator('#oldEnvironmentAdmin select').selectOption({ label: 'Otto Jansen' });
+    await form2.locator('#client select').selectOption({ label: 'Karin Bakker' });
+    // The requester is preselected as the new environment's admin.
+    expect(await form2.locator('#newEnvironmentAdmin select').inputValue()).toBe('29:pg-requester');
     await form2.locator('[id="features.rabobank"] input').check();
     await form2.getByRole('button', { name: 'Aanvragen' }).click();
     await expect

@@ -94,7 +94,9 @@ describe('start form', () => {
     expect(h.fake.requests.some((r) => r.op === 'pagedmembers' && r.conversationId === TEAM)).toBe(true);
     const body = form.body as Record<string, unknown>[];
     const approver = body.find((e) => e.id === 'newEnvironmentAdmin')!;
-    expect(approver).toMatchObject({ type: 'Input.ChoiceSet', style: 'filtered', value: tp.requester.id });
+    // A short member list is a plain dropdown (compact, the default style); type-ahead only for long lists.
+    expect(approver).toMatchObject({ type: 'Input.ChoiceSet', value: tp.requester.id });
+    expect(approver.style).toBeUndefined();
     expect((approver.choices as { title: string }[]).map((c) => c.title).sort()).toEqual(
       Object.values(tp)
         .map((u) => u.name)
