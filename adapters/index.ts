@@ -1,6 +1,14 @@
-// The platform adapters the service knows; each decides from the configuration whether it is enabled.
+// The platform adapters the service knows; each decides from the configuration whether it is enabled, and its SDK
+// is only loaded then: a Slack-only deployment never pays botbuilder's start-up time and memory, and vice versa.
 import type { PlatformPlugin } from '../src/server/platform.js';
-import { createSlackAdapter } from './slack/plugin.js';
-import { createTeamsAdapter } from './teams/plugin.js';
+import { lazyPlugin } from './lazy-plugin.js';
+import { teamsEnabled } from './teams/auth-mode.js';
 
-export const platforms: PlatformPlugin[] = [createSlackAdapter(), createTeamsAdapter()];
+export const platforms: PlatformPlugin[] = [
+  lazyPlugin(
+    'slack',
+    (config) => config.slack !== undefined,
+    async () => (await import('./slack/plugin.js')).createSlackAdapter(),
+  ),
+  lazyPlugin('teams', teamsEnabled, async () => (await import('./teams/plugin.js')).createTeamsAdapter()),
+];

@@ -6,30 +6,11 @@ import {
 } from 'botbuilder';
 import type { Config } from '../../src/config/load-config.js';
 
+export { type AuthMode, authMode } from './auth-mode.js';
+
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
 type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
 type AuthenticateResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
-
-export type AuthMode = { mode: 'on' } | { mode: 'off'; warning: string } | { mode: 'refused'; reason: string };
-
-/** Without an app id nobody's token can be checked: fine on a laptop, never in production. */
-export function authMode(config: Config): AuthMode {
-  if (config.teams.appId) return { mode: 'on' };
-  if (config.nodeEnv === 'production') {
-    return {
-      mode: 'refused',
-      reason:
-        'Teams is disabled: MicrosoftAppId is not set, and without it anyone could post to /api/messages. ' +
-        'Set MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId to enable Teams.',
-    };
-  }
-  return {
-    mode: 'off',
-    warning:
-      'Teams: MicrosoftAppId is not set, so /api/messages accepts UNAUTHENTICATED requests. ' +
-      'Only for local testing (Microsoft 365 Agents Playground); this is refused when NODE_ENV=production.',
-  };
-}
 
 /**
  * The SDK's connector clients retry 429 and 5xx on their own (up to 3 times); the messenger has its own policy

@@ -1,10 +1,9 @@
 // The Microsoft Teams platform plugin: POST /api/messages on the shared server, and the core's Teams messenger.
 import { CloudAdapter } from 'botbuilder';
-import type { Config } from '../../src/config/load-config.js';
 import { languageFromLocale } from '../../src/i18n/language.js';
-import { createLogger } from '../../src/log.js';
 import type { PlatformContext, PlatformPlugin } from '../../src/server/platform.js';
 import { authMode, createAuthentication } from './auth.js';
+import { teamsEnabled } from './auth-mode.js';
 import { TeamsBot } from './bot.js';
 import { ConversationReferences } from './conversation-references.js';
 import type { TeamsDeps } from './deps.js';
@@ -23,19 +22,9 @@ export interface TeamsAdapterOptions {
 }
 
 export function createTeamsAdapter(options: TeamsAdapterOptions = {}): PlatformPlugin {
-  const refusalLogged = new WeakSet<Config>();
   return {
     name: 'teams',
-    enabled(config) {
-      const auth = authMode(config);
-      if (auth.mode !== 'refused') return true;
-      // The plugin API has no logger before attach; say once per configuration why Teams stays off.
-      if (!refusalLogged.has(config)) {
-        refusalLogged.add(config);
-        createLogger(config.logLevel).error({ platform: 'teams' }, auth.reason);
-      }
-      return false;
-    },
+    enabled: teamsEnabled,
     async attach(ctx: PlatformContext) {
       const { config, engine, server, store, logger } = ctx;
       const auth = authMode(config);
