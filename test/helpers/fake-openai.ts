@@ -32,6 +32,8 @@ export interface FakeOpenAI {
   /** Server origin, for Azure's endpoint option. */
   origin: string;
   requests: RecordedRequest[];
+  /** How many replies the fake has finished so far, delays included. */
+  answered(): number;
   handle(handler: FakeHandler): void;
   close(): Promise<void>;
 }
@@ -58,6 +60,8 @@ export function passageIds(request: RecordedRequest): string[] {
 export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   let handler: FakeHandler = () => ({ status: 500, body: { error: { message: 'no handler set' } } });
   const requests: RecordedRequest[] = [];
+  /** Replies the fake finished (delays included), whether or not the client still waited for them. */
+  let answered = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -73,6 +77,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       try {
         const reply = await handler(recorded);
         if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
+        answered++;
         if (res.destroyed) return;
         const payload = reply.body ?? chatCompletion(reply.content ?? '', recorded.body.model);
         res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' });
@@ -90,6 +95,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     baseURL: `${origin}/v1`,
     origin,
     requests,
+    answered: () => answered,
     handle(h) {
       handler = h;
     },

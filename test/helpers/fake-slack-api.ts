@@ -73,6 +73,8 @@ export class FakeSlackApi {
   /** Random delay per chat.update, to shake out ordering bugs. */
   updateJitterMs = 0;
   private readonly failures: Failure[] = [];
+  /** Methods whose calls wait until released (see hold()). */
+  private readonly gates = new Map<string, Promise<void>>();
   private readonly triggers = new Set<string>();
   private seq = 0;
   private base = '';
@@ -114,6 +116,21 @@ export class FakeSlackApi {
   /** A fresh response_url pointing at this fake. */
   responseUrl(): string {
     return `${this.base}/response/r${++this.seq}`;
+  }
+
+  /** Makes calls of a method wait until the returned release() is called: for proving what happens before what. */
+  hold(method: string): () => void {
+    let release!: () => void;
+    this.gates.set(
+      method,
+      new Promise<void>((r) => {
+        release = r;
+      }),
+    );
+    return () => {
+      this.gates.delete(method);
+      release();
+    };
   }
 
   failNext(failure: Failure): void {
@@ -186,6 +203,7 @@ export class FakeSlackApi {
     if (req.headers.authorization !== `Bearer ${this.token}`)
       return this.reply(res, method, args, fail('invalid_auth'));
     if (failure?.error) return this.reply(res, method, args, fail(failure.error));
+    await this.gates.get(method);
     if (method === 'chat.update' && this.updateJitterMs > 0) {
       await new Promise((r) => setTimeout(r, Math.random() * this.updateJitterMs));
     }

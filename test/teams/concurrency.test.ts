@@ -45,7 +45,6 @@ describe('a slow connector', () => {
   it('answers the press within the budget with the stored state; the message follows', async () => {
     const { caseId, caseMessageId } = await startCase(h);
     h.fake.delay(1500, { match: (r) => r.op === 'update' });
-    const started = Date.now();
     const r = await h.teams.invoke(
       tp.oldAdmin,
       'approve',
@@ -55,7 +54,8 @@ describe('a slow connector', () => {
         thread: caseMessageId,
       },
     );
-    expect(Date.now() - started).toBeLessThan(1200);
+    // Answered while the (slow) update of the message itself is still on its way.
+    expect(cardText(FakeBotConnector.card(h.fake.latest(caseMessageId)))).not.toContain('akkoord door Otto');
     const card = responseCard(r);
     expect(cardText(card)).toContain('Je keuze is ontvangen');
     expect(cardText(card)).toContain('akkoord door Otto Oud');
