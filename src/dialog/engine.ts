@@ -57,11 +57,11 @@ export class DialogEngine {
 
   constructor(private readonly o: EngineOptions) {
     this.repo = new CaseRepository(o.store);
-    this.cases = new CaseService(this.repo, o.clock);
     this.timeZone = o.reminders.timeZone;
     this.sync = new MessageSync(o.store, this.repo, this.messengers, { timeZone: this.timeZone }, o.logger, (id) =>
       this.conversationGone(id),
     );
+    this.cases = new CaseService(this.repo, o.clock, (id) => this.sync.markDirty(id));
     this.reminders = new ReminderService(
       this.repo,
       o.scheduler,
@@ -147,7 +147,6 @@ export class DialogEngine {
     }
     const origin: CaseOrigin = { platform: sub.platform, workspace: sub.workspace, conversation: sub.conversation };
     const snapshot = await this.cases.create(origin, sub.user, parsed.input, sub.names ?? {}, language);
-    await this.sync.markDirty(snapshot.data.id);
     await this.afterChange(snapshot.data.id, true);
     this.o.logger.info({ caseId: snapshot.data.id, platform: sub.platform }, 'takeover requested');
     return { ok: true, caseId: snapshot.data.id };
@@ -159,8 +158,6 @@ export class DialogEngine {
     if (!parsed.success || typeof action.caseId !== 'string' || !action.caseId) {
       return { status: 'invalid', message: messages(fallback).errors.malformed };
     }
-    // Marked before the change, so a crash after the fact is stored but before the message is updated heals at start-up.
-    if (parsed.data.action !== 'snooze') await this.sync.markDirty(action.caseId);
     const verdict = await this.cases.act(action.user, action.caseId, parsed.data);
     const outcome = await this.outcome(verdict, action, fallback);
     this.o.metrics?.actions.inc({ action: parsed.data.action, outcome: outcome.status });

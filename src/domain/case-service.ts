@@ -34,6 +34,12 @@ export class CaseService {
   constructor(
     private readonly repo: CaseRepository,
     private readonly clock: Clock,
+    /**
+     * Called right before any write that changes what the case's messages show. The engine marks the case for a
+     * re-render there, so a crash between the write and the message update heals at start-up; refused or invalid
+     * presses write nothing and leave no mark behind.
+     */
+    private readonly beforeWrite: (caseId: string) => Promise<void> = async () => {},
   ) {}
 
   async create(
@@ -63,6 +69,7 @@ export class CaseService {
       features: input.features,
       bankLinksManagedBy: input.bankLinksManagedBy,
     };
+    await this.beforeWrite(data.id);
     await this.repo.create(data, { type: 'created', at, by: requester });
     const snapshot = await this.repo.load(data.id);
     if (!snapshot) throw new Error(`case ${data.id} vanished right after it was written`);
@@ -138,6 +145,7 @@ export class CaseService {
 
   /** Writes the fact once; a racing identical request finds it written and reports "unchanged". */
   private async record(caseId: string, fact: CaseFact, before: CaseSnapshot): Promise<Verdict> {
+    await this.beforeWrite(caseId);
     const written = await this.repo.addFact(caseId, fact);
     const snapshot = (await this.repo.load(caseId)) ?? before;
     return written ? { kind: 'done', snapshot, fact } : { kind: 'unchanged', snapshot };

@@ -109,6 +109,8 @@ describe('case lifecycle', () => {
     const forOther = await act(id, people.oldAdmin, 'approve', { role: 'client' });
     expect(forOther.status).toBe('refused');
     expect(await h.engine.repo.load(id)).toEqual(before);
+    // Nothing was written, so nothing is left marked for a re-render at the next start.
+    expect(await h.store.get(`dirty:${id}`)).toBeUndefined();
   });
 
   it('treats a double click as one decision', async () => {
