@@ -64,15 +64,9 @@ export class SlackClient {
   }
 
   async press(who: Identity, messageTs: string, actionId: string, value: string, blockId = 'b'): Promise<SlackReply> {
-    const messages = await this.workspace.messages(who.slackId);
-    const message = messages.find((m) => m.ts === messageTs);
-    const payload = {
-      type: 'block_actions',
-      team: { id: PLAYGROUND_SLACK.team, domain: 'playground' },
-      user: { id: who.slackId, username: who.name, name: who.name, team_id: PLAYGROUND_SLACK.team },
-      api_app_id: 'A0PLAYGRND',
-      token: 'playground',
-      trigger_id: await this.workspace.newTrigger(who.slackId),
+    const message = await this.workspace.message(messageTs, who.slackId);
+    return this.sendPayload({
+      ...(await this.interaction('block_actions', who)),
       container: {
         type: 'message',
         message_ts: messageTs,
@@ -87,8 +81,7 @@ export class SlackClient {
       actions: [
         { type: 'button', action_id: actionId, block_id: blockId, value, action_ts: String(Date.now() / 1000) },
       ],
-    };
-    return this.sendPayload(payload);
+    });
   }
 
   /** Submits the user's open modal with Slack-shaped state values; closes it unless the app answered with errors. */
@@ -98,22 +91,28 @@ export class SlackClient {
   ): Promise<SlackReply & { errors?: Record<string, string> }> {
     const modal = await this.workspace.modal(who.slackId);
     if (!modal) return { status: 404, body: 'no open modal' };
-    const payload = {
-      type: 'view_submission',
-      team: { id: PLAYGROUND_SLACK.team, domain: 'playground' },
-      user: { id: who.slackId, username: who.name, name: who.name, team_id: PLAYGROUND_SLACK.team },
-      api_app_id: 'A0PLAYGRND',
-      token: 'playground',
-      trigger_id: await this.workspace.newTrigger(who.slackId),
+    const reply = await this.sendPayload({
+      ...(await this.interaction('view_submission', who)),
       view: { ...modal.view, id: modal.id, state: { values } },
-    };
-    const reply = await this.sendPayload(payload);
+    });
     const ack = reply.body
       ? (JSON.parse(reply.body) as { response_action?: string; errors?: Record<string, string> })
       : {};
     if (ack.response_action === 'errors') return { ...reply, errors: ack.errors };
     await this.workspace.closeModal(who.slackId);
     return reply;
+  }
+
+  /** What every interaction payload carries: who, which workspace and app, and a fresh trigger for modals. */
+  private async interaction(type: string, who: Identity) {
+    return {
+      type,
+      team: { id: PLAYGROUND_SLACK.team, domain: 'playground' },
+      user: { id: who.slackId, username: who.name, name: who.name, team_id: PLAYGROUND_SLACK.team },
+      api_app_id: 'A0PLAYGRND',
+      token: 'playground',
+      trigger_id: await this.workspace.newTrigger(who.slackId),
+    };
   }
 
   private sendPayload(payload: unknown): Promise<SlackReply> {

@@ -55,6 +55,12 @@ export class SlackWorkspace {
     return all.sort((a, b) => a.ts.localeCompare(b.ts));
   }
 
+  /** One message as the viewer may see it (an ephemeral only for its owner), without scanning the channel. */
+  async message(ts: string, viewer: string): Promise<SlackMessage | undefined> {
+    const m = await this.store.get<SlackMessage>(MSG + ts);
+    return m && (!m.ephemeralFor || m.ephemeralFor === viewer) ? m : undefined;
+  }
+
   async modal(user: string): Promise<SlackModal | undefined> {
     return this.store.get<SlackModal>(modalKey(user));
   }
