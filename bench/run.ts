@@ -1,8 +1,9 @@
 // `npm run bench [-- section…]`: runs the benchmarks and prints one JSON object; timings are measured, never asserted.
 import { cpus } from 'node:os';
 import { benchEngine } from './engine.js';
+import { type ClickLevel, DEFAULT_LEVELS } from './levels.js';
 import { benchReminderScan } from './reminder-scan.js';
-import { benchSlackClicks, type ClickLevel, DEFAULT_LEVELS } from './slack-clicks.js';
+import { benchSlackClicks } from './slack-clicks.js';
 import { benchStartup } from './startup.js';
 import { removeScratch } from './stats.js';
 import { benchTeamsInvokes } from './teams-invokes.js';

@@ -13,22 +13,11 @@ import {
 } from '../test/helpers/slack-app.js';
 import { type SendOptions, SIGNING_SECRET, SlackSender, slackSignature } from '../test/helpers/slack-requests.js';
 import { type BareServer, startBareBolt } from './bare.js';
+import { type ClickLevel, DEFAULT_LEVELS, measureLevels, WARMUP_CASES } from './levels.js';
 import { busy, describeLoad, epochNow, LoadClient, type PreparedRequest, perClick, sampleRss } from './load.js';
 import { profiled } from './profile.js';
 import { mb, scratchDir } from './stats.js';
 import { verifyApprovals } from './verify.js';
-
-export interface ClickLevel {
-  concurrency: number;
-  /** Cases per level; each gets its three approvals, so 3 × cases clicks. */
-  cases: number;
-}
-
-export const DEFAULT_LEVELS: ClickLevel[] = [
-  { concurrency: 1, cases: 40 },
-  { concurrency: 10, cases: 100 },
-  { concurrency: 50, cases: 200 },
-];
 
 interface SlackCase {
   id: string;
@@ -182,21 +171,15 @@ export async function benchSlackClicks(
     for (const url of stores) {
       const h = await startSlackApp({ STORE_URL: url });
       try {
-        const warmup = 30;
         const jitter = 50;
-        const total = warmup + jitter + levels.reduce((n, l) => n + l.cases, 0);
+        const total = WARMUP_CASES + jitter + levels.reduce((n, l) => n + l.cases, 0);
         const t = performance.now();
         const all = await createCases(h, total, 0);
         const createMs = performance.now() - t;
         const rssBeforeClicksMb = mb(process.memoryUsage.rss());
-        // Warm-up (JIT, connection pools, user cache) on both servers; not reported.
-        await runLevel(h, bare, load, { concurrency: 50, cases: warmup }, all.slice(0, warmup));
-        const results = [];
-        let next = warmup;
-        for (const level of levels) {
-          results.push(await runLevel(h, bare, load, level, all.slice(next, next + level.cases)));
-          next += level.cases;
-        }
+        const { results, next } = await measureLevels(all, levels, (level, cases) =>
+          runLevel(h, bare, load, level, cases),
+        );
         out[h.app.store.kind] = {
           casesCreatedThroughModal: total,
           caseCreationMs: Math.round(createMs),

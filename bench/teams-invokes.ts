@@ -6,9 +6,9 @@ import { FakeBotConnector } from '../test/helpers/fake-bot-connector.js';
 import { CHANNEL, executeActions, type SendResult, TeamsClient, tp } from '../test/helpers/teams-activities.js';
 import { startValues, type TeamsHarness, teamsHarness } from '../test/helpers/teams-app.js';
 import { type BareServer, startBareTeamsBot } from './bare.js';
+import { type ClickLevel, measureLevels, WARMUP_CASES } from './levels.js';
 import { busy, describeLoad, epochNow, LoadClient, type PreparedRequest, perClick } from './load.js';
 import { profiled } from './profile.js';
-import type { ClickLevel } from './slack-clicks.js';
 import { scratchDir } from './stats.js';
 import { verifyApprovals } from './verify.js';
 
@@ -141,18 +141,11 @@ export async function benchTeamsInvokes(
     for (const url of stores) {
       const h = await teamsHarness({ STORE_URL: url });
       try {
-        const warmup = 30;
-        const total = warmup + levels.reduce((n, l) => n + l.cases, 0);
+        const total = WARMUP_CASES + levels.reduce((n, l) => n + l.cases, 0);
         const t = performance.now();
         const all = await createCases(h, total);
         const createMs = performance.now() - t;
-        await runLevel(h, bare, load, { concurrency: 50, cases: warmup }, all.slice(0, warmup));
-        const results = [];
-        let next = warmup;
-        for (const level of levels) {
-          results.push(await runLevel(h, bare, load, level, all.slice(next, next + level.cases)));
-          next += level.cases;
-        }
+        const { results } = await measureLevels(all, levels, (level, cases) => runLevel(h, bare, load, level, cases));
         out[h.app.store.kind] = {
           casesCreatedThroughForm: total,
           caseCreationMs: Math.round(createMs),
