@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 
 export const MANIFEST_DIR = fileURLToPath(new URL('../../manifest/teams/', import.meta.url));
-export const PACKAGE_FILES = ['manifest.json', 'color.png', 'outline.png'] as const;
 /** The committed manifest carries this placeholder; the package gets the real MicrosoftAppId. */
 export const PLACEHOLDER_BOT_ID = '00000000-0000-0000-0000-000000000000';
 const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;

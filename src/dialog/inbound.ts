@@ -1,7 +1,7 @@
 // What adapters hand the core: a normalized message, a button press, a submitted form; and what the core answers.
 import { z } from 'zod';
 import { CHECKLIST_ITEMS, type Platform, ROLES, type UserRef } from '../domain/case.js';
-import { ACTIONS, type View } from './view.js';
+import type { View } from './view.js';
 
 export interface InboundMessage {
   platform: Platform;
@@ -39,7 +39,6 @@ export const actionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('snooze'), days: z.coerce.number().int().min(1).max(30).default(7) }),
 ]);
 export type ParsedAction = z.infer<typeof actionSchema>;
-export const KNOWN_ACTIONS: readonly string[] = ACTIONS;
 
 export type ActionStatus =
   /** The action changed the case. */
