@@ -1,7 +1,14 @@
 // The dialog engine: turns normalized messages, button presses and forms into case changes and views.
 import type { AnswerEngine } from '../answers/types.js';
 import type { Clock } from '../clock.js';
-import { type CaseFact, type CaseOrigin, isOpen, type Platform, type UserRef } from '../domain/case.js';
+import {
+  type CaseFact,
+  type CaseOrigin,
+  type CaseSnapshot,
+  isOpen,
+  type Platform,
+  type UserRef,
+} from '../domain/case.js';
 import { type FormValues, parseStartForm } from '../domain/case-input.js';
 import { CaseRepository } from '../domain/case-repository.js';
 import { CaseService, type Verdict } from '../domain/case-service.js';
@@ -147,7 +154,7 @@ export class DialogEngine {
     }
     const origin: CaseOrigin = { platform: sub.platform, workspace: sub.workspace, conversation: sub.conversation };
     const snapshot = await this.cases.create(origin, sub.user, parsed.input, sub.names ?? {}, language);
-    await this.afterChange(snapshot.data.id, true);
+    await this.afterChange(snapshot, true);
     this.o.logger.info({ caseId: snapshot.data.id, platform: sub.platform }, 'takeover requested');
     return { ok: true, caseId: snapshot.data.id };
   }
@@ -175,7 +182,7 @@ export class DialogEngine {
         const sameSeries =
           (f.type === 'decision' && v.snapshot.status === 'awaiting_approvals') ||
           (f.type === 'checklist' && v.snapshot.status === 'transferred');
-        await this.afterChange(id, !sameSeries);
+        await this.afterChange(v.snapshot, !sameSeries);
         const message = doneNotice(f, m);
         this.o.logger.info({ caseId: id, fact: f.type, user: action.user.id }, 'case changed');
         return { status: 'done', message };
@@ -205,10 +212,10 @@ export class DialogEngine {
   }
 
   /** Re-renders the case's messages and re-plans its reminders; the dirty mark makes a crash here heal later. */
-  private async afterChange(caseId: string, replan: boolean): Promise<void> {
-    const snapshot = await this.repo.load(caseId);
-    if (snapshot && replan) await this.reminders.plan(snapshot, this.o.clock.now());
-    await this.sync.sync(caseId);
+  private async afterChange(snapshot: CaseSnapshot, replan: boolean): Promise<void> {
+    // The snapshot was read right after the write; the render below reads afresh, serialized per case.
+    if (replan) await this.reminders.plan(snapshot, this.o.clock.now());
+    await this.sync.sync(snapshot.data.id);
   }
 
   /**
