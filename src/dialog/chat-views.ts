@@ -1,4 +1,5 @@
 // Views for conversation replies that are not a case message: help, the status list, and knowledge answers.
+import { sourceLabel } from '../answers/messages.js';
 import type { Answer } from '../answers/types.js';
 import type { CaseSnapshot } from '../domain/case.js';
 import { joinNames } from '../i18n/format.js';
@@ -52,14 +53,13 @@ export function statusCard(snapshots: CaseSnapshot[], language: 'nl' | 'en', wit
 export function answerCard(answer: Answer, canStart: boolean): CardView {
   const m = messages(answer.language);
   const sources = citationLine(answer);
-  const label = answer.language === 'nl' ? 'Bron' : 'Source';
   return {
     kind: 'card',
     purpose: 'answer',
     facts: [],
     sections: [{ text: escapeMarkup(answer.answer) }],
     buttons: answer.suggestTakeover && canStart ? [{ action: 'start', label: m.buttons.start, style: 'primary' }] : [],
-    footer: sources ? `${label}: ${sources}` : undefined,
+    footer: sources ? `${sourceLabel(answer.language)}: ${sources}` : undefined,
     actors: [],
   };
 }
