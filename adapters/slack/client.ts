@@ -16,9 +16,14 @@ export const RETRY_CONFIG: webApi.RetryOptions = {
   randomize: true,
 };
 
-export function webClientOptions(apiUrl: string | undefined, logger: BoltLogger): webApi.WebClientOptions {
+export function webClientOptions(
+  apiUrl: string | undefined,
+  logger: BoltLogger,
+  fetch?: typeof globalThis.fetch,
+): webApi.WebClientOptions {
   return {
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    ...(fetch ? { fetch } : {}),
     retryConfig: RETRY_CONFIG,
     rejectRateLimitedCalls: false,
     timeout: 10_000,

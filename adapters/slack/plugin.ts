@@ -11,6 +11,7 @@ import { registerViews } from './listeners/views.js';
 import { SlackMessenger } from './messenger.js';
 import { createReceiver, SLACK_EVENTS_PATH } from './receiver.js';
 import { TaskTracker } from './tasks.js';
+import { createSlackTransport, type SlackTransport } from './transport.js';
 import { SlackUsers } from './users.js';
 
 export interface SlackAdapter extends PlatformPlugin {
@@ -38,6 +39,7 @@ export function createSlackAdapter(): SlackAdapter {
   const tasks = new TaskTracker();
   let app: TrackedApp | undefined;
   let mode: SlackAdapter['mode'];
+  let transport: SlackTransport | undefined;
 
   return {
     name: 'slack',
@@ -51,7 +53,8 @@ export function createSlackAdapter(): SlackAdapter {
       if (!slack) throw new Error('Slack adapter attached without SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
       const log = logger.child({ platform: 'slack' });
       const bolt = boltLogger(log);
-      const clientOptions = webClientOptions(slack.apiUrl, bolt);
+      transport = createSlackTransport();
+      const clientOptions = webClientOptions(slack.apiUrl, bolt, transport.fetch);
       const client = createWebClient(slack.botToken, clientOptions);
       const receiver = createReceiver({
         signingSecret: slack.signingSecret,
@@ -89,6 +92,8 @@ export function createSlackAdapter(): SlackAdapter {
       // The HTTP server has stopped taking requests; let answers and clicks already acked finish their work.
       await tasks.idle(10_000);
       if (mode === 'socket') await app?.stop();
+      await transport?.close();
+      transport = undefined;
       app = undefined;
       mode = undefined;
     },
