@@ -1,7 +1,7 @@
 # Overname-assistent: one image for every replica. Build: docker build -t overname-assistent .
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-# sqlite3 (the embedded store) compiles from source when no prebuilt binary can be fetched.
+# better-sqlite3 (the embedded store) compiles from source when no prebuilt binary can be fetched.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund

@@ -1,12 +1,12 @@
 // Start-up and reminder scans over a SQLite store holding 100,000 open cases, stored row for row as the engine does.
 import { join } from 'node:path';
-import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { ManualClock } from '../src/clock.js';
 import { DialogEngine } from '../src/dialog/engine.js';
 import { silentLogger } from '../src/log.js';
 import { InProcessScheduler } from '../src/reminders/in-process-scheduler.js';
 import { createStore } from '../src/store/create-store.js';
+import { SqliteAdapter } from '../src/store/sqlite-adapter.js';
 import { engineHarness, names, people, REMINDERS, silentAnswers, validForm } from '../test/helpers/engine.js';
 import { RecordingMessenger } from '../test/helpers/recording-messenger.js';
 import { scratchDir, timed } from './stats.js';
@@ -58,8 +58,7 @@ async function templates(): Promise<{ id: string; rows: Rows }[]> {
 async function seed(path: string, n: number): Promise<number> {
   const base = await templates();
   const serialize = new Keyv().serialize ?? JSON.stringify;
-  const db = new KeyvSqlite({ uri: `sqlite://${path}` });
-  await db.query('PRAGMA journal_mode = WAL');
+  const db = new SqliteAdapter({ path });
   await db.query('BEGIN');
   let batch: string[] = [];
   let rows = 0;

@@ -87,18 +87,11 @@ function memoryStore(): Store {
 }
 
 async function sqliteStore(url: string, prefix: string): Promise<Store> {
-  const { default: KeyvSqlite } = await import('@keyv/sqlite');
+  const { SqliteAdapter } = await import('./sqlite-adapter.js');
   const path = url.replace(/^sqlite:\/\//i, '');
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 });
-  // WAL lets readers run while a write is in progress; NORMAL sync is durable across process crashes.
-  await adapter.query('PRAGMA journal_mode = WAL');
-  await adapter.query('PRAGMA synchronous = NORMAL');
-  // The adapter deletes with a SELECT and then a DELETE; one statement answers the same "was it there?".
-  adapter.delete = async (key: string) =>
-    (await adapter.query('DELETE FROM keyv WHERE key = ? RETURNING key', key)).length > 0;
-  const keyv = keyvOn(adapter);
-  return new KeyvStore(keyv, sqliteBackend(adapter.query), () => adapter.disconnect(), prefix);
+  const adapter = new SqliteAdapter({ path, busyTimeoutMs: 5000 });
+  return new KeyvStore(keyvOn(adapter), sqliteBackend(adapter.query), () => adapter.disconnect(), prefix);
 }
 
 async function redisStore(url: string, prefix: string): Promise<Store> {
