@@ -1,14 +1,7 @@
 // The dialog engine: turns normalized messages, button presses and forms into case changes and views.
 import type { AnswerEngine } from '../answers/types.js';
 import type { Clock } from '../clock.js';
-import {
-  type CaseFact,
-  type CaseOrigin,
-  type CaseSnapshot,
-  isOpen,
-  type Platform,
-  type UserRef,
-} from '../domain/case.js';
+import { type CaseFact, type CaseOrigin, isOpen, type Platform, type UserRef } from '../domain/case.js';
 import { type FormValues, parseStartForm } from '../domain/case-input.js';
 import { CaseRepository } from '../domain/case-repository.js';
 import { CaseService, type Verdict } from '../domain/case-service.js';
@@ -37,6 +30,8 @@ export interface EngineOptions {
   logger: Logger;
   reminders: ReminderPolicyOptions;
   metrics?: Metrics;
+  /** How long a case's first change waits for the rest of its burst before rendering (default RENDER_WINDOW_MS). */
+  renderWindowMs?: number;
 }
 
 export interface StartSubmission {
@@ -65,10 +60,6 @@ export class DialogEngine {
   constructor(private readonly o: EngineOptions) {
     this.repo = new CaseRepository(o.store);
     this.timeZone = o.reminders.timeZone;
-    this.sync = new MessageSync(o.store, this.repo, this.messengers, { timeZone: this.timeZone }, o.logger, (id) =>
-      this.conversationGone(id),
-    );
-    this.cases = new CaseService(this.repo, o.clock, (id) => this.sync.markDirty(id));
     this.reminders = new ReminderService(
       this.repo,
       o.scheduler,
@@ -77,6 +68,17 @@ export class DialogEngine {
       o.logger,
       o.metrics,
     );
+    this.sync = new MessageSync({
+      store: o.store,
+      repo: this.repo,
+      messengers: this.messengers,
+      views: { timeZone: this.timeZone },
+      logger: o.logger,
+      beforeMessages: (state) => this.reminders.follow(state.snapshot, state.plannedSeries, o.clock.now()),
+      onGone: (id) => this.conversationGone(id),
+      windowMs: o.renderWindowMs,
+    });
+    this.cases = new CaseService(this.repo, o.clock, (id) => this.sync.markDirty(id));
   }
 
   registerMessenger(messenger: Messenger): void {
@@ -154,7 +156,8 @@ export class DialogEngine {
     }
     const origin: CaseOrigin = { platform: sub.platform, workspace: sub.workspace, conversation: sub.conversation };
     const snapshot = await this.cases.create(origin, sub.user, parsed.input, sub.names ?? {}, language);
-    await this.afterChange(snapshot, true);
+    // The render (after the write's dirty mark) posts the case message and plans the first reminder.
+    await this.sync.sync(snapshot.data.id);
     this.o.logger.info({ caseId: snapshot.data.id, platform: sub.platform }, 'takeover requested');
     return { ok: true, caseId: snapshot.data.id };
   }
@@ -178,13 +181,9 @@ export class DialogEngine {
     const id = v.snapshot.data.id;
     switch (v.kind) {
       case 'done': {
-        const f = v.fact;
-        const sameSeries =
-          (f.type === 'decision' && v.snapshot.status === 'awaiting_approvals') ||
-          (f.type === 'checklist' && v.snapshot.status === 'transferred');
-        await this.afterChange(v.snapshot, !sameSeries);
-        const message = doneNotice(f, m);
-        this.o.logger.info({ caseId: id, fact: f.type, user: action.user.id }, 'case changed');
+        await this.sync.sync(id);
+        const message = doneNotice(v.fact, m);
+        this.o.logger.info({ caseId: id, fact: v.fact.type, user: action.user.id }, 'case changed');
         return { status: 'done', message };
       }
       case 'unchanged':
@@ -209,13 +208,6 @@ export class DialogEngine {
         return { status: 'refused', message };
       }
     }
-  }
-
-  /** Re-renders the case's messages and re-plans its reminders; the dirty mark makes a crash here heal later. */
-  private async afterChange(snapshot: CaseSnapshot, replan: boolean): Promise<void> {
-    // The snapshot was read right after the write; the render below reads afresh, serialized per case.
-    if (replan) await this.reminders.plan(snapshot, this.o.clock.now());
-    await this.sync.sync(snapshot.data.id);
   }
 
   /**

@@ -12,6 +12,13 @@ import {
 
 export type CaseMessageKind = 'case' | 'checklist';
 
+/** A case as a render needs it, read in one go. */
+export interface RenderState {
+  snapshot: CaseSnapshot;
+  messageIds: Partial<Record<CaseMessageKind, string>>;
+  plannedSeries?: string;
+}
+
 export interface CaseIndexEntry {
   caseId: string;
   createdAt: string;
@@ -22,6 +29,7 @@ const factPrefix = (id: string) => `case:${id}:f:`;
 const roundHintKey = (id: string) => `case:${id}:round`;
 const messageKey = (id: string, kind: CaseMessageKind) => `case:${id}:msg:${kind}`;
 const snoozeKey = (id: string) => `case:${id}:snooze`;
+const planKey = (id: string) => `case:${id}:plan`;
 const conversationPrefix = (platform: Platform, conversation: string) => `conv:${platform}:${conversation}:`;
 
 /** The key a fact is written under: a second write of the same fact (double click, retry) finds it taken. */
@@ -78,28 +86,44 @@ export class CaseRepository {
     return written;
   }
 
-  /**
-   * One read in the common case: the data, the round hint, the probe for a next round and round 1's facts come in a
-   * single getMany (one query on SQLite/PostgreSQL, one MGET-like call on Redis); later rounds need a second read.
-   */
   async load(caseId: string): Promise<CaseSnapshot | undefined> {
-    const p = factPrefix(caseId);
-    const [data, hint, next, ...first] = await this.store.getMany<unknown>([
-      caseKey(caseId),
-      roundHintKey(caseId),
-      `${p}round:2`,
-      ...factKeys(caseId, 1),
+    return (await this.loadWith(caseId, [])).snapshot;
+  }
+
+  /** What a render needs, in the same single read as load(): the snapshot, its message ids and its reminder plan. */
+  async loadForRender(caseId: string): Promise<RenderState | undefined> {
+    const { snapshot, extras } = await this.loadWith(caseId, [
+      messageKey(caseId, 'case'),
+      messageKey(caseId, 'checklist'),
+      planKey(caseId),
     ]);
-    if (!data) return undefined;
+    if (!snapshot) return undefined;
+    const [caseMessage, checklistMessage, plannedSeries] = extras as (string | undefined)[];
+    return { snapshot, messageIds: { case: caseMessage, checklist: checklistMessage }, plannedSeries };
+  }
+
+  /**
+   * One read in the common case: the data, the round hint, the probe for a next round, round 1's facts and any extra
+   * keys come in a single getMany (one query on SQLite/PostgreSQL, one MGET-like call on Redis); later rounds need a
+   * second read.
+   */
+  private async loadWith(caseId: string, extraKeys: string[]) {
+    const p = factPrefix(caseId);
+    const keys = [caseKey(caseId), roundHintKey(caseId), `${p}round:2`, ...factKeys(caseId, 1)];
+    const values = await this.store.getMany<unknown>([...keys, ...extraKeys]);
+    const extras = values.slice(keys.length);
+    const [data, hint, next, ...first] = values.slice(0, keys.length);
+    if (!data) return { snapshot: undefined, extras };
     let facts = first as (CaseFact | undefined)[];
     if (hint !== undefined || next !== undefined) {
       const round = await this.currentRound(caseId, typeof hint === 'number' ? hint : 1);
       if (round > 1) facts = await this.store.getMany<CaseFact>(factKeys(caseId, round));
     }
-    return deriveSnapshot(
+    const snapshot = deriveSnapshot(
       data as CaseData,
       facts.filter((f): f is CaseFact => f !== undefined),
     );
+    return { snapshot, extras };
   }
 
   /** The hint can lag behind a round written by another process, so probe upward from it. */
@@ -115,6 +139,11 @@ export class CaseRepository {
 
   async setMessageId(caseId: string, kind: CaseMessageKind, messageId: string): Promise<void> {
     await this.store.set(messageKey(caseId, kind), messageId);
+  }
+
+  /** The reminder series last planned for the case (see ReminderService.follow). */
+  async setPlannedSeries(caseId: string, series: string): Promise<void> {
+    await this.store.set(planKey(caseId), series);
   }
 
   async snoozedUntil(caseId: string): Promise<string | undefined> {

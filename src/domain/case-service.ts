@@ -143,12 +143,14 @@ export class CaseService {
     }
   }
 
-  /** Writes the fact once; a racing identical request finds it written and reports "unchanged". */
+  /**
+   * Writes the fact once; a racing identical request finds it written and reports "unchanged". The snapshot returned
+   * is the one the rules ran on: what follows from the change (messages, reminders) reads the store afresh.
+   */
   private async record(caseId: string, fact: CaseFact, before: CaseSnapshot): Promise<Verdict> {
     await this.beforeWrite(caseId);
     const written = await this.repo.addFact(caseId, fact);
-    const snapshot = (await this.repo.load(caseId)) ?? before;
-    return written ? { kind: 'done', snapshot, fact } : { kind: 'unchanged', snapshot };
+    return written ? { kind: 'done', snapshot: before, fact } : { kind: 'unchanged', snapshot: before };
   }
 }
 

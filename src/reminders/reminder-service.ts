@@ -24,7 +24,19 @@ export class ReminderService {
     private readonly metrics?: Metrics,
   ) {}
 
-  /** Brings the case's reminder series in line with its status; called after every change. */
+  /**
+   * Re-plans the case's reminders when its series (status and approval round) moved on since the last plan, and
+   * records the series planned. Runs in the case's serialized render, after every change and at crash repair, so
+   * racing decisions cannot each see half of the change, and a crash between a write and its plan heals.
+   */
+  async follow(s: CaseSnapshot, plannedSeries: string | undefined, now: Date): Promise<void> {
+    const series = `${s.status}:${s.round}`;
+    if (series === plannedSeries) return;
+    await this.plan(s, now);
+    await this.repo.setPlannedSeries(s.data.id, series);
+  }
+
+  /** Brings the case's reminder series in line with its status. */
   async plan(s: CaseSnapshot, now: Date): Promise<void> {
     const id = s.data.id;
     if (s.status === 'awaiting_approvals') {

@@ -138,4 +138,28 @@ describe('reminders', () => {
     expect(update?.messageId).toBe(first.messenger.posts()[0]!.messageId);
     expect(JSON.stringify(update?.view)).toContain('akkoord door Karin Klant');
   });
+
+  it('plans the reminders of changes a crash left unfollowed, at the next start', async () => {
+    const url = sqliteUrl();
+    const first = await harness(url);
+    const id = await startCase(first);
+    expect(await first.store.get(`sched:approvals:${id}`)).toBeDefined();
+    // The process dies right after writing the facts (each behind its dirty mark), before any render or plan ran.
+    const at = first.clock.now().toISOString();
+    await first.store.set(`dirty:${id}`, true);
+    for (const [role, by] of [
+      ['oldEnvironmentAdmin', people.oldAdmin],
+      ['client', people.client],
+      ['newEnvironmentAdmin', people.requester],
+    ] as const) {
+      await first.engine.repo.addFact(id, { type: 'decision', round: 1, role, decision: 'approved', at, by });
+    }
+    await first.engine.repo.addFact(id, { type: 'transferConfirmed', at, by: people.requester });
+    await first.engine.stop();
+    const second = await engineHarness(url, '2026-03-27T10:05:00+01:00');
+    open.push(second);
+    expect(await second.store.get(`sched:approvals:${id}`)).toBeUndefined();
+    expect(await second.store.get(`sched:checklist:${id}`)).toMatchObject({ caseId: id, kind: 'checklist', count: 0 });
+    expect(await second.store.get(`dirty:${id}`)).toBeUndefined();
+  });
 });
