@@ -1,6 +1,7 @@
 // The Slack Web API client settings (base URL, retries, timeout) and how its errors are classified.
 import type { Authorize, AuthorizeResult, Logger as BoltLogger } from '@slack/bolt';
 import { webApi } from '@slack/bolt';
+import type { SlackTransport } from './transport.js';
 
 export type WebClient = webApi.WebClient;
 
@@ -19,14 +20,14 @@ export const RETRY_CONFIG: webApi.RetryOptions = {
 export function webClientOptions(
   apiUrl: string | undefined,
   logger: BoltLogger,
-  fetch?: typeof globalThis.fetch,
+  transport: SlackTransport,
 ): webApi.WebClientOptions {
   return {
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
-    ...(fetch ? { fetch } : {}),
+    fetch: transport.fetch,
     retryConfig: RETRY_CONFIG,
     rejectRateLimitedCalls: false,
-    timeout: 10_000,
+    // No `timeout` here: the transport (transport.ts) times requests out after 10 s.
     logger,
   };
 }

@@ -54,7 +54,7 @@ export function createSlackAdapter(): SlackAdapter {
       const log = logger.child({ platform: 'slack' });
       const bolt = boltLogger(log);
       transport = createSlackTransport();
-      const clientOptions = webClientOptions(slack.apiUrl, bolt, transport.fetch);
+      const clientOptions = webClientOptions(slack.apiUrl, bolt, transport);
       const client = createWebClient(slack.botToken, clientOptions);
       const receiver = createReceiver({
         signingSecret: slack.signingSecret,

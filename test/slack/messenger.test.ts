@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boltLogger } from '../../adapters/slack/bolt-logger.js';
 import { createWebClient, webClientOptions } from '../../adapters/slack/client.js';
 import { SlackMessenger } from '../../adapters/slack/messenger.js';
+import { createSlackTransport } from '../../adapters/slack/transport.js';
 import { ConversationGoneError, type Target } from '../../src/dialog/view.js';
 import { silentLogger } from '../../src/log.js';
 import { BOT, FakeSlackApi } from '../helpers/fake-slack-api.js';
@@ -18,15 +19,19 @@ const target = (conversation: string, thread?: string): Target => ({
 describe('SlackMessenger', () => {
   let fake: FakeSlackApi;
   let messenger: SlackMessenger;
+  const transport = createSlackTransport();
   beforeAll(async () => {
     fake = await FakeSlackApi.start({ users: Object.values(PEOPLE) });
     const logger = silentLogger();
     messenger = new SlackMessenger(
-      createWebClient('xoxb-test', webClientOptions(fake.apiUrl, boltLogger(logger))),
+      createWebClient('xoxb-test', webClientOptions(fake.apiUrl, boltLogger(logger), transport)),
       logger,
     );
   });
-  afterAll(async () => fake.close());
+  afterAll(async () => {
+    await fake.close();
+    await transport.close();
+  });
 
   it('posts with a text fallback, returns the ts as message id, and replies in a thread', async () => {
     const { messageId } = await messenger.post(target('C1'), { kind: 'text', text: '**Hallo** <@UREQ|Rianne>' });
