@@ -1,9 +1,9 @@
-// A keyv storage adapter for SQLite on better-sqlite3, with the same table as @keyv/sqlite (key TEXT PK, value TEXT).
+// A keyv storage adapter for SQLite on better-sqlite3, with @keyv/sqlite's columns (key TEXT PK, value TEXT).
 //
 // Why not @keyv/sqlite: it runs on node-sqlite3, where every statement hops to the libuv thread pool and back and
 // its rows are built on the main thread; `npm run bench` measured get 34 µs, set 67 µs and a 15-key getMany 90 µs,
 // bound by the main thread, which made SQLite the slowest part of a decision. better-sqlite3 runs the same SQL
-// synchronously for 4 / 31 / 33 µs. The table and SQL are kept, so a database written by @keyv/sqlite still reads.
+// synchronously for 4 / 31 / 33 µs. Columns and SQL are kept, so a database written by @keyv/sqlite still reads.
 import { EventEmitter } from 'node:events';
 import Database from 'better-sqlite3';
 
@@ -32,7 +32,10 @@ export class SqliteAdapter extends EventEmitter {
     // WAL lets readers run while a write is in progress; NORMAL sync is durable across process crashes.
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS ${table}(key VARCHAR(255) PRIMARY KEY, value TEXT)`);
+    // WITHOUT ROWID keeps the rows in the primary-key b-tree itself: a write touches one b-tree instead of the
+    // table and its key index, which halved the cost of a commit (~35 -> ~17 us). A table made by @keyv/sqlite
+    // (with rowid) is left as it is and works the same.
+    this.db.exec(`CREATE TABLE IF NOT EXISTS ${table}(key VARCHAR(255) PRIMARY KEY, value TEXT) WITHOUT ROWID`);
   }
 
   /**
