@@ -1,119 +1,105 @@
 // Slack approval clicks: signed block_actions at 1, 10 and 50 in flight against the service and a bare Bolt app.
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { renderMessage } from '../adapters/slack/render-blocks.js';
-import {
-  buttonsOf,
-  CHANNEL,
-  fillModal,
-  PEOPLE,
-  type SlackHarness,
-  startSlackApp,
-  VALID_START,
-} from '../test/helpers/slack-app.js';
-import { type SendOptions, SIGNING_SECRET, SlackSender, slackSignature } from '../test/helpers/slack-requests.js';
+import { caseCard } from '../src/dialog/case-views.js';
+import { CaseRepository } from '../src/domain/case-repository.js';
+import { createStore } from '../src/store/create-store.js';
+import type { Store } from '../src/store/store.js';
+import { FakeSlackApi } from '../test/helpers/fake-slack-api.js';
+import { CHANNEL, PEOPLE } from '../test/helpers/slack-app.js';
+import { SIGNING_SECRET, SlackSender } from '../test/helpers/slack-requests.js';
 import { type BareServer, startBareBolt } from './bare.js';
 import { type ClickLevel, DEFAULT_LEVELS, measureLevels, WARMUP_CASES } from './levels.js';
-import { busy, describeLoad, epochNow, LoadClient, type PreparedRequest, perClick, sampleRss } from './load.js';
-import { profiled } from './profile.js';
-import { mb, scratchDir } from './stats.js';
+import { busy, describeLoad, LoadClient, perClick } from './load.js';
+import { type ServiceProcess, sampleRssOf, startServiceProcess } from './service-process.js';
+import { allShowApproved, createCases, type SlackCase, signedApprovals } from './slack-cases.js';
+import { scratchDir } from './stats.js';
 import { verifyApprovals } from './verify.js';
 
-interface SlackCase {
-  id: string;
-  ts: string;
+/** The default reminder time zone: the views the service renders use it. */
+const TIME_ZONE = 'Europe/Amsterdam';
+
+export interface BenchStore {
+  name: string;
+  url: string;
+  /** STORE_PREFIX, so a shared database is not disturbed. */
+  prefix?: string;
 }
 
-/** Builds signed requests exactly like SlackSender, without sending them. */
-class RequestBuilder extends SlackSender {
-  private captured?: PreparedRequest;
-
-  override async post(body: string, contentType: string, o: SendOptions = {}): Promise<Response> {
-    const timestamp = Math.floor(Date.now() / 1000);
-    this.captured = {
-      body,
-      headers: {
-        'content-type': contentType,
-        'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp, body),
-        ...o.headers,
-      },
-    };
-    return new Response(null, { status: 204 });
-  }
-
-  async approvals(cases: SlackCase[]): Promise<PreparedRequest[]> {
-    const out: PreparedRequest[] = [];
-    // A case's three approvals next to each other: under concurrency they race for the same case message.
-    for (const c of cases) {
-      for (const [user, role] of [
-        [PEOPLE.oldAdmin.id, 'oldEnvironmentAdmin'],
-        [PEOPLE.client.id, 'client'],
-        [PEOPLE.requester.id, 'newEnvironmentAdmin'],
-      ] as const) {
-        await this.action({ user, actionId: `approve:${role}`, value: c.id, channel: CHANNEL, messageTs: c.ts });
-        out.push(this.captured!);
-      }
-    }
-    return out;
-  }
+/** SQLite (the default, one process) always; PostgreSQL (what replicas share) when DATABASE_URL is set. */
+export function benchStores(): BenchStore[] {
+  const stores: BenchStore[] = [
+    { name: 'sqlite', url: `sqlite://${join(scratchDir('bench-slack-'), 'slack.sqlite')}` },
+  ];
+  const pg = process.env.DATABASE_URL;
+  if (pg) stores.push({ name: 'postgres', url: pg, prefix: `bench-${randomUUID().slice(0, 8)}` });
+  return stores;
 }
 
-/** Cases created the way a person does: /overname start, then the modal submitted; 10 at a time. */
-async function createCases(h: SlackHarness, n: number, from: number): Promise<SlackCase[]> {
-  const before = new Set(h.fake.channelMessages(CHANNEL).map((m) => m.ts));
-  const one = async (i: number) => {
-    const payload = h.slack.commandPayload(PEOPLE.requester.id, CHANNEL, 'start');
-    await (await h.slack.post(new URLSearchParams(payload).toString(), 'application/x-www-form-urlencoded')).text();
-    const opened = await h.fake.waitFor(() => h.fake.views.find((v) => v.trigger_id === payload.trigger_id));
-    const res = await h.slack.submit(
-      PEOPLE.requester.id,
-      { callback_id: 'startCase', private_metadata: String(opened.view.private_metadata) },
-      fillModal(opened.view, { ...VALID_START, clientName: `Klant ${from + i} B.V.` }),
-    );
-    if (res.status !== 200 || (await res.text()) !== '') throw new Error('start modal refused');
-  };
-  for (let i = 0; i < n; i += 10) {
-    await Promise.all(Array.from({ length: Math.min(10, n - i) }, (_, j) => one(i + j)));
-  }
-  await h.settle();
-  const created = h.fake
-    .channelMessages(CHANNEL)
-    .filter((m) => !before.has(m.ts))
-    .map((m) => ({ id: buttonsOf(m.blocks)[0]?.[1] ?? '', ts: m.ts }));
-  if (created.length !== n || created.some((c) => !c.id)) throw new Error(`created ${created.length} of ${n} cases`);
-  return created;
+interface Run {
+  service: ServiceProcess;
+  fake: FakeSlackApi;
+  slack: SlackSender;
+  /** The service's store, opened by the benchmark to check every message against the stored state. */
+  store: Store;
+  bare: BareServer;
+  load: LoadClient;
 }
 
 /** Every decision stored, every case approved, and every case message showing exactly the stored state. */
-function verify(h: SlackHarness, cases: SlackCase[]) {
-  return verifyApprovals(h.app.engine, cases, (c, stored) => {
-    const shown = h.fake.message(CHANNEL, c.ts);
+function verify(r: Run, cases: SlackCase[]) {
+  const repo = new CaseRepository(r.store);
+  const reader = {
+    repo,
+    async views(id: string) {
+      const s = await repo.load(id);
+      return s && { case: caseCard(s, { timeZone: TIME_ZONE }) };
+    },
+  };
+  return verifyApprovals(reader, cases, (c, stored) => {
+    const shown = r.fake.message(CHANNEL, c.ts);
     return !!shown && isDeepStrictEqual(shown.blocks, renderMessage(stored).blocks);
   });
 }
 
-/** One level: the bare app, then the service with the same requests, its background work awaited and checked. */
-async function runLevel(h: SlackHarness, bare: BareServer, load: LoadClient, level: ClickLevel, cases: SlackCase[]) {
-  const builder = new RequestBuilder(h.app.url, h.fake);
+/**
+ * Waits until every case message shows the approved state and Slack saw no chat.update for a while (a stale update
+ * landing late would be caught by verify), and returns when the last update of these messages landed.
+ */
+async function allShown(r: Run, cases: SlackCase[]): Promise<number> {
+  await r.fake.waitFor(() => allShowApproved(r.fake, cases), 60_000);
+  let seen = -1;
+  while (seen !== r.fake.callsOf('chat.update').length) {
+    seen = r.fake.callsOf('chat.update').length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return Math.max(...cases.map((c) => r.fake.message(CHANNEL, c.ts)?.updatedAt ?? 0));
+}
+
+/** One level: the bare app, then the service with the same requests, until every message shows the final state. */
+async function runLevel(r: Run, level: ClickLevel, cases: SlackCase[]) {
   const bareBusy = busy();
-  const bareReport = await load.run({
-    url: bare.url,
-    requests: await builder.approvals(cases),
+  const bareReport = await r.load.run({
+    url: r.bare.url,
+    requests: await signedApprovals(r.slack, cases),
     concurrency: level.concurrency,
   });
   const bareMs = bareBusy();
-  const updatesBefore = h.fake.callsOf('chat.update').length;
-  const requests = await builder.approvals(cases);
-  const rss = sampleRss();
-  const serviceBusy = busy();
-  const [report, doneAt] = await profiled(`slack-${h.app.store.kind}-c${level.concurrency}`, async () => {
-    const r = await load.run({ url: `${h.app.url}/slack/events`, requests, concurrency: level.concurrency });
-    await h.settle();
-    return [r, Math.max(epochNow(), r.endedAt)] as const;
+  const updatesBefore = r.fake.callsOf('chat.update').length;
+  const requests = await signedApprovals(r.slack, cases);
+  const rss = sampleRssOf(r.service.pid, 25);
+  const cpuBefore = await r.service.mainThreadCpuMs();
+  const report = await r.load.run({
+    url: `${r.service.url}/slack/events`,
+    requests,
+    concurrency: level.concurrency,
   });
-  const serviceMs = serviceBusy();
-  const memory = rss.stop();
+  const doneAt = Math.max(report.endedAt, await allShown(r, cases));
+  const cpuAfter = await r.service.mainThreadCpuMs();
+  const serviceMs = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : Number.NaN;
+  const rssPeakMb = await rss.stop();
   const storedMs = doneAt - report.startedAt;
   const bareLoad = describeLoad(bareReport, level.concurrency);
   const ack = describeLoad(report, level.concurrency);
@@ -133,72 +119,86 @@ async function runLevel(h: SlackHarness, bare: BareServer, load: LoadClient, lev
       statuses: ack.statuses,
       allStoredAndUpdatedMs: Math.round(storedMs),
       decisionsPerSecondStoredAndUpdated: donePerSecond,
-      chatUpdates: h.fake.callsOf('chat.update').length - updatesBefore,
+      chatUpdates: r.fake.callsOf('chat.update').length - updatesBefore,
+      /** Includes the renders and chat.updates that finish after the last ack. */
       mainThreadCpuMsPerClick: perClick(serviceMs, requests.length),
-      rssPeakMb: memory.peakMb,
+      rssPeakMb,
     },
     ratioToBare: Math.round((donePerSecond / bareLoad.perSecond) * 100) / 100,
     ackRatioToBare: Math.round((ack.perSecond / bareLoad.perSecond) * 100) / 100,
     /** Main-thread CPU per ack of the bare app ÷ per decision of the service: the ratio on a quiet, CPU-bound core. */
     cpuRatioToBare: Math.round((bareMs / serviceMs) * 100) / 100,
-    checks: await verify(h, cases),
+    checks: await verify(r, cases),
   };
 }
 
 /** A 50-in-flight burst while the fake Slack answers chat.update after random delays, reordering them if it can. */
-async function jitterBurst(h: SlackHarness, load: LoadClient, cases: SlackCase[]) {
-  h.fake.updateJitterMs = 40;
-  const requests = await new RequestBuilder(h.app.url, h.fake).approvals(cases);
-  const report = await load.run({ url: `${h.app.url}/slack/events`, requests, concurrency: 50 });
-  await h.settle();
-  h.fake.updateJitterMs = 0;
+async function jitterBurst(r: Run, cases: SlackCase[]) {
+  r.fake.updateJitterMs = 40;
+  const requests = await signedApprovals(r.slack, cases);
+  const report = await r.load.run({ url: `${r.service.url}/slack/events`, requests, concurrency: 50 });
+  const doneAt = Math.max(report.endedAt, await allShown(r, cases));
+  r.fake.updateJitterMs = 0;
   return {
     clicks: requests.length,
     updateJitterMs: 40,
-    allStoredAndUpdatedMs: Math.round(Math.max(epochNow(), report.endedAt) - report.startedAt),
-    checks: await verify(h, cases),
+    allStoredAndUpdatedMs: Math.round(doneAt - report.startedAt),
+    checks: await verify(r, cases),
   };
+}
+
+async function benchStore(target: BenchStore, levels: ClickLevel[], bare: BareServer, load: LoadClient) {
+  const fake = await FakeSlackApi.start({ users: Object.values(PEOPLE) });
+  const env: Record<string, string> = {
+    STORE_URL: target.url,
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+  };
+  if (target.prefix) env.STORE_PREFIX = target.prefix;
+  const service = await startServiceProcess(env, scratchDir('bench-slack-run-'));
+  const store = await createStore(target.url, { prefix: target.prefix ? `${target.prefix}:` : undefined });
+  const r: Run = { service, fake, slack: new SlackSender(service.url, fake), store, bare, load };
+  try {
+    const jitter = 50;
+    const total = WARMUP_CASES + jitter + levels.reduce((n, l) => n + l.cases, 0);
+    const t = performance.now();
+    const all = await createCases(fake, r.slack, total);
+    const createMs = performance.now() - t;
+    const rssBeforeClicksMb = await service.rssMb();
+    const { results, next } = await measureLevels(all, levels, (level, cases) => runLevel(r, level, cases));
+    return {
+      casesCreatedThroughModal: total,
+      caseCreationMs: Math.round(createMs),
+      coldStartToHealthzMs: service.coldStartMs,
+      rssBeforeClicksMb,
+      levels: results,
+      burstWithReorderingFakeSlack: await jitterBurst(r, all.slice(next, next + jitter)),
+    };
+  } finally {
+    await service.stop();
+    await store.close();
+    await fake.close();
+  }
 }
 
 export async function benchSlackClicks(
   levels: ClickLevel[] = DEFAULT_LEVELS,
-  stores = ['memory://', `sqlite://${join(scratchDir('bench-slack-'), 'slack.sqlite')}`],
+  stores: BenchStore[] = benchStores(),
 ): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   const load = new LoadClient();
   const bare = await startBareBolt(SIGNING_SECRET);
   try {
-    for (const url of stores) {
-      const h = await startSlackApp({ STORE_URL: url });
-      try {
-        const jitter = 50;
-        const total = WARMUP_CASES + jitter + levels.reduce((n, l) => n + l.cases, 0);
-        const t = performance.now();
-        const all = await createCases(h, total, 0);
-        const createMs = performance.now() - t;
-        const rssBeforeClicksMb = mb(process.memoryUsage.rss());
-        const { results, next } = await measureLevels(all, levels, (level, cases) =>
-          runLevel(h, bare, load, level, cases),
-        );
-        out[h.app.store.kind] = {
-          casesCreatedThroughModal: total,
-          caseCreationMs: Math.round(createMs),
-          rssBeforeClicksMb,
-          levels: results,
-          burstWithReorderingFakeSlack: await jitterBurst(h, load, all.slice(next, next + jitter)),
-        };
-      } finally {
-        await h.close();
-      }
-    }
+    for (const target of stores) out[target.name] = await benchStore(target, levels, bare, load);
   } finally {
     await bare.close();
     await load.close();
   }
   return {
     setup:
-      'one process: service (real Bolt receiver, engine, store) + fake Slack Web API on loopback + bare Bolt app; ' +
-      'the load generator runs in a worker thread; LOG_LEVEL silent',
+      'the service is src/main.ts in its own process (LOG_LEVEL silent), its CPU read from /proc; the fake Slack ' +
+      'Web API, the bare Bolt app and the load generator (a worker thread) share the benchmark process',
     targets: targets(out as Record<string, StoreResult>),
     ...out,
   };

@@ -1,9 +1,15 @@
 // After a burst: is every decision stored, every case approved, and does every message show the stored state?
-import type { DialogEngine } from '../src/dialog/engine.js';
 import type { CardView } from '../src/dialog/view.js';
+import type { CaseSnapshot } from '../src/domain/case.js';
+
+/** Reads cases and their current views: the engine itself, or the benchmark's own look at the service's store. */
+export interface CaseReader {
+  repo: { load(caseId: string): Promise<CaseSnapshot | undefined> };
+  views(caseId: string): Promise<{ case: CardView } | undefined>;
+}
 
 export async function verifyApprovals<C extends { id: string }>(
-  engine: DialogEngine,
+  engine: CaseReader,
   cases: C[],
   /** Whether the platform's last version of the case message equals the render of the stored case view. */
   shows: (c: C, stored: CardView) => boolean,

@@ -24,6 +24,8 @@ export interface StoredMessage {
   blocks: unknown[];
   /** How often chat.update rewrote it. */
   updates: number;
+  /** When chat.update last rewrote it (epoch ms, sub-ms precision). */
+  updatedAt?: number;
 }
 
 export interface Ephemeral {
@@ -275,6 +277,7 @@ export class FakeSlackApi {
     message.text = String(a.text);
     message.blocks = asArray(a.blocks);
     message.updates++;
+    message.updatedAt = performance.timeOrigin + performance.now();
     return { ok: true, channel, ts: message.ts };
   }
 

@@ -1,0 +1,110 @@
+// The real service (src/main.ts) as its own process for the benchmarks: start, health, CPU and memory, stop.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+
+const TSX = import.meta.resolve('tsx');
+const ROOT = resolve(import.meta.dirname, '..');
+
+export interface ServiceProcess {
+  url: string;
+  pid: number;
+  /** Milliseconds from spawn until /healthz answered. */
+  coldStartMs: number;
+  /** CPU time of the service's main thread so far, in ms (Linux /proc; undefined elsewhere). */
+  mainThreadCpuMs(): Promise<number | undefined>;
+  rssMb(): Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+/** A port free right now: the service is told it (PORT), so no log line has to be parsed to find it. */
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.once('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => res(port));
+    });
+  });
+}
+
+export async function rssMbOf(pid: number): Promise<number | null> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
+  return kb ? Math.round(Number(kb) / 102.4) / 10 : null;
+}
+
+/** Samples a process's RSS every few milliseconds until stopped; reports the peak in MB. */
+export function sampleRssOf(pid: number, everyMs = 50) {
+  let peak = 0;
+  const timer = setInterval(() => {
+    void rssMbOf(pid).then((mb) => {
+      peak = Math.max(peak, mb ?? 0);
+    });
+  }, everyMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      return Math.max(peak, (await rssMbOf(pid)) ?? 0);
+    },
+  };
+}
+
+async function mainThreadCpuMsOf(pid: number): Promise<number | undefined> {
+  const text = await readFile(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').catch(() => undefined);
+  return text === undefined ? undefined : Number(text.split(' ')[0]) / 1e6;
+}
+
+/**
+ * Spawns src/main.ts with only the given environment (plus PATH, PORT, HOST, silent logs, no playground) in cwd, and
+ * waits for /healthz. A relative STORE_URL lands in cwd.
+ */
+export async function startServiceProcess(env: Record<string, string>, cwd: string): Promise<ServiceProcess> {
+  const port = await freePort();
+  const started = performance.now();
+  // BENCH_CPU_PROF=<dir>: the service writes a V8 CPU profile of its whole life there when it exits.
+  const prof = process.env.BENCH_CPU_PROF;
+  const flags = prof ? ['--cpu-prof', `--cpu-prof-dir=${resolve(prof)}`, '--cpu-prof-interval=200'] : [];
+  const child: ChildProcess = spawn(process.execPath, [...flags, '--import', TSX, join(ROOT, 'src/main.ts')], {
+    cwd,
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      PLAYGROUND: 'off',
+      ...env,
+    },
+    stdio: 'ignore',
+  });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const stop = async () => {
+    // SIGTERM: the service finishes its work and closes its store before exiting.
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  };
+  const url = `http://127.0.0.1:${port}`;
+  let healthy = false;
+  while (!healthy && performance.now() - started < 30_000 && child.exitCode === null) {
+    healthy = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (!healthy) await new Promise((r) => setTimeout(r, 10));
+  }
+  if (!healthy) {
+    await stop();
+    throw new Error(`the service did not become healthy (exit code ${child.exitCode})`);
+  }
+  const pid = child.pid!;
+  return {
+    url,
+    pid,
+    coldStartMs: Math.round(performance.now() - started),
+    mainThreadCpuMs: () => mainThreadCpuMsOf(pid),
+    rssMb: () => rssMbOf(pid),
+    stop,
+  };
+}
