@@ -6,6 +6,7 @@
 // synchronously for 4 / 31 / 33 µs. Columns and SQL are kept, so a database written by @keyv/sqlite still reads.
 import { EventEmitter } from 'node:events';
 import Database from 'better-sqlite3';
+import { type Checkpointer, startCheckpointer } from './sqlite-checkpointer.js';
 
 type Statement = Database.Statement<unknown[], Record<string, unknown>>;
 
@@ -14,6 +15,8 @@ export interface SqliteAdapterOptions {
   path: string;
   table?: string;
   busyTimeoutMs?: number;
+  /** How often a worker thread checkpoints the WAL (see sqlite-checkpointer.ts); 0 leaves it to SQLite. */
+  checkpointEveryMs?: number;
 }
 
 export class SqliteAdapter extends EventEmitter {
@@ -22,6 +25,7 @@ export class SqliteAdapter extends EventEmitter {
   readonly ttlSupport = false;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Statement>();
+  private readonly checkpointer?: Checkpointer;
 
   constructor(options: SqliteAdapterOptions) {
     super();
@@ -36,6 +40,13 @@ export class SqliteAdapter extends EventEmitter {
     // table and its key index, which halved the cost of a commit (~35 -> ~17 us). A table made by @keyv/sqlite
     // (with rowid) is left as it is and works the same.
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${table}(key VARCHAR(255) PRIMARY KEY, value TEXT) WITHOUT ROWID`);
+    const everyMs = options.checkpointEveryMs ?? 1000;
+    if (options.path !== ':memory:' && everyMs > 0) {
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.checkpointer = startCheckpointer(options.path, everyMs, (message) => {
+        if (this.listenerCount('error') > 0) this.emit('error', new Error(`SQLite checkpoint failed: ${message}`));
+      });
+    }
   }
 
   /**
@@ -117,6 +128,7 @@ export class SqliteAdapter extends EventEmitter {
   }
 
   async disconnect(): Promise<void> {
+    await this.checkpointer?.stop();
     this.statements.clear();
     if (this.db.open) this.db.close();
   }

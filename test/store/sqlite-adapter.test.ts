@@ -1,5 +1,5 @@
 // The SQLite keyv adapter against keyv's own compliance suite, plus what this project relies on beyond it.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keyvTestSuite, { keyvIteratorTests } from '@keyv/test-suite';
@@ -56,6 +56,22 @@ describe('SqliteAdapter', () => {
     await a.clear();
     expect(await a.get('k')).toBeUndefined();
     expect(await b.get('k')).toBe(2);
+  });
+
+  it('checkpoints the write-ahead log from its worker thread, not from the writes', async () => {
+    const path = join(dir, 'wal.sqlite');
+    const adapter = new SqliteAdapter({ path, checkpointEveryMs: 50 });
+    const row = JSON.stringify({ value: 'x'.repeat(2000) });
+    for (let i = 0; i < 100; i++) await adapter.set(`k:${i}`, row);
+    // The writes only append to the WAL (SQLite's own checkpoint is off, and ~200 pages would not reach its
+    // 1000-page mark anyway); the worker copies them into the database file.
+    const deadline = Date.now() + 5_000;
+    while (statSync(path).size < 100 * 2000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    expect(statSync(path).size).toBeGreaterThan(100 * 2000);
+    await adapter.disconnect();
+    const reopened = new SqliteAdapter({ path, checkpointEveryMs: 0 });
+    expect(await reopened.get('k:99')).toBe(row);
+    await reopened.disconnect();
   });
 
   it('refuses a table name that could inject SQL', () => {
