@@ -1,4 +1,4 @@
-// The real service (src/main.ts) as its own process for the benchmarks: start, health, CPU and memory, stop.
+// The real service (src/main.ts) and the bare Bolt app as processes of their own: start, CPU, memory, stop.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -106,5 +106,39 @@ export async function startServiceProcess(env: Record<string, string>, cwd: stri
     mainThreadCpuMs: () => mainThreadCpuMsOf(pid),
     rssMb: () => rssMbOf(pid),
     stop,
+  };
+}
+
+export interface BareProcess {
+  url: string;
+  pid: number;
+  mainThreadCpuMs(): Promise<number | undefined>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The bare Bolt app (bare.ts) in a process of its own: sharing one with the fake Slack API, whose heap grows with
+ * every call it records, made the ceiling depend on the fake's garbage collection.
+ */
+export async function startBareSlackProcess(signingSecret: string): Promise<BareProcess> {
+  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'bench/bare-slack-main.ts')], {
+    env: { PATH: process.env.PATH ?? '', SLACK_SIGNING_SECRET: signingSecret },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m) => resolve(String(m)));
+    child.once('exit', (code) => reject(new Error(`bare Bolt app exited (${code})`)));
+  });
+  const pid = child.pid!;
+  return {
+    url,
+    pid,
+    mainThreadCpuMs: () => mainThreadCpuMsOf(pid),
+    async stop() {
+      child.disconnect();
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      child.kill('SIGKILL');
+    },
   };
 }

@@ -10,10 +10,15 @@ import type { Store } from '../src/store/store.js';
 import { FakeSlackApi } from '../test/helpers/fake-slack-api.js';
 import { CHANNEL, PEOPLE } from '../test/helpers/slack-app.js';
 import { SIGNING_SECRET, SlackSender } from '../test/helpers/slack-requests.js';
-import { type BareServer, startBareBolt } from './bare.js';
 import { type ClickLevel, DEFAULT_LEVELS, measureLevels, WARMUP_CASES } from './levels.js';
-import { busy, describeLoad, LoadClient, perClick } from './load.js';
-import { type ServiceProcess, sampleRssOf, startServiceProcess } from './service-process.js';
+import { describeLoad, LoadClient, perClick } from './load.js';
+import {
+  type BareProcess,
+  type ServiceProcess,
+  sampleRssOf,
+  startBareSlackProcess,
+  startServiceProcess,
+} from './service-process.js';
 import { allShowApproved, createCases, type SlackCase, signedApprovals } from './slack-cases.js';
 import { scratchDir } from './stats.js';
 import { verifyApprovals } from './verify.js';
@@ -44,7 +49,7 @@ interface Run {
   slack: SlackSender;
   /** The service's store, opened by the benchmark to check every message against the stored state. */
   store: Store;
-  bare: BareServer;
+  bare: BareProcess;
   load: LoadClient;
 }
 
@@ -78,15 +83,18 @@ async function allShown(r: Run, cases: SlackCase[]): Promise<number> {
   return Math.max(...cases.map((c) => r.fake.message(CHANNEL, c.ts)?.updatedAt ?? 0));
 }
 
+const cpuSince = (before?: number, after?: number) =>
+  before !== undefined && after !== undefined ? after - before : Number.NaN;
+
 /** One level: the bare app, then the service with the same requests, until every message shows the final state. */
 async function runLevel(r: Run, level: ClickLevel, cases: SlackCase[]) {
-  const bareBusy = busy();
+  const bareCpuBefore = await r.bare.mainThreadCpuMs();
   const bareReport = await r.load.run({
     url: r.bare.url,
     requests: await signedApprovals(r.slack, cases),
     concurrency: level.concurrency,
   });
-  const bareMs = bareBusy();
+  const bareMs = cpuSince(bareCpuBefore, await r.bare.mainThreadCpuMs());
   const updatesBefore = r.fake.callsOf('chat.update').length;
   const requests = await signedApprovals(r.slack, cases);
   const rss = sampleRssOf(r.service.pid, 25);
@@ -98,7 +106,7 @@ async function runLevel(r: Run, level: ClickLevel, cases: SlackCase[]) {
   });
   const doneAt = Math.max(report.endedAt, await allShown(r, cases));
   const cpuAfter = await r.service.mainThreadCpuMs();
-  const serviceMs = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : Number.NaN;
+  const serviceMs = cpuSince(cpuBefore, cpuAfter);
   const rssPeakMb = await rss.stop();
   const storedMs = doneAt - report.startedAt;
   const bareLoad = describeLoad(bareReport, level.concurrency);
@@ -147,7 +155,7 @@ async function jitterBurst(r: Run, cases: SlackCase[]) {
   };
 }
 
-async function benchStore(target: BenchStore, levels: ClickLevel[], bare: BareServer, load: LoadClient) {
+async function benchStore(target: BenchStore, levels: ClickLevel[], bare: BareProcess, load: LoadClient) {
   const fake = await FakeSlackApi.start({ users: Object.values(PEOPLE) });
   const env: Record<string, string> = {
     STORE_URL: target.url,
@@ -188,17 +196,17 @@ export async function benchSlackClicks(
 ): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   const load = new LoadClient();
-  const bare = await startBareBolt(SIGNING_SECRET);
+  const bare = await startBareSlackProcess(SIGNING_SECRET);
   try {
     for (const target of stores) out[target.name] = await benchStore(target, levels, bare, load);
   } finally {
-    await bare.close();
+    await bare.stop();
     await load.close();
   }
   return {
     setup:
-      'the service is src/main.ts in its own process (LOG_LEVEL silent), its CPU read from /proc; the fake Slack ' +
-      'Web API, the bare Bolt app and the load generator (a worker thread) share the benchmark process',
+      'the service (src/main.ts, LOG_LEVEL silent) and the bare Bolt app each in a process of their own, CPU read ' +
+      'from /proc; the fake Slack Web API and the load generator (a worker thread) in the benchmark process',
     targets: targets(out as Record<string, StoreResult>),
     ...out,
   };
