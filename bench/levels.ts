@@ -5,14 +5,15 @@ export interface ClickLevel {
   cases: number;
 }
 
+// Each level runs for about a second: shorter windows made the ratios swing by ±0.1 between runs on this machine.
 export const DEFAULT_LEVELS: ClickLevel[] = [
-  { concurrency: 1, cases: 40 },
-  { concurrency: 10, cases: 100 },
-  { concurrency: 50, cases: 200 },
+  { concurrency: 1, cases: 100 },
+  { concurrency: 10, cases: 200 },
+  { concurrency: 50, cases: 300 },
 ];
 
 /** Cases the warm-up (JIT, connection pools, caches) uses on both servers; not reported. */
-export const WARMUP_CASES = 30;
+export const WARMUP_CASES = 50;
 
 /** Returns each level's result and the index of the first case no level used. */
 export async function measureLevels<C, R>(
