@@ -69,6 +69,8 @@ async function caseAction(d: TeamsDeps, req: CardRequest): Promise<CardResult> {
     action: req.verb,
     payload: req.data,
     locale: req.locale,
+    // The answer below is the case card read from the store; the channel's copy follows.
+    answerBeforeRender: true,
   });
   if (outcome.status === 'needsInput' && outcome.form?.kind === 'form') {
     return { card: renderForm(outcome.form, []), message: outcome.message, status: outcome.status, form: true };

@@ -92,8 +92,15 @@ export class DialogEngine {
     if (repaired > 0) this.o.logger.info({ repaired }, 'repaired case messages after restart');
   }
 
+  /** Stops reminders and waits for renders still under way (a render cut off here is repaired at the next start). */
   async stop(): Promise<void> {
     await this.o.scheduler.stop();
+    await this.sync.idle();
+  }
+
+  /** Resolves when no case message render is waiting or running. */
+  idle(): Promise<void> {
+    return this.sync.idle();
   }
 
   async handleMessage(msg: InboundMessage): Promise<Reply> {
@@ -181,7 +188,8 @@ export class DialogEngine {
     const id = v.snapshot.data.id;
     switch (v.kind) {
       case 'done': {
-        await this.sync.sync(id);
+        const rendered = this.sync.sync(id);
+        if (!action.answerBeforeRender) await rendered;
         const message = doneNotice(v.fact, m);
         this.o.logger.info({ caseId: id, fact: v.fact.type, user: action.user.id }, 'case changed');
         return { status: 'done', message };

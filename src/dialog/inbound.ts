@@ -25,6 +25,11 @@ export interface InboundAction {
   action: string;
   payload: Record<string, unknown>;
   locale?: string;
+  /**
+   * Answer as soon as the change is stored; the case messages follow in the background. For platforms whose answer
+   * to the press is itself the updated card (Teams invokes), so it need not wait for the message update.
+   */
+  answerBeforeRender?: boolean;
 }
 
 /** Validates the action's name and payload; adapters pass whatever arrived and get a clear error back. */

@@ -91,6 +91,11 @@ export class MessageSync {
     return next.done;
   }
 
+  /** Resolves when no render is waiting or running, including renders that calls made meanwhile started. */
+  async idle(): Promise<void> {
+    while (this.flights.size > 0) await Promise.all([...this.flights.values()].map((f) => f.done));
+  }
+
   /** Renders every case marked dirty: heals a crash between "decision stored" and "message updated". */
   async repairAll(): Promise<number> {
     const ids: string[] = [];

@@ -34,6 +34,11 @@ export interface SendResult {
 
 export class TeamsClient {
   private n = 0;
+  /**
+   * Awaited after every answer: the harness waits here for the case messages, which the service updates after it
+   * answered a press (like Slack's settle). Unset it to look at the channel before the update lands.
+   */
+  afterSend?: () => Promise<void>;
 
   constructor(
     readonly appUrl: string,
@@ -57,6 +62,7 @@ export class TeamsClient {
     } catch {
       body = undefined;
     }
+    await this.afterSend?.();
     return { status: res.status, body, text };
   }
 

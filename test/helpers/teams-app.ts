@@ -21,6 +21,7 @@ export async function teamsHarness(
     platforms: [createTeamsAdapter({ retry: { baseMs: 20 }, ...options })],
   });
   const teams = new TeamsClient(app.url, fake.url);
+  teams.afterSend = () => app.engine.idle();
   return {
     app,
     fake,

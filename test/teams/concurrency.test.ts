@@ -42,25 +42,35 @@ describe('a slow connector', () => {
   });
   afterEach(async () => h.close());
 
-  it('answers the press within the budget with the stored state; the message follows', async () => {
+  it("answers a press at once with the stored state; the channel's card follows", async () => {
     const { caseId, caseMessageId } = await startCase(h);
     h.fake.delay(1500, { match: (r) => r.op === 'update' });
+    h.teams.afterSend = undefined;
     const r = await h.teams.invoke(
       tp.oldAdmin,
       'approve',
       { caseId, role: 'oldEnvironmentAdmin', card: 'case' },
-      {
-        kind: 'channel',
-        thread: caseMessageId,
-      },
+      { kind: 'channel', thread: caseMessageId },
     );
-    // Answered while the (slow) update of the message itself is still on its way.
+    // Answered while the (slow) update of the channel's card is still on its way.
     expect(cardText(FakeBotConnector.card(h.fake.latest(caseMessageId)))).not.toContain('akkoord door Otto');
     const card = responseCard(r);
-    expect(cardText(card)).toContain('Je keuze is ontvangen');
+    expect(cardText(card)).toContain('Je akkoord als Beheerder oude omgeving is vastgelegd.');
     expect(cardText(card)).toContain('akkoord door Otto Oud');
     await h.fake.waitFor(() =>
       cardText(FakeBotConnector.card(h.fake.latest(caseMessageId))).includes('akkoord door Otto'),
     );
+  });
+
+  it('answers within the budget when posting the case message is slow, and the message follows', async () => {
+    h.fake.delay(1500, { match: (r) => r.op === 'post' && JSON.stringify(r.body ?? {}).includes('Bakkerij') });
+    h.teams.afterSend = undefined;
+    const { caseId, response } = await startCase(h);
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('Je keuze is ontvangen');
+    // Answered while the case message is still being posted.
+    expect(await h.app.engine.repo.messageId(caseId, 'case')).toBeUndefined();
+    await h.app.engine.idle();
+    expect(await h.app.engine.repo.messageId(caseId, 'case')).toBeDefined();
   });
 });
