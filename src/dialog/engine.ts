@@ -78,7 +78,7 @@ export class DialogEngine {
       onGone: (id) => this.conversationGone(id),
       windowMs: o.renderWindowMs,
     });
-    this.cases = new CaseService(this.repo, o.clock, (id) => this.sync.markDirty(id));
+    this.cases = new CaseService(this.repo, o.clock, (id, write) => this.sync.change(id, write));
   }
 
   registerMessenger(messenger: Messenger): void {

@@ -9,6 +9,7 @@ import type { Logger } from '../log.js';
 import { withLock } from '../store/lock.js';
 import type { Store } from '../store/store.js';
 import { caseCard, checklistCard, type ViewOptions } from './case-views.js';
+import { DirtyMarks } from './dirty-marks.js';
 import { ConversationGoneError, MessageGoneError, type Messenger, type Target, type View } from './view.js';
 
 /**
@@ -18,11 +19,19 @@ import { ConversationGoneError, MessageGoneError, type Messenger, type Target, t
  * calls also keep bursts clear of 429s. A person does not notice 10 ms.
  */
 export const RENDER_WINDOW_MS = 10;
-const dirtyKey = (caseId: string) => `dirty:${caseId}`;
 
 interface Flight {
+  /** A change may not be shown yet: render (again) before the flight ends. */
   again: boolean;
-  done: Promise<void>;
+  /** Changes between their dirty mark and the end of their write: the mark must outlive them. */
+  writers: number;
+  /** This process's dirty mark for the case, once written (shared by every change in the flight). */
+  marking?: Promise<void>;
+  wake?: () => void;
+  /** Set once the flight stopped taking changes and clears its mark; later changes start a new flight after it. */
+  closing: boolean;
+  /** Whether the flight ended with every change shown (false: it failed and its mark stays for repair). */
+  result: Promise<boolean>;
 }
 
 export interface MessageSyncOptions {
@@ -37,6 +46,8 @@ export interface MessageSyncOptions {
   onGone: (caseId: string) => Promise<void>;
   /** See RENDER_WINDOW_MS; tests of the serialization itself set 0. */
   windowMs?: number;
+  /** The clock dirty marks are dated with (tests of stale marks move it). */
+  now?: () => number;
 }
 
 export class MessageSync {
@@ -47,6 +58,7 @@ export class MessageSync {
   private readonly repo: CaseRepository;
   private readonly logger: Logger;
   private readonly windowMs: number;
+  readonly marks: DirtyMarks;
 
   constructor(private readonly o: MessageSyncOptions) {
     this.store = o.store;
@@ -54,62 +66,130 @@ export class MessageSync {
     this.logger = o.logger;
     this.windowMs = o.windowMs ?? RENDER_WINDOW_MS;
     this.shared = o.store.kind === 'redis' || o.store.kind === 'postgres';
+    this.marks = new DirtyMarks(o.store, o.now);
   }
 
-  /** Marks the case's messages as needing a render; survives a crash, so start-up can heal them. */
-  async markDirty(caseId: string): Promise<void> {
-    await this.store.set(dirtyKey(caseId), true);
+  /**
+   * Runs a write to the case behind this process's dirty mark, and renders the case after it. The mark is written
+   * once per flight (a burst of changes shares it) and cleared only when no write is between its mark and its end
+   * and a render that started after all of them has shown the case; a crash anywhere in between leaves the mark, and
+   * the next start renders the case again.
+   */
+  async change<T>(caseId: string, write: () => Promise<T>): Promise<T> {
+    const f = await this.join(caseId, (flight) => {
+      flight.writers++;
+    });
+    try {
+      f.marking ??= this.marks.set(caseId).catch((err: unknown) => {
+        f.marking = undefined;
+        throw err;
+      });
+      await f.marking;
+      return await write();
+    } finally {
+      f.writers--;
+      f.again = true;
+      f.wake?.();
+    }
   }
 
   /**
    * Resolves once a render that started after this call has finished (or failed and stays marked dirty). Calls
    * while a render waits or runs join it: the render after the current one shows all of them.
    */
-  sync(caseId: string): Promise<void> {
-    const flight = this.flights.get(caseId);
-    if (flight) {
+  async sync(caseId: string): Promise<void> {
+    const f = await this.join(caseId, (flight) => {
       flight.again = true;
-      return flight.done;
-    }
-    const next: Flight = { again: true, done: Promise.resolve() };
-    next.done = (async () => {
-      try {
-        if (this.windowMs > 0) await new Promise((resolve) => setTimeout(resolve, this.windowMs));
-        while (next.again) {
-          next.again = false;
-          // Memory and SQLite serve one process, where the coalescing above already serializes renders.
-          if (this.shared) await withLock(this.store, `render:${caseId}`, () => this.renderOnce(caseId));
-          else await this.renderOnce(caseId);
-        }
-      } catch (err) {
-        this.logger.error({ err, caseId }, 'case message render failed; it stays marked for repair');
-      } finally {
-        this.flights.delete(caseId);
-      }
-    })();
-    this.flights.set(caseId, next);
-    return next.done;
+    });
+    await f.result;
   }
 
   /** Resolves when no render is waiting or running, including renders that calls made meanwhile started. */
   async idle(): Promise<void> {
-    while (this.flights.size > 0) await Promise.all([...this.flights.values()].map((f) => f.done));
+    while (this.flights.size > 0) await Promise.all([...this.flights.values()].map((f) => f.result));
   }
 
-  /** Renders every case marked dirty: heals a crash between "decision stored" and "message updated". */
+  /**
+   * Renders every case with a dirty mark: heals a crash between "change stored" and "messages updated". Marks that
+   * other processes left long ago are cleared once the case is shown; younger ones are left to their owners.
+   */
   async repairAll(): Promise<number> {
-    const ids: string[] = [];
-    for await (const [key] of this.store.scan<boolean>('dirty:')) ids.push(key.slice('dirty:'.length));
-    await Promise.all(ids.map((id) => this.sync(id)));
-    return ids.length;
+    const marked = await this.marks.scan();
+    await Promise.all(
+      marked.map(async ({ caseId, staleForeign }) => {
+        const f = await this.join(caseId, (flight) => {
+          flight.again = true;
+        });
+        if (await f.result) for (const key of staleForeign) await this.store.delete(key);
+      }),
+    );
+    return marked.length;
   }
 
-  private async renderOnce(caseId: string): Promise<void> {
-    const state = await this.repo.loadForRender(caseId);
-    if (!state) {
-      await this.store.delete(dirtyKey(caseId));
-      return;
+  /**
+   * Applies `intent` to the case's open flight, or to a new one; a new flight starts only after the previous one
+   * has cleared its mark, so that clearing and the new mark cannot race. `intent` runs synchronously with the check,
+   * so a flight never closes between "found open" and "has this call's render or writer".
+   */
+  private async join(caseId: string, intent: (f: Flight) => void): Promise<Flight> {
+    for (;;) {
+      const current = this.flights.get(caseId);
+      if (!current) break;
+      if (!current.closing) {
+        intent(current);
+        current.wake?.();
+        return current;
+      }
+      await current.result;
     }
+    const f: Flight = { again: false, writers: 0, closing: false, result: Promise.resolve(false) };
+    intent(f);
+    this.flights.set(caseId, f);
+    f.result = this.fly(caseId, f);
+    return f;
+  }
+
+  private async fly(caseId: string, f: Flight): Promise<boolean> {
+    try {
+      let shown = true;
+      let waited = this.windowMs <= 0;
+      for (;;) {
+        if (f.again) {
+          // The window opens with the first finished change, not with the first mark: on a networked store the
+          // mark and the write of the others in the burst are still under way when the first mark lands.
+          if (!waited) {
+            await new Promise((resolve) => setTimeout(resolve, this.windowMs));
+            waited = true;
+          }
+          f.again = false;
+          // Memory and SQLite serve one process, where the flight already serializes renders.
+          shown = this.shared
+            ? await withLock(this.store, `render:${caseId}`, () => this.renderOnce(caseId))
+            : await this.renderOnce(caseId);
+          continue;
+        }
+        if (f.writers === 0) break;
+        await new Promise<void>((resolve) => {
+          f.wake = resolve;
+        });
+        f.wake = undefined;
+      }
+      f.closing = true;
+      if (shown && f.marking) await this.marks.clear(caseId);
+      return shown;
+    } catch (err) {
+      f.closing = true;
+      this.logger.error({ err, caseId }, 'case message render failed; it stays marked for repair');
+      return false;
+    } finally {
+      this.flights.delete(caseId);
+    }
+  }
+
+  /** Shows the stored state; false when it could not (no messenger for the platform yet). */
+  private async renderOnce(caseId: string): Promise<boolean> {
+    const state = await this.repo.loadForRender(caseId);
+    if (!state) return true;
     await this.o.beforeMessages(state);
     const { snapshot, messageIds } = state;
     const messenger = this.o.messengers.get(snapshot.data.origin.platform);
@@ -118,7 +198,7 @@ export class MessageSync {
         { caseId, platform: snapshot.data.origin.platform },
         'no messenger for platform; render postponed',
       );
-      return;
+      return false;
     }
     try {
       const views = this.o.views;
@@ -127,12 +207,12 @@ export class MessageSync {
         const checklist = checklistCard(snapshot, views);
         await this.put(messenger, snapshot, messageIds.checklist, 'checklist', checklist, caseMessage);
       }
-      await this.store.delete(dirtyKey(caseId));
+      return true;
     } catch (err) {
       if (!(err instanceof ConversationGoneError)) throw err;
       this.logger.warn({ caseId, reason: err.message }, 'conversation gone: case messages and reminders stop');
-      await this.store.delete(dirtyKey(caseId));
       await this.o.onGone(caseId);
+      return true;
     }
   }
 

@@ -35,11 +35,11 @@ export class CaseService {
     private readonly repo: CaseRepository,
     private readonly clock: Clock,
     /**
-     * Called right before any write that changes what the case's messages show. The engine marks the case for a
-     * re-render there, so a crash between the write and the message update heals at start-up; refused or invalid
-     * presses write nothing and leave no mark behind.
+     * Runs every write that changes what the case's messages show. The engine puts it behind the case's dirty mark
+     * and renders the case after it, so a crash between the write and the message update heals at start-up;
+     * refused or invalid presses write nothing and leave no mark behind.
      */
-    private readonly beforeWrite: (caseId: string) => Promise<void> = async () => {},
+    private readonly aroundWrite: <T>(caseId: string, write: () => Promise<T>) => Promise<T> = (_id, write) => write(),
   ) {}
 
   async create(
@@ -69,8 +69,7 @@ export class CaseService {
       features: input.features,
       bankLinksManagedBy: input.bankLinksManagedBy,
     };
-    await this.beforeWrite(data.id);
-    await this.repo.create(data, { type: 'created', at, by: requester });
+    await this.aroundWrite(data.id, () => this.repo.create(data, { type: 'created', at, by: requester }));
     const snapshot = await this.repo.load(data.id);
     if (!snapshot) throw new Error(`case ${data.id} vanished right after it was written`);
     return snapshot;
@@ -148,8 +147,7 @@ export class CaseService {
    * is the one the rules ran on: what follows from the change (messages, reminders) reads the store afresh.
    */
   private async record(caseId: string, fact: CaseFact, before: CaseSnapshot): Promise<Verdict> {
-    await this.beforeWrite(caseId);
-    const written = await this.repo.addFact(caseId, fact);
+    const written = await this.aroundWrite(caseId, () => this.repo.addFact(caseId, fact));
     return written ? { kind: 'done', snapshot: before, fact } : { kind: 'unchanged', snapshot: before };
   }
 }

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toPlainText } from '../../src/dialog/markup.js';
 import { type CardView, MessageGoneError } from '../../src/dialog/view.js';
-import { type EngineHarness, engineHarness, names, people, validForm } from '../helpers/engine.js';
+import { dirtyMarksOf, type EngineHarness, engineHarness, names, people, validForm } from '../helpers/engine.js';
 
 const origin = { platform: 'playground' as const, workspace: 'W1', conversation: 'C1' };
 
@@ -110,7 +110,7 @@ describe('case lifecycle', () => {
     expect(forOther.status).toBe('refused');
     expect(await h.engine.repo.load(id)).toEqual(before);
     // Nothing was written, so nothing is left marked for a re-render at the next start.
-    expect(await h.store.get(`dirty:${id}`)).toBeUndefined();
+    expect(await dirtyMarksOf(h.store, id)).toEqual([]);
   });
 
   it('treats a double click as one decision', async () => {

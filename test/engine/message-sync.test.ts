@@ -5,7 +5,7 @@ import type { Target, View } from '../../src/dialog/view.js';
 import type { Role } from '../../src/domain/case.js';
 import type { RenderState } from '../../src/domain/case-repository.js';
 import { silentLogger } from '../../src/log.js';
-import { type EngineHarness, engineHarness, names, people, validForm } from '../helpers/engine.js';
+import { dirtyMarksOf, type EngineHarness, engineHarness, names, people, validForm } from '../helpers/engine.js';
 import { RecordingMessenger } from '../helpers/recording-messenger.js';
 
 /** Records updates; while `gate` is set, each update waits for it. */
@@ -21,10 +21,13 @@ class GatedMessenger extends RecordingMessenger {
 
 describe('MessageSync', () => {
   let h: EngineHarness;
-  afterEach(async () => h?.close());
+  afterEach(async () => {
+    await h?.close();
+    h = undefined as unknown as EngineHarness;
+  });
 
-  async function setup(windowMs?: number) {
-    h = await engineHarness();
+  async function setup(windowMs?: number, now?: () => number) {
+    h = h ?? (await engineHarness());
     const r = await h.engine.submitStart({
       platform: 'playground',
       workspace: 'W1',
@@ -45,6 +48,7 @@ describe('MessageSync', () => {
       beforeMessages: async (state) => void planned.push(state),
       onGone: async () => {},
       windowMs,
+      now,
     });
     return { id: r.caseId, sync, messenger, planned };
   }
@@ -96,6 +100,83 @@ describe('MessageSync', () => {
     expect(updates).toHaveLength(2);
     expect(JSON.stringify(updates[0]!.view)).not.toContain('akkoord door Otto Oud');
     expect(JSON.stringify(updates[1]!.view)).toContain('akkoord door Otto Oud');
-    expect(await h.store.get(`dirty:${id}`)).toBeUndefined();
+    expect(await dirtyMarksOf(h.store, id)).toEqual([]);
+  });
+
+  it('writes one dirty mark for a burst of changes and clears it once they are shown', async () => {
+    const { id, sync } = await setup();
+    const marksWritten: string[] = [];
+    const set = h.store.set.bind(h.store);
+    h.store.set = async (key, value, ttl) => {
+      if (key.startsWith('dirty:')) marksWritten.push(key);
+      return set(key, value, ttl);
+    };
+    await Promise.all([
+      sync.change(id, () => approve(id, 'oldEnvironmentAdmin', people.oldAdmin)),
+      sync.change(id, () => approve(id, 'client', people.client)),
+      sync.change(id, () => approve(id, 'newEnvironmentAdmin')),
+    ]);
+    await sync.idle();
+    expect(marksWritten).toEqual([sync.marks.key(id)]);
+    expect(await dirtyMarksOf(h.store, id)).toEqual([]);
+  });
+
+  it('keeps the mark while a write is still under way, even when a render finishes meanwhile', async () => {
+    const { id, sync, messenger } = await setup(0);
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let started!: () => void;
+    const writing = new Promise<void>((r) => {
+      started = r;
+    });
+    const slowWrite = sync.change(id, async () => {
+      started();
+      await held;
+      return approve(id, 'client', people.client);
+    });
+    await writing;
+    // Another change renders the case while the slow write has not landed yet.
+    await sync.change(id, () => approve(id, 'oldEnvironmentAdmin', people.oldAdmin));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(messenger.sent.filter((x) => x.op === 'update').length).toBeGreaterThan(0);
+    // A crash now must leave the case marked: the client's approval is not on the message yet.
+    expect(await dirtyMarksOf(h.store, id)).toEqual([sync.marks.key(id)]);
+    release();
+    await slowWrite;
+    await sync.idle();
+    expect(JSON.stringify(messenger.sent.at(-1)!.view)).toContain('akkoord door Karin Klant');
+    expect(await dirtyMarksOf(h.store, id)).toEqual([]);
+  });
+
+  it("never clears another process's mark, and clears old ones a dead process left once the case is shown", async () => {
+    let clock = Date.parse('2026-11-23T10:00:00Z');
+    const now = () => clock;
+    const a = await setup(0, now);
+    const b = await setup(0, now);
+    const id = a.id;
+    // Process A marked the case for a write it has not finished (it may crash now); process B renders the case.
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const aWrite = a.sync.change(id, async () => held);
+    await new Promise((r) => setTimeout(r, 5));
+    await b.sync.sync(id);
+    expect(await dirtyMarksOf(h.store, id)).toContain(a.sync.marks.key(id));
+    // A restarted process C finds A's mark: young, so it renders the case and leaves the mark to A.
+    const c = await setup(0, now);
+    await c.sync.repairAll();
+    expect(await dirtyMarksOf(h.store, id)).toContain(a.sync.marks.key(id));
+    // Much later A is gone for good: its mark is old, and the next repair clears it after showing the case.
+    clock += 10 * 60_000;
+    const updatesBefore = c.messenger.sent.length;
+    await c.sync.repairAll();
+    expect(c.messenger.sent.length).toBeGreaterThan(updatesBefore);
+    expect(await dirtyMarksOf(h.store, id)).not.toContain(a.sync.marks.key(id));
+    release();
+    await aWrite;
+    await a.sync.idle();
   });
 });

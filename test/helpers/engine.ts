@@ -86,3 +86,10 @@ export const validForm = {
 };
 
 export const names = Object.fromEntries(Object.values(people).map((p) => [p.id, p.name]));
+
+/** The dirty marks of a case (`dirty:<case>:<process>`), whichever process set them. */
+export async function dirtyMarksOf(store: Store, caseId: string): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const [key] of store.scan(`dirty:${caseId}`)) keys.push(key);
+  return keys;
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toPlainText } from '../../src/dialog/markup.js';
 import type { TextView } from '../../src/dialog/view.js';
-import { type EngineHarness, engineHarness, names, people, validForm } from '../helpers/engine.js';
+import { dirtyMarksOf, type EngineHarness, engineHarness, names, people, validForm } from '../helpers/engine.js';
 
 const origin = { platform: 'playground' as const, workspace: 'W1', conversation: 'C-rem' };
 const sqliteUrl = () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'overname-rem-')), 'r.sqlite')}`;
@@ -160,6 +160,6 @@ describe('reminders', () => {
     open.push(second);
     expect(await second.store.get(`sched:approvals:${id}`)).toBeUndefined();
     expect(await second.store.get(`sched:checklist:${id}`)).toMatchObject({ caseId: id, kind: 'checklist', count: 0 });
-    expect(await second.store.get(`dirty:${id}`)).toBeUndefined();
+    expect(await dirtyMarksOf(second.store, id)).toEqual([]);
   });
 });

@@ -1,0 +1,56 @@
+// Dirty marks: "this case's messages may show less than the store holds", set before a change, cleared after its render.
+//
+// One key per case *and process* (dirty:<case>:<owner>): with one shared key, a replica finishing its render cleared
+// the mark another replica had set for a change it had not rendered yet, and a crash of that replica lost the update.
+import { randomBytes } from 'node:crypto';
+import type { Store } from '../store/store.js';
+
+const PREFIX = 'dirty:';
+
+/**
+ * A mark of another process older than this belongs to a process that died: a live one clears its marks within a
+ * render (seconds, even with Slack retrying). Younger ones are left to their owner.
+ */
+export const FOREIGN_MARK_MS = 5 * 60_000;
+
+export interface MarkedCase {
+  caseId: string;
+  /** Keys of other processes' marks that are old enough to clear once the case is rendered. */
+  staleForeign: string[];
+}
+
+export class DirtyMarks {
+  /** This process: a fresh id per start, so marks left by an earlier run count as another (dead) process's. */
+  readonly owner = randomBytes(6).toString('base64url');
+
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  key(caseId: string): string {
+    return `${PREFIX}${caseId}:${this.owner}`;
+  }
+
+  async set(caseId: string): Promise<void> {
+    await this.store.set(this.key(caseId), this.now());
+  }
+
+  async clear(caseId: string): Promise<void> {
+    await this.store.delete(this.key(caseId));
+  }
+
+  /** Every case with a mark, whoever set it. */
+  async scan(): Promise<MarkedCase[]> {
+    const cases = new Map<string, MarkedCase>();
+    for await (const [key, setAt] of this.store.scan<unknown>(PREFIX)) {
+      // Marks of earlier versions were `dirty:<case>` = true: no owner, no time, so stale.
+      const [caseId = '', owner] = key.slice(PREFIX.length).split(':');
+      const entry = cases.get(caseId) ?? { caseId, staleForeign: [] };
+      cases.set(caseId, entry);
+      const stale = typeof setAt !== 'number' || this.now() - setAt > FOREIGN_MARK_MS;
+      if (owner !== this.owner && stale) entry.staleForeign.push(key);
+    }
+    return [...cases.values()];
+  }
+}
