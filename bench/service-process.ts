@@ -117,18 +117,19 @@ export interface BareProcess {
 }
 
 /**
- * The bare Bolt app (bare.ts) in a process of its own: sharing one with the fake Slack API, whose heap grows with
- * every call it records, made the ceiling depend on the fake's garbage collection.
+ * A bare app of bare.ts (`bare-slack-main.ts`, `bare-teams-main.ts`) in a process of its own: sharing one with the
+ * fake platform API, whose heap grows with every call it records, made the ceiling depend on the fake's garbage
+ * collection.
  */
-export async function startBareSlackProcess(signingSecret: string): Promise<BareProcess> {
-  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'bench/bare-slack-main.ts')], {
-    env: { PATH: process.env.PATH ?? '', SLACK_SIGNING_SECRET: signingSecret },
+export async function startBareProcess(entry: string, env: Record<string, string> = {}): Promise<BareProcess> {
+  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'bench', entry)], {
+    env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (m) => resolve(String(m)));
-    child.once('exit', (code) => reject(new Error(`bare Bolt app exited (${code})`)));
+    child.once('exit', (code) => reject(new Error(`${entry} exited (${code})`)));
   });
   const pid = child.pid!;
   return {

@@ -3,15 +3,13 @@ import type { FakeSlackApi } from '../test/helpers/fake-slack-api.js';
 import { blockText, buttonsOf, CHANNEL, fillModal, PEOPLE, VALID_START } from '../test/helpers/slack-app.js';
 import { SIGNING_SECRET, type SlackSender, slackSignature } from '../test/helpers/slack-requests.js';
 import type { PreparedRequest } from './load.js';
+import { APPROVED } from './verify.js';
 
 export interface SlackCase {
   id: string;
   /** The case message's ts in the channel. */
   ts: string;
 }
-
-/** The case message's status line once all three approved. */
-export const APPROVED = 'Akkoord — klaar om over te zetten';
 
 /** /overname start, then the modal submitted; 10 people at a time. Returns the new case messages. */
 export async function createCases(fake: FakeSlackApi, slack: SlackSender, n: number, from = 0): Promise<SlackCase[]> {

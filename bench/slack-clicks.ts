@@ -1,10 +1,6 @@
 // Slack approval clicks: signed block_actions at 1, 10 and 50 in flight against the service and a bare Bolt app.
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { renderMessage } from '../adapters/slack/render-blocks.js';
-import { caseCard } from '../src/dialog/case-views.js';
-import { CaseRepository } from '../src/domain/case-repository.js';
 import { createStore } from '../src/store/create-store.js';
 import type { Store } from '../src/store/store.js';
 import { FakeSlackApi } from '../test/helpers/fake-slack-api.js';
@@ -16,32 +12,13 @@ import {
   type BareProcess,
   type ServiceProcess,
   sampleRssOf,
-  startBareSlackProcess,
+  startBareProcess,
   startServiceProcess,
 } from './service-process.js';
 import { allShowApproved, createCases, type SlackCase, signedApprovals } from './slack-cases.js';
 import { scratchDir } from './stats.js';
-import { verifyApprovals } from './verify.js';
-
-/** The default reminder time zone: the views the service renders use it. */
-const TIME_ZONE = 'Europe/Amsterdam';
-
-export interface BenchStore {
-  name: string;
-  url: string;
-  /** STORE_PREFIX, so a shared database is not disturbed. */
-  prefix?: string;
-}
-
-/** SQLite (the default, one process) always; PostgreSQL (what replicas share) when DATABASE_URL is set. */
-export function benchStores(): BenchStore[] {
-  const stores: BenchStore[] = [
-    { name: 'sqlite', url: `sqlite://${join(scratchDir('bench-slack-'), 'slack.sqlite')}` },
-  ];
-  const pg = process.env.DATABASE_URL;
-  if (pg) stores.push({ name: 'postgres', url: pg, prefix: `bench-${randomUUID().slice(0, 8)}` });
-  return stores;
-}
+import { type BenchStore, benchStores, keyPrefixOf } from './stores.js';
+import { storeReader, verifyApprovals } from './verify.js';
 
 interface Run {
   service: ServiceProcess;
@@ -55,15 +32,7 @@ interface Run {
 
 /** Every decision stored, every case approved, and every case message showing exactly the stored state. */
 function verify(r: Run, cases: SlackCase[]) {
-  const repo = new CaseRepository(r.store);
-  const reader = {
-    repo,
-    async views(id: string) {
-      const s = await repo.load(id);
-      return s && { case: caseCard(s, { timeZone: TIME_ZONE }) };
-    },
-  };
-  return verifyApprovals(reader, cases, (c, stored) => {
+  return verifyApprovals(storeReader(r.store), cases, (c, stored) => {
     const shown = r.fake.message(CHANNEL, c.ts);
     return !!shown && isDeepStrictEqual(shown.blocks, renderMessage(stored).blocks);
   });
@@ -165,7 +134,7 @@ async function benchStore(target: BenchStore, levels: ClickLevel[], bare: BarePr
   };
   if (target.prefix) env.STORE_PREFIX = target.prefix;
   const service = await startServiceProcess(env, scratchDir('bench-slack-run-'));
-  const store = await createStore(target.url, { prefix: target.prefix ? `${target.prefix}:` : undefined });
+  const store = await createStore(target.url, { prefix: keyPrefixOf(target) });
   const r: Run = { service, fake, slack: new SlackSender(service.url, fake), store, bare, load };
   try {
     const jitter = 50;
@@ -195,11 +164,11 @@ async function benchStore(target: BenchStore, levels: ClickLevel[], bare: BarePr
 
 export async function benchSlackClicks(
   levels: ClickLevel[] = DEFAULT_LEVELS,
-  stores: BenchStore[] = benchStores(),
+  stores: BenchStore[] = benchStores('slack.sqlite'),
 ): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   const load = new LoadClient();
-  const bare = await startBareSlackProcess(SIGNING_SECRET);
+  const bare = await startBareProcess('bare-slack-main.ts', { SLACK_SIGNING_SECRET: SIGNING_SECRET });
   try {
     for (const target of stores) out[target.name] = await benchStore(target, levels, bare, load);
   } finally {
