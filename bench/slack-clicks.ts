@@ -1,23 +1,16 @@
 // Slack approval clicks: signed block_actions at 1, 10 and 50 in flight against the service and a bare Bolt app.
 import { isDeepStrictEqual } from 'node:util';
 import { renderMessage } from '../adapters/slack/render-blocks.js';
-import { createStore } from '../src/store/create-store.js';
 import type { Store } from '../src/store/store.js';
 import { FakeSlackApi } from '../test/helpers/fake-slack-api.js';
 import { CHANNEL, PEOPLE } from '../test/helpers/slack-app.js';
 import { SIGNING_SECRET, SlackSender } from '../test/helpers/slack-requests.js';
 import { type ClickLevel, DEFAULT_LEVELS, measureLevels, WARMUP_CASES } from './levels.js';
-import { describeLoad, LoadClient, perClick } from './load.js';
-import {
-  type BareProcess,
-  type ServiceProcess,
-  sampleRssOf,
-  startBareProcess,
-  startServiceProcess,
-} from './service-process.js';
+import { describeLoad, type LoadClient, perClick } from './load.js';
+import { cpuOf, perStore, quiet, withService } from './runs.js';
+import { type BareProcess, type ServiceProcess, sampleRssOf } from './service-process.js';
 import { allShowApproved, createCases, type SlackCase, signedApprovals } from './slack-cases.js';
-import { scratchDir } from './stats.js';
-import { type BenchStore, benchStores, keyPrefixOf } from './stores.js';
+import { type BenchStore, benchStores } from './stores.js';
 import { storeReader, verifyApprovals } from './verify.js';
 
 interface Run {
@@ -44,38 +37,23 @@ function verify(r: Run, cases: SlackCase[]) {
  */
 async function allShown(r: Run, cases: SlackCase[]): Promise<number> {
   await r.fake.waitFor(() => allShowApproved(r.fake, cases), 60_000);
-  let seen = -1;
-  while (seen !== r.fake.callsOf('chat.update').length) {
-    seen = r.fake.callsOf('chat.update').length;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await quiet(() => r.fake.callsOf('chat.update').length);
   return Math.max(...cases.map((c) => r.fake.message(CHANNEL, c.ts)?.updatedAt ?? 0));
 }
 
-const cpuSince = (before?: number, after?: number) =>
-  before !== undefined && after !== undefined ? after - before : Number.NaN;
-
 /** One level: the bare app, then the service with the same requests, until every message shows the final state. */
 async function runLevel(r: Run, level: ClickLevel, cases: SlackCase[]) {
-  const bareCpuBefore = await r.bare.mainThreadCpuMs();
-  const bareReport = await r.load.run({
-    url: r.bare.url,
-    requests: await signedApprovals(r.slack, cases),
-    concurrency: level.concurrency,
-  });
-  const bareMs = cpuSince(bareCpuBefore, await r.bare.mainThreadCpuMs());
+  const bareRequests = await signedApprovals(r.slack, cases);
+  const [bareReport, bareMs] = await cpuOf(r.bare, () =>
+    r.load.run({ url: r.bare.url, requests: bareRequests, concurrency: level.concurrency }),
+  );
   const updatesBefore = r.fake.callsOf('chat.update').length;
   const requests = await signedApprovals(r.slack, cases);
   const rss = sampleRssOf(r.service.pid, 25);
-  const cpuBefore = await r.service.mainThreadCpuMs();
-  const report = await r.load.run({
-    url: `${r.service.url}/slack/events`,
-    requests,
-    concurrency: level.concurrency,
+  const [[report, doneAt], serviceMs] = await cpuOf(r.service, async () => {
+    const sent = await r.load.run({ url: `${r.service.url}/slack/events`, requests, concurrency: level.concurrency });
+    return [sent, Math.max(sent.endedAt, await allShown(r, cases))] as const;
   });
-  const doneAt = Math.max(report.endedAt, await allShown(r, cases));
-  const cpuAfter = await r.service.mainThreadCpuMs();
-  const serviceMs = cpuSince(cpuBefore, cpuAfter);
   const rssPeakMb = await rss.stop();
   const storedMs = doneAt - report.startedAt;
   const bareLoad = describeLoad(bareReport, level.concurrency);
@@ -126,38 +104,30 @@ async function jitterBurst(r: Run, cases: SlackCase[]) {
 
 async function benchStore(target: BenchStore, levels: ClickLevel[], bare: BareProcess, load: LoadClient) {
   const fake = await FakeSlackApi.start({ users: Object.values(PEOPLE) });
-  const env: Record<string, string> = {
-    STORE_URL: target.url,
-    SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-  };
-  if (target.prefix) env.STORE_PREFIX = target.prefix;
-  const service = await startServiceProcess(env, scratchDir('bench-slack-run-'));
-  const store = await createStore(target.url, { prefix: keyPrefixOf(target) });
-  const r: Run = { service, fake, slack: new SlackSender(service.url, fake), store, bare, load };
+  const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl };
   try {
-    const jitter = 50;
-    const total = WARMUP_CASES + jitter + levels.reduce((n, l) => n + l.cases, 0);
-    const t = performance.now();
-    const all = await createCases(fake, r.slack, total);
-    const createMs = performance.now() - t;
-    const rssBeforeClicksMb = await service.rssMb();
-    // The service's Bolt path is warm from creating the cases (two requests each); the bare app gets as many acks.
-    const warm = await signedApprovals(r.slack, all.slice(0, Math.ceil((2 * total) / 3)));
-    await load.run({ url: bare.url, requests: warm, concurrency: 10 });
-    const { results, next } = await measureLevels(all, levels, (level, cases) => runLevel(r, level, cases));
-    return {
-      casesCreatedThroughModal: total,
-      caseCreationMs: Math.round(createMs),
-      coldStartToHealthzMs: service.coldStartMs,
-      rssBeforeClicksMb,
-      levels: results,
-      burstWithReorderingFakeSlack: await jitterBurst(r, all.slice(next, next + jitter)),
-    };
+    return await withService(target, env, async (service, store) => {
+      const r: Run = { service, fake, slack: new SlackSender(service.url, fake), store, bare, load };
+      const jitter = 50;
+      const total = WARMUP_CASES + jitter + levels.reduce((n, l) => n + l.cases, 0);
+      const t = performance.now();
+      const all = await createCases(fake, r.slack, total);
+      const createMs = performance.now() - t;
+      const rssBeforeClicksMb = await service.rssMb();
+      // The service's Bolt path is warm from creating the cases (two requests each); the bare app gets as many acks.
+      const warm = await signedApprovals(r.slack, all.slice(0, Math.ceil((2 * total) / 3)));
+      await load.run({ url: bare.url, requests: warm, concurrency: 10 });
+      const { results, next } = await measureLevels(all, levels, (level, cases) => runLevel(r, level, cases));
+      return {
+        casesCreatedThroughModal: total,
+        caseCreationMs: Math.round(createMs),
+        coldStartToHealthzMs: service.coldStartMs,
+        rssBeforeClicksMb,
+        levels: results,
+        burstWithReorderingFakeSlack: await jitterBurst(r, all.slice(next, next + jitter)),
+      };
+    });
   } finally {
-    await service.stop();
-    await store.close();
     await fake.close();
   }
 }
@@ -166,15 +136,8 @@ export async function benchSlackClicks(
   levels: ClickLevel[] = DEFAULT_LEVELS,
   stores: BenchStore[] = benchStores('slack.sqlite'),
 ): Promise<Record<string, unknown>> {
-  const out: Record<string, unknown> = {};
-  const load = new LoadClient();
-  const bare = await startBareProcess('bare-slack-main.ts', { SLACK_SIGNING_SECRET: SIGNING_SECRET });
-  try {
-    for (const target of stores) out[target.name] = await benchStore(target, levels, bare, load);
-  } finally {
-    await bare.stop();
-    await load.close();
-  }
+  const bare = { entry: 'bare-slack-main.ts', env: { SLACK_SIGNING_SECRET: SIGNING_SECRET } };
+  const out = await perStore(stores, bare, (target, app, load) => benchStore(target, levels, app, load));
   return {
     setup:
       'the service (src/main.ts, LOG_LEVEL silent) and the bare Bolt app each in a process of their own, CPU read ' +

@@ -1,7 +1,6 @@
 // Teams approvals: real adaptiveCard/action invokes at 1, 10 and 50 in flight, against the service and a bare bot.
 import { isDeepStrictEqual } from 'node:util';
 import { renderCard } from '../adapters/teams/cards.js';
-import { createStore } from '../src/store/create-store.js';
 import type { Store } from '../src/store/store.js';
 import { FakeBotConnector } from '../test/helpers/fake-bot-connector.js';
 import {
@@ -14,10 +13,10 @@ import {
 } from '../test/helpers/teams-activities.js';
 import { startValues } from '../test/helpers/teams-app.js';
 import { type ClickLevel, measureLevels, WARMUP_CASES } from './levels.js';
-import { describeLoad, LoadClient, type PreparedRequest, perClick } from './load.js';
-import { type BareProcess, type ServiceProcess, startBareProcess, startServiceProcess } from './service-process.js';
-import { scratchDir } from './stats.js';
-import { type BenchStore, benchStores, keyPrefixOf } from './stores.js';
+import { describeLoad, type LoadClient, type PreparedRequest, perClick } from './load.js';
+import { cpuOf, perStore, quiet, withService } from './runs.js';
+import type { BareProcess, ServiceProcess } from './service-process.js';
+import { type BenchStore, benchStores } from './stores.js';
 import { APPROVED, storeReader, verifyApprovals } from './verify.js';
 
 interface TeamsCase {
@@ -105,11 +104,7 @@ async function allShown(r: Run, cases: TeamsCase[]): Promise<number> {
     () => cases.every((c) => cardText(FakeBotConnector.card(r.fake.latest(c.messageId))).includes(APPROVED)),
     60_000,
   );
-  let seen = -1;
-  while (seen !== updates().length) {
-    seen = updates().length;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await quiet(() => updates().length);
   const ids = new Set(cases.map((c) => c.messageId));
   return Math.max(
     0,
@@ -119,28 +114,18 @@ async function allShown(r: Run, cases: TeamsCase[]): Promise<number> {
   );
 }
 
-const cpuSince = (before?: number, after?: number) =>
-  before !== undefined && after !== undefined ? after - before : Number.NaN;
-
 async function runLevel(r: Run, level: ClickLevel, cases: TeamsCase[]) {
   const builder = new ActivityBuilder(r.service.url, r.fake.url);
-  const bareCpu = await r.bare.mainThreadCpuMs();
-  const bareReport = await r.load.run({
-    url: r.bare.url,
-    requests: await builder.approvals(cases),
-    concurrency: level.concurrency,
-  });
-  const bareMs = cpuSince(bareCpu, await r.bare.mainThreadCpuMs());
+  const bareRequests = await builder.approvals(cases);
+  const [bareReport, bareMs] = await cpuOf(r.bare, () =>
+    r.load.run({ url: r.bare.url, requests: bareRequests, concurrency: level.concurrency }),
+  );
   const updatesBefore = r.fake.requests.filter((q) => q.op === 'update').length;
   const requests = await builder.approvals(cases);
-  const serviceCpu = await r.service.mainThreadCpuMs();
-  const report = await r.load.run({
-    url: `${r.service.url}/api/messages`,
-    requests,
-    concurrency: level.concurrency,
+  const [[report, doneAt], serviceMs] = await cpuOf(r.service, async () => {
+    const sent = await r.load.run({ url: `${r.service.url}/api/messages`, requests, concurrency: level.concurrency });
+    return [sent, Math.max(sent.endedAt, await allShown(r, cases))] as const;
   });
-  const doneAt = Math.max(report.endedAt, await allShown(r, cases));
-  const serviceMs = cpuSince(serviceCpu, await r.service.mainThreadCpuMs());
   const bareLoad = describeLoad(bareReport, level.concurrency);
   const service = describeLoad(report, level.concurrency);
   return {
@@ -170,25 +155,22 @@ async function runLevel(r: Run, level: ClickLevel, cases: TeamsCase[]) {
 async function benchStore(target: BenchStore, levels: ClickLevel[], bare: BareProcess, load: LoadClient) {
   const fake = await FakeBotConnector.start();
   fake.members = Object.values(tp).map((u) => ({ id: u.id, name: u.name, aadObjectId: u.aadObjectId }));
-  const env: Record<string, string> = { STORE_URL: target.url };
-  if (target.prefix) env.STORE_PREFIX = target.prefix;
-  // Without MicrosoftAppId the Bot Framework authentication is off (not in production): the fake needs no tokens.
-  const service = await startServiceProcess(env, scratchDir('bench-teams-run-'));
-  const store = await createStore(target.url, { prefix: keyPrefixOf(target) });
-  const r: Run = { service, fake, teams: new TeamsClient(service.url, fake.url), store, bare, load };
   try {
-    const total = WARMUP_CASES + levels.reduce((n, l) => n + l.cases, 0);
-    const t = performance.now();
-    const all = await createCases(r, total);
-    const createMs = performance.now() - t;
-    // The service's path is warm from creating the cases (two requests each); the bare bot gets as many invokes.
-    const warm = await new ActivityBuilder(service.url, fake.url).approvals(all.slice(0, Math.ceil((2 * total) / 3)));
-    await load.run({ url: bare.url, requests: warm, concurrency: 10 });
-    const { results } = await measureLevels(all, levels, (level, cases) => runLevel(r, level, cases));
-    return { casesCreatedThroughForm: total, caseCreationMs: Math.round(createMs), levels: results };
+    // Without MicrosoftAppId the Bot Framework authentication is off (not in production): the fake needs no tokens.
+    return await withService(target, {}, async (service, store) => {
+      const r: Run = { service, fake, teams: new TeamsClient(service.url, fake.url), store, bare, load };
+      const total = WARMUP_CASES + levels.reduce((n, l) => n + l.cases, 0);
+      const t = performance.now();
+      const all = await createCases(r, total);
+      const createMs = performance.now() - t;
+      // The service's path is warm from creating the cases (two requests each); the bare bot gets as many invokes.
+      const builder = new ActivityBuilder(service.url, fake.url);
+      const warm = await builder.approvals(all.slice(0, Math.ceil((2 * total) / 3)));
+      await load.run({ url: bare.url, requests: warm, concurrency: 10 });
+      const { results } = await measureLevels(all, levels, (level, cases) => runLevel(r, level, cases));
+      return { casesCreatedThroughForm: total, caseCreationMs: Math.round(createMs), levels: results };
+    });
   } finally {
-    await service.stop();
-    await store.close();
     await fake.close();
   }
 }
@@ -197,15 +179,9 @@ export async function benchTeamsInvokes(
   levels: ClickLevel[],
   stores: BenchStore[] = benchStores('teams.sqlite'),
 ): Promise<Record<string, unknown>> {
-  const out: Record<string, unknown> = {};
-  const load = new LoadClient();
-  const bare = await startBareProcess('bare-teams-main.ts');
-  try {
-    for (const target of stores) out[target.name] = await benchStore(target, levels, bare, load);
-  } finally {
-    await bare.stop();
-    await load.close();
-  }
+  const out = await perStore(stores, { entry: 'bare-teams-main.ts' }, (target, app, load) =>
+    benchStore(target, levels, app, load),
+  );
   return {
     setup:
       'the service (src/main.ts, CloudAdapter without authentication, LOG_LEVEL silent) and the bare botbuilder bot ' +

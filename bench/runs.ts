@@ -1,0 +1,65 @@
+// What the Slack and Teams click benchmarks share: one bare app and load generator for all stores, the service on
+// each store in a process of its own, the CPU a run costs a process, and waiting for a platform fake to fall quiet.
+import { createStore } from '../src/store/create-store.js';
+import type { Store } from '../src/store/store.js';
+import { LoadClient } from './load.js';
+import { type BareProcess, type ServiceProcess, startBareProcess, startServiceProcess } from './service-process.js';
+import { scratchDir } from './stats.js';
+import { type BenchStore, keyPrefixOf } from './stores.js';
+
+/** Runs `each` per store with one bare app process (bench/<entry>) and one load generator shared by all. */
+export async function perStore<T>(
+  stores: BenchStore[],
+  bare: { entry: string; env?: Record<string, string> },
+  each: (target: BenchStore, bare: BareProcess, load: LoadClient) => Promise<T>,
+): Promise<Record<string, T>> {
+  const out: Record<string, T> = {};
+  const load = new LoadClient();
+  const app = await startBareProcess(bare.entry, bare.env);
+  try {
+    for (const target of stores) out[target.name] = await each(target, app, load);
+  } finally {
+    await app.stop();
+    await load.close();
+  }
+  return out;
+}
+
+/** src/main.ts on the store in a process of its own, and the same store opened here to check what it shows. */
+export async function withService<T>(
+  target: BenchStore,
+  env: Record<string, string>,
+  run: (service: ServiceProcess, store: Store) => Promise<T>,
+): Promise<T> {
+  const service = await startServiceProcess(
+    { STORE_URL: target.url, ...(target.prefix ? { STORE_PREFIX: target.prefix } : {}), ...env },
+    scratchDir('bench-run-'),
+  );
+  const store = await createStore(target.url, { prefix: keyPrefixOf(target) });
+  try {
+    return await run(service, store);
+  } finally {
+    await service.stop();
+    await store.close();
+  }
+}
+
+/** The CPU milliseconds a process's main thread spent while `run` ran (NaN without /proc). */
+export async function cpuOf<T>(
+  process: { mainThreadCpuMs(): Promise<number | undefined> },
+  run: () => Promise<T>,
+): Promise<[T, number]> {
+  const before = await process.mainThreadCpuMs();
+  const result = await run();
+  const after = await process.mainThreadCpuMs();
+  return [result, before !== undefined && after !== undefined ? after - before : Number.NaN];
+}
+
+/** Resolves once `count` (e.g. the updates a fake received) has not changed for `quietMs`. */
+export async function quiet(count: () => number, quietMs = 100): Promise<void> {
+  let seen = -1;
+  while (seen !== count()) {
+    seen = count();
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+  }
+}
