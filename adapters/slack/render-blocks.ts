@@ -6,7 +6,6 @@ import { messages } from '../../src/i18n/messages.js';
 import { actionIdOf } from './action-id.js';
 import { SLACK_LIMITS as L } from './limits.js';
 import { escapeMrkdwn, toMrkdwn, toSafePlain } from './mrkdwn.js';
-import { formLanguage } from './texts.js';
 import { ELLIPSIS, splitMrkdwn, truncateMrkdwn, truncatePlain } from './truncate.js';
 
 type Block = types.KnownBlock;
@@ -69,7 +68,7 @@ function renderCard(card: CardView): SlackMessage {
 
 /** A form cannot live in a message (an event has no trigger to open a modal): offer the button that opens it. */
 function renderFormPrompt(form: FormView): SlackMessage {
-  const m = messages(formLanguage(form));
+  const m = messages(form.language);
   if (form.form !== 'startCase') return { text: fallback(form.title), blocks: [mrkdwnSection(toMrkdwn(form.title))] };
   return {
     text: fallback(m.startPrompt),

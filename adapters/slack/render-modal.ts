@@ -3,14 +3,14 @@ import type { types } from '@slack/bolt';
 import type { FormView, InputView } from '../../src/dialog/view.js';
 import type { FormValues } from '../../src/domain/case-input.js';
 import { SLACK_LIMITS as L } from './limits.js';
-import { formLanguage, slackTexts } from './texts.js';
+import { slackTexts } from './texts.js';
 import { truncatePlain } from './truncate.js';
 
 /** What a modal carries back on submit (channel, team, locale; case id and role for a rejection). */
 export type ModalMetadata = Record<string, string>;
 
 export function renderModal(form: FormView, metadata: Record<string, string | undefined> = {}): types.ModalView {
-  const t = slackTexts(formLanguage(form));
+  const t = slackTexts(form.language);
   return {
     type: 'modal',
     callback_id: form.form,

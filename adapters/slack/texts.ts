@@ -1,7 +1,6 @@
 // The few sentences only the Slack adapter says (everything else comes from the core's i18n/messages.ts).
 
-import type { FormView, View } from '../../src/dialog/view.js';
-import { MESSAGES } from '../../src/i18n/messages.js';
+import type { View } from '../../src/dialog/view.js';
 
 export type Language = 'nl' | 'en';
 
@@ -35,15 +34,8 @@ export function slackTexts(language: Language) {
   return language === 'en' ? en : nl;
 }
 
-/** A form carries no language field; its title (a core message) tells which language it was built in. */
-export function formLanguage(form: FormView): Language {
-  const e = MESSAGES.en.form;
-  return form.title === e.title || form.title === e.rejectTitle ? 'en' : 'nl';
-}
-
 /** The core's help is platform-neutral; on Slack it also says how to reach the assistant here. */
 export function withSlackHelp(view: View): View {
   if (view.kind !== 'card' || view.purpose !== 'help') return view;
-  const language: Language = view.title === MESSAGES.en.help.title ? 'en' : 'nl';
-  return { ...view, sections: [...view.sections, { text: slackTexts(language).help }] };
+  return { ...view, sections: [...view.sections, { text: slackTexts(view.language).help }] };
 }

@@ -93,7 +93,7 @@ export async function currentCard(
   const views = await d.engine.views(caseId);
   if (!views) return undefined;
   const view = which === 'checklist' && views.checklist ? views.checklist : views.case;
-  return renderCard(view, viewer, { language: views.language, notice });
+  return renderCard(view, viewer, { notice });
 }
 
 export function str(v: unknown): string | undefined {

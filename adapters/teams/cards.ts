@@ -8,7 +8,7 @@ import type { ButtonView, CardView } from '../../src/dialog/view.js';
 import type { UserRef } from '../../src/domain/case.js';
 import { joinNames } from '../../src/i18n/format.js';
 import { escapeText, Mentions, renderMarkdown } from './markdown.js';
-import { type Language, labelLanguage, teamsTexts } from './texts.js';
+import { type Language, teamsTexts } from './texts.js';
 
 export type Json = Record<string, unknown>;
 export type AdaptiveCardJson = Json & { type: 'AdaptiveCard'; version: string; body: Json[] };
@@ -22,8 +22,6 @@ export const REFRESH_VERB = 'refresh';
 export const MAX_REFRESH_USERS = 60;
 
 export interface CardOptions {
-  /** Language of the adapter's own sentences (the view's text is already localized). */
-  language?: Language;
   /** Feedback for the person who pressed a button (markup): shown on top, in their copy of the card only. */
   notice?: { text: string; tone: 'good' | 'attention' };
 }
@@ -40,7 +38,7 @@ export interface ActionData {
 }
 
 export function renderCard(view: CardView, viewer?: UserRef, options: CardOptions = {}): AdaptiveCardJson {
-  const texts = teamsTexts(options.language ?? 'nl');
+  const texts = teamsTexts(view.language);
   const mentions = new Mentions();
   const text = (markup: string) => renderMarkdown(markup, 'card', mentions);
   const refreshIds = view.caseId ? [...new Set(view.actors.map((u) => u.id))].slice(0, MAX_REFRESH_USERS) : [];
@@ -58,7 +56,7 @@ export function renderCard(view: CardView, viewer?: UserRef, options: CardOption
     return shown;
   };
   const actionsOf = (buttons: ButtonView[] = []) =>
-    buttons.filter(visible).map((b) => executeAction(b, { card: view.purpose }));
+    buttons.filter(visible).map((b) => executeAction(b, { card: view.purpose, lang: view.language }));
 
   const body: Json[] = [];
   if (view.title) body.push(textBlock(text(view.title), { weight: 'Bolder', size: 'Medium', style: 'heading' }));
@@ -90,7 +88,7 @@ export function renderCard(view: CardView, viewer?: UserRef, options: CardOption
   // Tell a read-only viewer why there is nothing to press, and who can.
   if (hidden.length > 0 && ownButtons === 0) {
     const names = [...new Map(hidden.map((u) => [u.id, escapeText(u.name ?? u.id, 'card')])).values()];
-    body.push(textBlock(texts.buttonsFor(joinNames(names, options.language ?? 'nl')), subtle));
+    body.push(textBlock(texts.buttonsFor(joinNames(names, view.language)), subtle));
   }
   if (view.footer) body.push(textBlock(text(view.footer), subtle));
 
@@ -118,7 +116,7 @@ export function executeAction(b: ButtonView, extra: ActionData = {}): Json {
     role: b.role,
     item: b.item,
     card: b.caseId ? extra.card : undefined,
-    lang: b.action === 'start' ? labelLanguage(b.label) : undefined,
+    lang: b.action === 'start' ? extra.lang : undefined,
   });
   const action: Json = { type: 'Action.Execute', verb: b.action, title: b.label, data };
   if (b.style) action.style = b.style === 'primary' ? 'positive' : 'destructive';

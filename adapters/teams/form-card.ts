@@ -19,7 +19,7 @@ import {
   textBlock,
 } from './cards.js';
 import { escapeText } from './markdown.js';
-import { formLanguage, teamsTexts } from './texts.js';
+import { teamsTexts } from './texts.js';
 
 /** From this many members on, approvers are picked with type-ahead instead of a dropdown. */
 const TYPE_AHEAD_FROM = 15;
@@ -42,7 +42,7 @@ export interface FormOptions {
 }
 
 export function renderForm(form: FormView, members: Member[], options: FormOptions = {}): AdaptiveCardJson {
-  const language = formLanguage(form);
+  const language = form.language;
   const texts = teamsTexts(language);
   const required = MESSAGES[language].errors.required;
   const values = options.values ?? {};

@@ -2,7 +2,6 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
-import { languageFromLocale } from '../../src/i18n/language.js';
 import { asRecord, inboundMessage, userOf } from './activity.js';
 import { type CardResult, runCardAction } from './card-actions.js';
 import { cardAttachment, REFRESH_VERB } from './cards.js';
@@ -18,8 +17,7 @@ export async function handleMessage(ctx: TurnContext, d: TeamsDeps): Promise<voi
   const reply = await d.engine.handleMessage(msg);
   for (const view of reply.views) {
     const members = view.kind === 'form' ? await d.members.list(ctx) : undefined;
-    const language = languageFromLocale(msg.locale) ?? undefined;
-    await send(ctx, d, viewActivity(view, { members, language, form: { formId: randomUUID() } }));
+    await send(ctx, d, viewActivity(view, { members, form: { formId: randomUUID() } }));
   }
 }
 

@@ -71,9 +71,7 @@ export class TeamsMessenger implements Messenger {
   }
 
   private async activity(view: View): Promise<Partial<Activity>> {
-    const caseId = view.kind === 'card' ? view.caseId : undefined;
-    const language = caseId ? (await this.d.engine.repo.data(caseId))?.language : undefined;
-    return viewActivity(view, { language });
+    return viewActivity(view);
   }
 
   private async send<T>(

@@ -1,7 +1,3 @@
-// The few sentences only the Teams adapter says (everything else comes from the core's i18n/messages.ts).
-import type { FormView } from '../../src/dialog/view.js';
-import { MESSAGES } from '../../src/i18n/messages.js';
-
 export type Language = 'nl' | 'en';
 
 const nl = {
@@ -32,18 +28,4 @@ const en: typeof nl = {
 
 export function teamsTexts(language: Language) {
   return language === 'en' ? en : nl;
-}
-
-/** A form carries no language field; its title (a core message) tells which language it was built in. */
-export function formLanguage(form: FormView): Language {
-  const e = MESSAGES.en.form;
-  return form.title === e.title || form.title === e.rejectTitle ? 'en' : 'nl';
-}
-
-/** The language of a core button label ("Start a takeover"), for buttons whose view has no language. */
-export function labelLanguage(label: string): Language | undefined {
-  for (const language of ['nl', 'en'] as const) {
-    if (Object.values(MESSAGES[language].buttons).includes(label)) return language;
-  }
-  return undefined;
 }

@@ -4,10 +4,8 @@ import type { View } from '../../src/dialog/view.js';
 import { cardAttachment, renderCard } from './cards.js';
 import { type FormOptions, type Member, renderForm } from './form-card.js';
 import { Mentions, plainText, renderMarkdown } from './markdown.js';
-import type { Language } from './texts.js';
 
 export interface ViewActivityOptions {
-  language?: Language;
   /** For forms: whom the approver lists offer. */
   members?: Member[];
   form?: FormOptions;
@@ -25,7 +23,7 @@ export function viewActivity(view: View, o: ViewActivityOptions = {}): Partial<A
       return {
         type: 'message',
         summary: plainText(view.title ?? view.sections[0]?.text ?? '').slice(0, 200),
-        attachments: [cardAttachment(renderCard(view, undefined, { language: o.language }))],
+        attachments: [cardAttachment(renderCard(view))],
       };
     case 'form':
       return {

@@ -77,6 +77,7 @@ export function caseCard(s: CaseSnapshot, o: ViewOptions): CardView {
   }
   return {
     kind: 'card',
+    language: lang,
     purpose: 'case',
     caseId: id,
     title: m.card.title(data.clientName),
@@ -139,6 +140,7 @@ export function checklistCard(s: CaseSnapshot, o: ViewOptions): CardView {
     : [];
   return {
     kind: 'card',
+    language: lang,
     purpose: 'checklist',
     caseId: data.id,
     title: m.card.checklistTitle(data.clientName),

@@ -12,6 +12,7 @@ export function helpCard(language: 'nl' | 'en'): CardView {
   const m = messages(language);
   return {
     kind: 'card',
+    language,
     purpose: 'help',
     title: m.help.title,
     facts: [],
@@ -39,6 +40,7 @@ export function statusCard(snapshots: CaseSnapshot[], language: 'nl' | 'en', wit
   });
   return {
     kind: 'card',
+    language,
     purpose: 'status',
     title: m.statusView.title,
     facts: [],
@@ -55,6 +57,7 @@ export function answerCard(answer: Answer, canStart: boolean): CardView {
   const sources = citationLine(answer);
   return {
     kind: 'card',
+    language: answer.language,
     purpose: 'answer',
     facts: [],
     sections: [{ text: escapeMarkup(answer.answer) }],

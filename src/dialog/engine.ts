@@ -238,14 +238,13 @@ export class DialogEngine {
   }
 
   /** The case's current views, rendered from the store; adapters use it to answer a press with the fresh card. */
-  async views(caseId: string): Promise<{ case: CardView; checklist?: CardView; language: 'nl' | 'en' } | undefined> {
+  async views(caseId: string): Promise<{ case: CardView; checklist?: CardView } | undefined> {
     const s = await this.repo.load(caseId);
     if (!s) return undefined;
     const o = { timeZone: this.timeZone };
     return {
       case: caseCard(s, o),
       checklist: s.transfer ? checklistCard(s, o) : undefined,
-      language: s.data.language,
     };
   }
 

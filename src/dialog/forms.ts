@@ -8,6 +8,7 @@ export function startForm(language: 'nl' | 'en', requester: UserRef, context: Re
   const m = messages(language);
   return {
     kind: 'form',
+    language,
     form: 'startCase',
     title: m.form.title,
     submitLabel: m.form.submit,
@@ -74,6 +75,7 @@ export function rejectForm(language: 'nl' | 'en', caseId: string, role: Role): F
   const m = messages(language);
   return {
     kind: 'form',
+    language,
     form: 'rejectReason',
     title: m.form.rejectTitle,
     submitLabel: m.form.rejectSubmit,

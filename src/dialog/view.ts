@@ -1,4 +1,5 @@
 // Platform-neutral views the core returns; adapters render them as Block Kit or Adaptive Cards, never the core.
+import type { Language } from '../answers/types.js';
 import type { ChecklistItem, Platform, Role, UserRef } from '../domain/case.js';
 
 /** Every action a button can carry; the same names are used as Slack action ids and Teams verbs. */
@@ -40,6 +41,8 @@ export interface SectionView {
 
 export interface CardView {
   kind: 'card';
+  /** The language the card is written in; renderers use it for their own words around it. */
+  language: Language;
   /** What the card shows, so adapters can keep one message per case part up to date. */
   purpose: 'case' | 'checklist' | 'answer' | 'status' | 'help' | 'notice';
   caseId?: string;
@@ -82,6 +85,8 @@ export interface InputView {
 
 export interface FormView {
   kind: 'form';
+  /** The language the form is written in (its errors and the platform's own labels follow it). */
+  language: Language;
   form: 'startCase' | 'rejectReason';
   title: string;
   submitLabel: string;

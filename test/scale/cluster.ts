@@ -183,7 +183,7 @@ export async function slackShowsStoredState(c: Cluster, k: SlackCase): Promise<b
 export async function teamsShowsStoredState(c: Cluster, caseId: string): Promise<boolean> {
   const s = await snapshotOf(c, caseId);
   const cardOf = (view: ReturnType<typeof caseCard>) =>
-    wire(FakeBotConnector.card(viewActivity(view, { language: s.data.language }) as Record<string, unknown>));
+    wire(FakeBotConnector.card(viewActivity(view) as Record<string, unknown>));
   const caseMessage = await c.repo.messageId(caseId, 'case');
   if (!caseMessage) return false;
   if (!isDeepStrictEqual(FakeBotConnector.card(c.connector.latest(caseMessage)), cardOf(caseCard(s, VIEW))))

@@ -31,9 +31,7 @@ const act = (caseId: string, user: typeof people.requester, action: string, payl
 async function allRenders(caseId: string): Promise<Record<string, unknown>[]> {
   const v = (await h.engine.views(caseId))!;
   const views = [v.case, ...(v.checklist ? [v.checklist] : [])];
-  return views.flatMap((view) =>
-    [undefined, ...Object.values(people)].map((viewer) => renderCard(view, viewer, { language: 'nl' })),
-  );
+  return views.flatMap((view) => [undefined, ...Object.values(people)].map((viewer) => renderCard(view, viewer)));
 }
 
 describe('renderCard', () => {
@@ -95,6 +93,7 @@ describe('renderCard', () => {
     const many = Array.from({ length: 70 }, (_, i) => ({ platform: 'teams' as const, id: `29:u${i}`, name: `U${i}` }));
     const view: CardView = {
       kind: 'card',
+      language: 'nl',
       purpose: 'checklist',
       caseId: 'c1',
       title: 'Checklist',

@@ -30,7 +30,7 @@ describe('concurrent decisions', () => {
     expect(snapshot.audit.filter((f) => f.type === 'decision')).toHaveLength(3);
     const stored = (await h.app.engine.views(caseId))!.case;
     const latest = FakeBotConnector.card(h.fake.latest(caseMessageId));
-    expect(latest).toEqual(renderCard(stored, undefined, { language: 'nl' }));
+    expect(latest).toEqual(renderCard(stored, undefined));
     expect(cardText(latest)).toContain('Akkoord — klaar om over te zetten');
   });
 });

@@ -5,7 +5,7 @@ import { messages } from '../../../src/i18n/messages.js';
 import { parseActionId, payloadOf } from '../action-id.js';
 import { type SlackDeps, slackUser } from '../context.js';
 import { renderModal } from '../render-modal.js';
-import { formLanguage, slackTexts } from '../texts.js';
+import { slackTexts } from '../texts.js';
 import type { SlackUser } from '../users.js';
 import { openStartModal } from './start.js';
 
@@ -74,7 +74,7 @@ async function press(deps: SlackDeps, p: Press): Promise<void> {
   deps.logger.debug({ action: p.actionId, status: outcome.status }, 'slack action handled');
   if (outcome.status === 'needsInput' && outcome.form?.kind === 'form') {
     // The form's language goes along, so an empty reason is refused in the language the modal speaks.
-    const metadata = { channel: p.channel, thread: p.thread, team: b.team?.id, locale: formLanguage(outcome.form) };
+    const metadata = { channel: p.channel, thread: p.thread, team: b.team?.id, locale: outcome.form.language };
     await deps.messenger.openModal(b.trigger_id, renderModal(outcome.form, metadata));
     return;
   }

@@ -3,7 +3,6 @@ import type { FormView } from '../../../src/dialog/view.js';
 import { messages } from '../../../src/i18n/messages.js';
 import { isDirectChannel, type SlackDeps, slackUser } from '../context.js';
 import { renderModal } from '../render-modal.js';
-import { formLanguage } from '../texts.js';
 
 export interface StartRequest {
   triggerId: string;
@@ -20,7 +19,7 @@ export interface StartRequest {
 
 export async function openStartModal(deps: SlackDeps, r: StartRequest): Promise<void> {
   const form = r.form ?? deps.engine.startForm(slackUser(r.user, r.name), r.locale);
-  const language = formLanguage(form);
+  const language = form.language;
   if (isDirectChannel(r.channel)) {
     await r.say(messages(language).errors.notInChannel);
     return;
