@@ -4,12 +4,18 @@ import pino from 'pino';
 export type Logger = pino.Logger;
 
 const REDACT = [
-  'config.slackBotToken',
-  'config.slackSigningSecret',
-  'config.slackAppToken',
-  'config.microsoftAppPassword',
-  'config.openaiApiKey',
-  'config.azureOpenaiApiKey',
+  // The Config object (src/config/load-config.ts), should it ever be logged whole.
+  'config.slack.botToken',
+  'config.slack.signingSecret',
+  'config.slack.appToken',
+  'config.teams.appPassword',
+  'config.openai.apiKey',
+  // The same fields one level down anywhere, and the usual names.
+  '*.botToken',
+  '*.signingSecret',
+  '*.appToken',
+  '*.appPassword',
+  '*.apiKey',
   '*.token',
   '*.password',
   '*.secret',
