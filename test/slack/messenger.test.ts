@@ -53,7 +53,9 @@ describe('SlackMessenger', () => {
     }
     fake.failNext({ method: 'chat.postMessage', error: 'internal_error' });
     const other = await messenger.post(target('C1'), { kind: 'text', text: 'x' }).catch((e: unknown) => e);
+    expect(other).toBeInstanceOf(Error);
     expect(other).not.toBeInstanceOf(ConversationGoneError);
+    expect(String(other)).toContain('internal_error');
   });
 
   it('waits out a 429 (Retry-After) and retries with the WebClient retry policy', async () => {

@@ -32,7 +32,8 @@ describe('Slack request verification', () => {
     expect(s.audit.map((f) => f.type)).toEqual(['created']);
     expect(h.fake.ephemerals).toEqual([]);
     expect(h.fake.callsOf('chat.update')).toEqual([]);
-    expect(h.fake.threadReplies(CHANNEL, '1700000001.000100')).toEqual([]);
+    // The forged mention below must not have been answered: the only message is the case message itself.
+    expect(h.fake.callsOf('chat.postMessage').map((c) => c.args.thread_ts)).toEqual([undefined]);
   }
 
   it('rejects a request signed six minutes ago (replay window is five)', async () => {

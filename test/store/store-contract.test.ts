@@ -9,8 +9,9 @@ for (const [backend, storePrefix] of storeBackends().flatMap((b) => [[b, ''] as 
   describe.skipIf(backend.skip)(`store contract: ${backend.name}${storePrefix ? ' with a key prefix' : ''}`, () => {
     let store: Store;
     const p = uniquePrefix();
+    const url = backend.url();
     beforeAll(async () => {
-      store = await createStore(backend.url(), { prefix: storePrefix });
+      store = await createStore(url, { prefix: storePrefix });
     });
     afterAll(async () => {
       await store?.close();
@@ -19,6 +20,21 @@ for (const [backend, storePrefix] of storeBackends().flatMap((b) => [[b, ''] as 
     it('reports its kind', () => {
       expect(store.kind).toBe(backend.name);
     });
+
+    // A memory store is private to its process, so a prefix could not separate anything there.
+    if (storePrefix && backend.name !== 'memory')
+      it('writes under the prefix in the shared database', async () => {
+        await store.set(`${p}mine`, 'a');
+        // @keyv/postgres keeps one pool per connection string: a distinct one keeps closing `raw` from ending `store`'s.
+        const rawUrl = backend.name === 'postgres' ? `${url}${url.includes('?') ? '&' : '?'}application_name=raw` : url;
+        const raw = await createStore(rawUrl);
+        try {
+          expect(await raw.get(`${storePrefix}${p}mine`)).toBe('a');
+          expect(await raw.get(`${p}mine`)).toBeUndefined();
+        } finally {
+          await raw.close();
+        }
+      });
 
     it('sets, gets and deletes JSON values', async () => {
       await store.set(`${p}a`, { n: 1, s: 'één' });

@@ -166,6 +166,13 @@ describe('a case from request to completion', () => {
     expect(snapshot.data.features).toMatchObject({ rabobank: 'yes', knab: 'no' });
   });
 
+  it('lists the open case on "status"', async () => {
+    await h.teams.message(tp.requester, 'status', { kind: 'channel' });
+    const text = cardText(FakeBotConnector.card(h.fake.posts().at(-1)!.body));
+    expect(text).toContain('Bakkerij De Korst B.V.');
+    expect(text).not.toContain('Er lopen hier geen overnames.');
+  });
+
   it('counts a second submit of the same form once', async () => {
     const submit = executeActions(form).find((a) => a.verb === 'start_submit')!;
     const repeat = card(await h.teams.invoke(tp.requester, 'start_submit', { ...submit.data, ...startValues }));
@@ -305,7 +312,7 @@ describe('a case from request to completion', () => {
     );
   });
 
-  it('lists the case on "status"', async () => {
+  it('says nothing is open on "status" once the case is completed', async () => {
     await h.teams.message(tp.requester, 'status', { kind: 'channel' });
     expect(cardText(FakeBotConnector.card(h.fake.posts().at(-1)!.body))).toContain('Er lopen hier geen overnames.');
   });
