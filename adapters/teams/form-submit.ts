@@ -55,8 +55,7 @@ export async function submitStartForm(ctx: TurnContext, d: TeamsDeps, req: CardR
   if (claim) await d.store.set(claim, result.caseId, DONE_MS);
   d.logger.info({ caseId: result.caseId }, 'Teams start form submitted');
   // The core withdraws a case whose card it could not post in this conversation (the bot was removed, 403).
-  const withdrawn = (await d.engine.repo.load(result.caseId))?.status === 'cancelled';
-  if (withdrawn) {
+  if (result.withdrawn) {
     const text = messages(language).errors.notPosted;
     return { card: renderNotice(title, text, 'attention'), message: text };
   }

@@ -45,7 +45,9 @@ export interface StartSubmission {
   names?: Record<string, string | undefined>;
 }
 
-export type StartResult = { ok: true; caseId: string } | { ok: false; errors: Record<string, string>; form: FormView };
+export type StartResult =
+  /** `withdrawn`: the case message could not be posted in the conversation, so the case was withdrawn at once. */
+  { ok: true; caseId: string; withdrawn: boolean } | { ok: false; errors: Record<string, string>; form: FormView };
 
 const THREAD_MEMORY_MS = 24 * 3_600_000;
 
@@ -166,7 +168,8 @@ export class DialogEngine {
     // The render (after the write's dirty mark) posts the case message and plans the first reminder.
     await this.sync.sync(snapshot.data.id);
     this.o.logger.info({ caseId: snapshot.data.id, platform: sub.platform }, 'takeover requested');
-    return { ok: true, caseId: snapshot.data.id };
+    const withdrawn = (await this.repo.load(snapshot.data.id))?.status === 'cancelled';
+    return { ok: true, caseId: snapshot.data.id, withdrawn };
   }
 
   async handleAction(action: InboundAction): Promise<ActionOutcome> {
@@ -194,12 +197,10 @@ export class DialogEngine {
         this.o.logger.info({ caseId: id, fact: v.fact.type, user: action.user.id }, 'case changed');
         return { status: 'done', message };
       }
+      case 'snoozed':
+        return { status: 'done', message: m.notices.snoozed(v.until.slice(0, 10)) };
       case 'unchanged':
         await this.sync.sync(id);
-        if (action.action === 'snooze') {
-          const until = (await this.repo.snoozedUntil(id)) ?? new Date().toISOString();
-          return { status: 'done', message: m.notices.snoozed(until.slice(0, 10)) };
-        }
         return { status: 'unchanged', message: m.notices.alreadyDecided };
       case 'stale':
         await this.sync.sync(id);

@@ -8,6 +8,7 @@ import {
   type CaseOrigin,
   type CaseSnapshot,
   type Decision,
+  deriveSnapshot,
   isOpen,
   type Role,
   sameUser,
@@ -20,6 +21,8 @@ import type { CaseRepository } from './case-repository.js';
 export type Verdict =
   | { kind: 'done'; snapshot: CaseSnapshot; fact: CaseFact }
   | { kind: 'unchanged'; snapshot: CaseSnapshot }
+  /** Reminders paused until `until` (ISO); the case's messages do not show it, so nothing re-renders. */
+  | { kind: 'snoozed'; snapshot: CaseSnapshot; until: string }
   | { kind: 'stale'; snapshot: CaseSnapshot }
   | { kind: 'refused'; snapshot: CaseSnapshot; allowed: UserRef[]; role?: Role }
   | { kind: 'needsReason'; snapshot: CaseSnapshot; role: Role }
@@ -69,10 +72,9 @@ export class CaseService {
       features: input.features,
       bankLinksManagedBy: input.bankLinksManagedBy,
     };
-    await this.aroundWrite(data.id, () => this.repo.create(data, { type: 'created', at, by: requester }));
-    const snapshot = await this.repo.load(data.id);
-    if (!snapshot) throw new Error(`case ${data.id} vanished right after it was written`);
-    return snapshot;
+    const created: CaseFact = { type: 'created', at, by: requester };
+    await this.aroundWrite(data.id, () => this.repo.create(data, created));
+    return deriveSnapshot(data, [created]);
   }
 
   async act(user: UserRef, caseId: string, action: ParsedAction): Promise<Verdict> {
@@ -137,7 +139,7 @@ export class CaseService {
         if (!isOpen(snapshot.status)) return { kind: 'stale', snapshot };
         const until = new Date(this.clock.now().getTime() + action.days * 86_400_000).toISOString();
         await this.repo.snooze(caseId, until);
-        return { kind: 'unchanged', snapshot };
+        return { kind: 'snoozed', snapshot, until };
       }
     }
   }

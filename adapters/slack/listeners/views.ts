@@ -99,7 +99,7 @@ async function createCase(
     return;
   }
   // The core withdraws a case whose message could not be posted (usually: the bot is not in the channel).
-  if ((await deps.engine.repo.load(result.caseId))?.status === 'cancelled') {
+  if (result.withdrawn) {
     await explainWithdrawal(deps, body.user.id, language);
   }
 }
