@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendJson } from '../../src/server/http-server.js';
 import type { Store } from '../../src/store/store.js';
-import { bySlackId, IDENTITIES, PLAYGROUND_SLACK } from './identities.js';
+import { bySlackId, PLAYGROUND_SLACK } from './identities.js';
 
 export interface SlackMessage {
   ts: string;
@@ -140,8 +140,7 @@ export class SlackWorkspace {
         const m = await this.postBot(String(body.channel), body.thread_ts, body, String(body.user));
         return ok({ message_ts: m.ts });
       }
-      case 'views.open':
-      case 'views.push': {
+      case 'views.open': {
         const user = await this.store.get<string>(triggerKey(String(body.trigger_id)));
         if (!user) return fail('invalid_trigger_id');
         const view = {
@@ -150,17 +149,6 @@ export class SlackWorkspace {
         };
         await this.store.set(modalKey(user), { id: String(view.id), user, view } satisfies SlackModal);
         return ok({ view });
-      }
-      case 'views.update': {
-        for (const person of IDENTITIES) {
-          const modal = await this.modal(person.slackId);
-          if (modal && modal.id === body.view_id) {
-            const view = { ...(json(body.view) as unknown as Record<string, unknown>), id: modal.id };
-            await this.store.set(modalKey(person.slackId), { ...modal, view });
-            return ok({ view });
-          }
-        }
-        return fail('not_found');
       }
       case 'users.info': {
         const person = bySlackId(String(body.user));
@@ -176,8 +164,6 @@ export class SlackWorkspace {
           },
         });
       }
-      case 'conversations.info':
-        return ok({ channel: { id: PLAYGROUND_SLACK.channel, name: PLAYGROUND_SLACK.channelName, is_channel: true } });
       default:
         return fail('unknown_method');
     }

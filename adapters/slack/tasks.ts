@@ -11,10 +11,6 @@ export class TaskTracker {
     return work;
   }
 
-  get size(): number {
-    return this.pending.size;
-  }
-
   /** Resolves when nothing is running (work started meanwhile included), or after timeoutMs. */
   async idle(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;

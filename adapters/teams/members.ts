@@ -21,9 +21,9 @@ export class MemberDirectory {
     private readonly logger: Logger,
   ) {}
 
-  async list(ctx: TurnContext, fresh = false): Promise<Member[]> {
+  async list(ctx: TurnContext): Promise<Member[]> {
     const key = `teams:members:${baseConversationId(ctx.activity.conversation.id)}`;
-    let members = fresh ? undefined : await this.store.get<Member[]>(key);
+    let members = await this.store.get<Member[]>(key);
     if (!members) {
       members = await this.fetch(ctx);
       if (members.length > 0) await this.store.set(key, members, CACHE_MS);
