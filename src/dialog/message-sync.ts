@@ -241,9 +241,3 @@ export class MessageSync {
     return messageId;
   }
 }
-
-/** Where follow-ups of a case go: the thread under its case message. */
-export async function caseThread(repo: CaseRepository, snapshot: CaseSnapshot): Promise<Target> {
-  const root = await repo.messageId(snapshot.data.id, 'case');
-  return { ...snapshot.data.origin, thread: root ?? snapshot.data.origin.thread };
-}

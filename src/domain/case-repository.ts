@@ -17,6 +17,8 @@ export interface RenderState {
   snapshot: CaseSnapshot;
   messageIds: Partial<Record<CaseMessageKind, string>>;
   plannedSeries?: string;
+  /** Checklist reminders are paused until then (ISO). */
+  snoozedUntil?: string;
 }
 
 export interface CaseIndexEntry {
@@ -90,16 +92,20 @@ export class CaseRepository {
     return (await this.loadWith(caseId, [])).snapshot;
   }
 
-  /** What a render needs, in the same single read as load(): the snapshot, its message ids and its reminder plan. */
+  /**
+   * What a render or a reminder needs, in the same single read as load(): the snapshot, its message ids, its reminder
+   * plan and snooze.
+   */
   async loadForRender(caseId: string): Promise<RenderState | undefined> {
     const { snapshot, extras } = await this.loadWith(caseId, [
       messageKey(caseId, 'case'),
       messageKey(caseId, 'checklist'),
       planKey(caseId),
+      snoozeKey(caseId),
     ]);
     if (!snapshot) return undefined;
-    const [caseMessage, checklistMessage, plannedSeries] = extras as (string | undefined)[];
-    return { snapshot, messageIds: { case: caseMessage, checklist: checklistMessage }, plannedSeries };
+    const [caseMessage, checklistMessage, plannedSeries, snoozedUntil] = extras as (string | undefined)[];
+    return { snapshot, messageIds: { case: caseMessage, checklist: checklistMessage }, plannedSeries, snoozedUntil };
   }
 
   /**
@@ -144,10 +150,6 @@ export class CaseRepository {
   /** The reminder series last planned for the case (see ReminderService.follow). */
   async setPlannedSeries(caseId: string, series: string): Promise<void> {
     await this.store.set(planKey(caseId), series);
-  }
-
-  async snoozedUntil(caseId: string): Promise<string | undefined> {
-    return this.store.get<string>(snoozeKey(caseId));
   }
 
   async snooze(caseId: string, until: string): Promise<void> {

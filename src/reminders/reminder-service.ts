@@ -2,7 +2,6 @@
 
 import { openItems, pendingApprovers, who } from '../dialog/case-views.js';
 import { escapeMarkup } from '../dialog/markup.js';
-import { caseThread } from '../dialog/message-sync.js';
 import { ConversationGoneError, type Messenger } from '../dialog/view.js';
 import type { CaseSnapshot } from '../domain/case.js';
 import type { CaseRepository } from '../domain/case-repository.js';
@@ -65,15 +64,19 @@ export class ReminderService {
 
   /** The scheduler's handler: returns the next job of the series, or null when nothing is left to remind of. */
   handle = async (job: ReminderJob, now: Date): Promise<ReminderJob | null> => {
-    const s = await this.repo.load(job.caseId);
-    if (!s) return null;
+    const state = await this.repo.loadForRender(job.caseId);
+    if (!state) return null;
+    const s = state.snapshot;
     const messenger = this.messengers.get(s.data.origin.platform);
     if (!messenger) throw new Error(`no messenger for ${s.data.origin.platform}`);
-    const text = job.kind === 'approvals' ? this.approvalsText(s, job) : await this.checklistText(s, job, now);
+    const text =
+      job.kind === 'approvals' ? this.approvalsText(s, job) : this.checklistText(s, state.snoozedUntil, job, now);
     if (text === null) return null;
     if (typeof text !== 'string') return text;
     try {
-      await messenger.post(await caseThread(this.repo, s), { kind: 'text', text });
+      // In the thread under the case message (where the platform has threads).
+      const thread = state.messageIds.case ?? s.data.origin.thread;
+      await messenger.post({ ...s.data.origin, thread }, { kind: 'text', text });
       this.metrics?.reminders.inc({ kind: job.kind, result: 'sent' });
     } catch (err) {
       this.metrics?.reminders.inc({ kind: job.kind, result: 'failed' });
@@ -100,9 +103,13 @@ export class ReminderService {
     return lines.join('\n');
   }
 
-  private async checklistText(s: CaseSnapshot, job: ReminderJob, now: Date): Promise<string | ReminderJob | null> {
+  private checklistText(
+    s: CaseSnapshot,
+    snoozed: string | undefined,
+    job: ReminderJob,
+    now: Date,
+  ): string | ReminderJob | null {
     if (s.status !== 'transferred') return null;
-    const snoozed = await this.repo.snoozedUntil(s.data.id);
     if (snoozed && Date.parse(snoozed) > now.getTime()) {
       return { ...job, at: this.policy.nextChecklistReminder(new Date(snoozed)).toISOString() };
     }
