@@ -32,6 +32,8 @@ export interface App {
   server: HttpServer;
   clock: Clock;
   logger: Logger;
+  /** Names of the platforms enabled by the config (as /healthz reports them). */
+  enabledPlatforms: string[];
   /** Listens on config.port (0 = any free port) and returns the port. */
   listen(): Promise<number>;
   close(): Promise<void>;
@@ -106,6 +108,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     server,
     clock,
     logger,
+    enabledPlatforms: enabled.map((p) => p.name),
     listen: () => server.listen(config.port, config.host),
     close() {
       closing ??= (async () => {

@@ -1,7 +1,6 @@
 // Entry point: validate configuration, build the app with the platform adapters, serve, and shut down cleanly.
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { platforms } from '../adapters/index.js';
 import { createService } from '../adapters/service.js';
 import { createAnswerEngine } from './answers/index.js';
 import { loadDotEnv, parseConfig } from './config/load-config.js';
@@ -29,12 +28,14 @@ async function main(): Promise<void> {
   const answers = await createAnswerEngine({ knowledgeDir, openai: config.openai, logger });
   const app = await createService({ config, logger, answers });
   const port = await app.listen();
-  const enabled = [
-    ...platforms.filter((p) => p.enabled(app.config)).map((p) => p.name),
-    ...(config.playground ? ['playground'] : []),
-  ];
   logger.info(
-    { port, store: app.store.kind, platforms: enabled, openai: !!config.openai, startupMs: Date.now() - started },
+    {
+      port,
+      store: app.store.kind,
+      platforms: app.enabledPlatforms,
+      openai: !!config.openai,
+      startupMs: Date.now() - started,
+    },
     `Overname-assistent listening on http://localhost:${port}`,
   );
   if (config.playground) logger.info(`Playground: open http://localhost:${port}/ in your browser`);
