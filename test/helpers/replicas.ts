@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** tsx's loader by absolute URL: replicas run in a temporary folder (no .env), where a bare 'tsx' would not resolve. */
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+export const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const MAIN = join(resolve(import.meta.dirname, '../..'), 'src/main.ts');
 const LOG_TAIL = 20_000;
 

@@ -7,7 +7,7 @@ import { BullMqScheduler } from '../../src/reminders/bullmq-scheduler.js';
 import type { ReminderJob } from '../../src/reminders/scheduler.js';
 import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/store.js';
-import { storeBackends } from '../helpers/backends.js';
+import { storeBackends, uniquePrefix } from '../helpers/backends.js';
 
 const redis = storeBackends().find((b) => b.name === 'redis')!;
 
@@ -31,7 +31,7 @@ describe.skipIf(redis.skip)('BullMQ scheduler', () => {
   }
 
   async function freshStore() {
-    const store = await createStore(process.env.REDIS_URL!, { prefix: `t${randomUUID().slice(0, 8)}:` });
+    const store = await createStore(process.env.REDIS_URL!, { prefix: uniquePrefix() });
     cleanup.push(() => store.close());
     return store;
   }

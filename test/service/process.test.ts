@@ -1,27 +1,13 @@
 // The service as a process: starts with no credentials, serves /healthz, exits 0 on SIGTERM, exits 1 on bad config.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-/** tsx's loader by absolute URL: the service is started from other folders, where a bare 'tsx' would not resolve. */
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+import { freePort, TSX, waitUntil } from '../helpers/replicas.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const main = join(root, 'src/main.ts');
-
-function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
 
 interface Run {
   child: ChildProcess;
@@ -45,22 +31,15 @@ function run(env: Record<string, string>, cwd: string): Run {
   return { child, out: () => out, err: () => err, exit };
 }
 
-async function waitFor(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('timed out');
-}
-
 describe('service process', () => {
   it('starts with no credentials on the embedded SQLite store, serves /healthz, and stops cleanly on SIGTERM', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'overname-run-'));
     const port = await freePort();
     const r = run({ PORT: String(port) }, cwd);
     try {
-      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok);
+      await waitUntil('/healthz', async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, {
+        timeoutMs: 20_000,
+      });
       const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as {
         platforms: Record<string, boolean>;
       };
@@ -117,7 +96,9 @@ describe('service process', () => {
     };
     const r = run({ PORT: String(port), STORE_URL: 'memory://', LOG_LEVEL: 'trace', ...secrets }, root);
     try {
-      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok);
+      await waitUntil('/healthz', async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, {
+        timeoutMs: 20_000,
+      });
       // Traffic that gets logged: an unsigned Slack request and a Teams request without a token.
       await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', body: 'payload=%7B%7D' });
       await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', body: '{}' });

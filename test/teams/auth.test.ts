@@ -3,19 +3,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTeamsAdapter } from '../../adapters/teams/plugin.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
-import { CHANNEL, TeamsClient, tp } from '../helpers/teams-activities.js';
+import { CHANNEL, tp } from '../helpers/teams-activities.js';
+import { type TeamsHarness, teamsHarness } from '../helpers/teams-app.js';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 const TENANT_ID = '66666666-7777-8888-9999-000000000000';
 
+const AUTH = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppTenantId: TENANT_ID };
+
 let app: TestApp | undefined;
-let fake: FakeBotConnector | undefined;
+let h: TeamsHarness | undefined;
 afterEach(async () => {
   await app?.close();
-  await fake?.close();
+  await h?.close();
   app = undefined;
-  fake = undefined;
+  h = undefined;
 });
 
 async function keys(a: TestApp): Promise<string[]> {
@@ -26,12 +28,8 @@ async function keys(a: TestApp): Promise<string[]> {
 
 describe('Teams authentication', () => {
   it('answers 401 to a request without a token when an app id is set, and changes nothing', async () => {
-    fake = await FakeBotConnector.start();
-    app = await startTestApp(
-      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppTenantId: TENANT_ID },
-      { platforms: [createTeamsAdapter()] },
-    );
-    const teams = new TeamsClient(app.url, fake.url);
+    h = await teamsHarness(AUTH);
+    const { app, fake, teams } = h;
     const before = await keys(app);
     const message = await teams.message(tp.requester, 'start', { kind: 'channel' });
     const invoke = await teams.invoke(tp.oldAdmin, 'approve', { caseId: 'x', role: 'oldEnvironmentAdmin' });
@@ -44,12 +42,8 @@ describe('Teams authentication', () => {
   });
 
   it('answers 401 to a malformed bearer token too', async () => {
-    fake = await FakeBotConnector.start();
-    app = await startTestApp(
-      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppTenantId: TENANT_ID },
-      { platforms: [createTeamsAdapter()] },
-    );
-    const teams = new TeamsClient(app.url, fake.url);
+    h = await teamsHarness(AUTH);
+    const { fake, teams } = h;
     const r = await teams.send(
       { ...teams.base(tp.requester, { kind: 'personal' }), type: 'message', text: 'help' },
       { authorization: 'Bearer not.a.jwt' },
@@ -59,11 +53,10 @@ describe('Teams authentication', () => {
   });
 
   it('runs without authentication outside production (local testing)', async () => {
-    fake = await FakeBotConnector.start();
-    app = await startTestApp({}, { platforms: [createTeamsAdapter()] });
-    const r = await new TeamsClient(app.url, fake.url).message(tp.requester, 'help');
+    h = await teamsHarness();
+    const r = await h.teams.message(tp.requester, 'help');
     expect(r.status).toBe(200);
-    expect(fake.posts()).toHaveLength(1);
+    expect(h.fake.posts()).toHaveLength(1);
   });
 
   it('is disabled in production without an app id: no route, and /healthz shows it off', async () => {
