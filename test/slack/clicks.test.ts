@@ -111,6 +111,17 @@ describe('Slack button presses', () => {
     expect((await h.app.engine.repo.load(c.id))!.audit).toEqual(s.audit);
   });
 
+  it('posts the case message again when someone deleted it (Slack: message_not_found)', async () => {
+    const c = await newCase();
+    h.fake.messages.delete(`${CHANNEL}/${c.ts}`);
+    expect((await press(c, PEOPLE.client.id, 'approve:client')).status).toBe(200);
+    await h.settle();
+    const again = (await h.app.engine.repo.messageId(c.id, 'case'))!;
+    expect(again).not.toBe(c.ts);
+    expect(h.fake.callsOf('chat.update').at(-1)).toMatchObject({ ok: false, error: 'message_not_found' });
+    expect(blockText(h.fake.message(CHANNEL, again)!.blocks)).toContain('akkoord door Karin Klant');
+  });
+
   it('answers malformed presses with "not understood" and changes nothing', async () => {
     const c = await newCase();
     const before = await h.app.engine.repo.load(c.id);

@@ -35,6 +35,25 @@ describe('concurrent decisions', () => {
   });
 });
 
+describe('a deleted case card', () => {
+  let h: TeamsHarness;
+  beforeEach(async () => {
+    h = await teamsHarness();
+  });
+  afterEach(async () => h.close());
+
+  it('is posted again when the connector answers the update with 404', async () => {
+    const { caseId, caseMessageId } = await startCase(h);
+    h.fake.versions.delete(caseMessageId);
+    const where = { kind: 'channel' as const, thread: caseMessageId };
+    await h.teams.invoke(tp.client, 'approve', { caseId, role: 'client', card: 'case' }, where);
+    expect(h.fake.requests.filter((r) => r.op === 'update').at(-1)?.status).toBe(404);
+    const again = (await h.app.engine.repo.messageId(caseId, 'case'))!;
+    expect(again).not.toBe(caseMessageId);
+    expect(cardText(FakeBotConnector.card(h.fake.latest(again)))).toContain('akkoord door Karin Klant');
+  });
+});
+
 describe('a slow connector', () => {
   let h: TeamsHarness;
   beforeEach(async () => {
