@@ -30,34 +30,33 @@ interface PlainMessage {
   text?: string;
 }
 
+/** A person's message as a question, answered in its thread; undefined for bots, edits and the bot's own messages. */
+function question(e: PlainMessage, team: string | undefined, botUserId: string | undefined, direct: boolean) {
+  if (e.bot_id || e.subtype || !e.user || e.user === botUserId) return undefined;
+  return {
+    team: team ?? '',
+    channel: e.channel,
+    thread: e.thread_ts ?? e.ts,
+    user: e.user,
+    text: fromSlackText(e.text ?? '', botUserId),
+    direct,
+  } satisfies Asked;
+}
+
 export function registerEvents(app: App, deps: SlackDeps): void {
   app.use(dedupeEvents(deps));
 
   app.event('app_mention', async ({ event, body, context }) => {
-    if (event.bot_id || event.subtype || !event.user || event.user === context.botUserId) return;
-    await answer(deps, {
-      team: body.team_id ?? context.teamId ?? '',
-      channel: event.channel,
-      thread: event.thread_ts ?? event.ts,
-      user: event.user,
-      text: fromSlackText(event.text, context.botUserId),
-      direct: false,
-    });
+    const asked = question(event as PlainMessage, body.team_id ?? context.teamId, context.botUserId, false);
+    if (asked) await answer(deps, asked);
   });
 
   app.event('message', async ({ event, body, context }) => {
     // The union of message subtypes is wide; only a person's plain message in a DM with the bot is a question.
     const e = event as unknown as PlainMessage;
-    if (e.channel_type !== 'im' || e.subtype || e.bot_id || !e.user || e.user === context.botUserId) return;
-    if (!e.text?.trim()) return;
-    await answer(deps, {
-      team: body.team_id ?? context.teamId ?? '',
-      channel: e.channel,
-      thread: e.thread_ts ?? e.ts,
-      user: e.user,
-      text: fromSlackText(e.text, context.botUserId),
-      direct: true,
-    });
+    if (e.channel_type !== 'im' || !e.text?.trim()) return;
+    const asked = question(e, body.team_id ?? context.teamId, context.botUserId, true);
+    if (asked) await answer(deps, asked);
   });
 }
 
