@@ -1,4 +1,7 @@
-export type Language = 'nl' | 'en';
+import type { Language } from '../../src/answers/types.js';
+import { MESSAGES } from '../../src/i18n/messages.js';
+
+export type { Language };
 
 const nl = {
   refresh: 'Vernieuwen',
@@ -9,7 +12,7 @@ const nl = {
   submitted: 'Aanvraag verstuurd. De overnamekaart staat nu in het gesprek.',
   alreadySubmitted: 'Dit formulier is al verstuurd; er is geen tweede overname aangemaakt.',
   busy: 'Dit formulier wordt al verwerkt.',
-  failed: 'Er ging iets mis; er is mogelijk niets vastgelegd. Probeer het over een minuut opnieuw.',
+  failed: MESSAGES.nl.errors.failed,
   slow: 'Je keuze is ontvangen; de kaart wordt zo bijgewerkt.',
 };
 
@@ -22,7 +25,7 @@ const en: typeof nl = {
   submitted: 'Request sent. The takeover card is now in the conversation.',
   alreadySubmitted: 'This form was already sent; no second takeover was created.',
   busy: 'This form is already being processed.',
-  failed: 'Something went wrong; possibly nothing was recorded. Please try again in a minute.',
+  failed: MESSAGES.en.errors.failed,
   slow: 'Your choice was received; the card will be updated shortly.',
 };
 

@@ -74,6 +74,7 @@ const nl = {
     reason: 'Reden',
   },
   errors: {
+    failed: 'Er ging iets mis; er is mogelijk niets vastgelegd. Probeer het over een minuut opnieuw.',
     required: 'Vul dit veld in.',
     tooLong: (max: number) => `Maximaal ${max} tekens.`,
     administrations: 'Noem minstens één administratie.',
@@ -228,6 +229,7 @@ const en: Messages = {
     reason: 'Reason',
   },
   errors: {
+    failed: 'Something went wrong; possibly nothing was recorded. Please try again in a minute.',
     required: 'Please fill in this field.',
     tooLong: (max: number) => `At most ${max} characters.`,
     administrations: 'Name at least one administration.',
