@@ -1,5 +1,5 @@
 // The "new takeover" form and the rejection-reason form, as platform-neutral form views.
-import { FEATURES, type Role, type UserRef } from '../domain/case.js';
+import { FEATURES, LINK_MANAGERS, type Role, type UserRef } from '../domain/case.js';
 import { LIMITS } from '../domain/case-input.js';
 import { messages } from '../i18n/messages.js';
 import type { FormView } from './view.js';
@@ -62,7 +62,7 @@ export function startForm(language: 'nl' | 'en', requester: UserRef, context: Re
         label: m.form.bankLinksManagedBy,
         required: false,
         value: 'unknown',
-        options: (['client', 'previousAccountant', 'unknown'] as const).map((v) => ({
+        options: LINK_MANAGERS.map((v) => ({
           value: v,
           label: m.linkManager[v],
         })),

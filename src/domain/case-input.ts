@@ -1,7 +1,7 @@
 // Validates a submitted "new takeover" form into case fields, with one message per invalid input.
 import { z } from 'zod';
 import { messages } from '../i18n/messages.js';
-import { FEATURES, type Feature, type FeatureUse, type LinkManager } from './case.js';
+import { FEATURES, type Feature, type FeatureUse, LINK_MANAGERS, type LinkManager } from './case.js';
 
 export const START_INPUTS = [
   'clientName',
@@ -82,9 +82,7 @@ export function parseStartForm(values: FormValues, language: 'nl' | 'en'): Parse
   const features = Object.fromEntries(
     FEATURES.map((f) => [f, used.has(f) ? 'yes' : unknown ? 'unknown' : 'no']),
   ) as Record<Feature, FeatureUse>;
-  const manager = z
-    .enum(['client', 'previousAccountant', 'unknown'])
-    .safeParse(text(values, 'bankLinksManagedBy') || 'unknown');
+  const manager = z.enum(LINK_MANAGERS).safeParse(text(values, 'bankLinksManagedBy') || 'unknown');
   if (!manager.success) errors.bankLinksManagedBy = m.required;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {

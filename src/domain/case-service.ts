@@ -113,8 +113,8 @@ export class CaseService {
       }
       case 'checklist_done':
       case 'checklist_na': {
-        const allowed = followUpPeople(data);
-        if (!allowed.some((u) => sameUser(u, user))) return { kind: 'refused', snapshot, allowed };
+        const refused = notAFollowUpPerson(snapshot, user);
+        if (refused) return refused;
         const item = snapshot.checklist.find((c) => c.item === action.item);
         if (item?.fact) return { kind: 'unchanged', snapshot };
         if (snapshot.status !== 'transferred') return { kind: 'stale', snapshot };
@@ -127,15 +127,15 @@ export class CaseService {
         return this.record(caseId, { type: 'roundStarted', round: snapshot.round + 1, at, by: user }, snapshot);
       }
       case 'cancel': {
-        const allowed = followUpPeople(data);
-        if (!allowed.some((u) => sameUser(u, user))) return { kind: 'refused', snapshot, allowed };
+        const refused = notAFollowUpPerson(snapshot, user);
+        if (refused) return refused;
         if (snapshot.cancelled) return { kind: 'unchanged', snapshot };
         if (!isOpen(snapshot.status)) return { kind: 'stale', snapshot };
         return this.record(caseId, { type: 'cancelled', reason: action.reason, at, by: user }, snapshot);
       }
       case 'snooze': {
-        const allowed = followUpPeople(data);
-        if (!allowed.some((u) => sameUser(u, user))) return { kind: 'refused', snapshot, allowed };
+        const refused = notAFollowUpPerson(snapshot, user);
+        if (refused) return refused;
         if (!isOpen(snapshot.status)) return { kind: 'stale', snapshot };
         const until = new Date(this.clock.now().getTime() + action.days * 86_400_000).toISOString();
         await this.repo.snooze(caseId, until);
@@ -152,6 +152,12 @@ export class CaseService {
     const written = await this.aroundWrite(caseId, () => this.repo.addFact(caseId, fact));
     return written ? { kind: 'done', snapshot: before, fact } : { kind: 'unchanged', snapshot: before };
   }
+}
+
+/** A refusal when `user` is not one of the follow-up people (checklist, cancel, snooze). */
+function notAFollowUpPerson(snapshot: CaseSnapshot, user: UserRef): Verdict | undefined {
+  const allowed = followUpPeople(snapshot.data);
+  return allowed.some((u) => sameUser(u, user)) ? undefined : { kind: 'refused', snapshot, allowed };
 }
 
 /** The requester and the new environment's admin run the case after approval (checklist, cancel, snooze). */

@@ -16,7 +16,8 @@ export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
 export const FEATURES = ['rabobank', 'knab', 'portsCertificates', 'vatAccessRights', 'reportingStructure'] as const;
 export type Feature = (typeof FEATURES)[number];
 export type FeatureUse = 'yes' | 'no' | 'unknown';
-export type LinkManager = 'client' | 'previousAccountant' | 'unknown';
+export const LINK_MANAGERS = ['client', 'previousAccountant', 'unknown'] as const;
+export type LinkManager = (typeof LINK_MANAGERS)[number];
 
 export type Platform = 'slack' | 'teams' | 'playground';
 
