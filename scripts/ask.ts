@@ -1,8 +1,9 @@
 // Command-line access to the answer engine; other tools parse its --json output, so stdout carries answers only.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { type Answer, createAnswerEngine, KnowledgeError, openAIOptionsFromEnv } from '../src/answers/index.js';
+import { type Answer, createAnswerEngine, KnowledgeError } from '../src/answers/index.js';
 import { sourceLabel } from '../src/answers/messages.js';
+import { parseConfig } from '../src/config/load-config.js';
 
 const USAGE = `Usage: npm run --silent ask -- [--json] [--stdin [--thread]] [--previous "<question>"] [--locale nl-NL] "<question>"
   --json      print one JSON object per answer: {"answer","language","found","citations"}
@@ -57,11 +58,14 @@ async function main(): Promise<number> {
   const logger = {
     warn: (obj: object, msg?: string) => process.stderr.write(`${JSON.stringify({ level: 'warn', ...obj, msg })}\n`),
   };
-  const engine = await createAnswerEngine({
-    knowledgeDir: values.knowledge,
-    openai: openAIOptionsFromEnv(process.env),
-    logger,
-  });
+  // The OpenAI variables are read exactly as the service reads them (same rules, same defaults); others are ignored.
+  const openaiEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => /^(OPENAI|AZURE_OPENAI)_/.test(k)));
+  const config = parseConfig(openaiEnv);
+  if (!config.ok) {
+    for (const line of config.problems) process.stderr.write(`${line}\n`);
+    return 2;
+  }
+  const engine = await createAnswerEngine({ knowledgeDir: values.knowledge, openai: config.config.openai, logger });
   const print = (a: Answer) => process.stdout.write(values.json ? `${toJson(a)}\n` : `${toText(a)}\n`);
 
   if (!values.stdin) {

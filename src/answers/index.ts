@@ -7,7 +7,6 @@ import { OfflineAnswerer } from './offline.js';
 import type { AnswerEngine } from './types.js';
 
 export { KnowledgeError, loadKnowledge } from '../knowledge/index.js';
-export { openAIOptionsFromEnv } from './llm/env.js';
 export type { OpenAIOptions, WarnLogger } from './llm/options.js';
 export type { Answer, AnswerEngine, AnswerRequest, Citation, Language } from './types.js';
 
