@@ -51,13 +51,10 @@ async function refresh(d: TeamsDeps, req: CardRequest): Promise<CardResult> {
 }
 
 async function openStartForm(ctx: TurnContext, d: TeamsDeps, req: CardRequest): Promise<CardResult> {
-  const locale = str(req.data.lang) ?? req.locale;
-  if (isDirect(ctx.activity)) {
-    return { message: messages(languageFromLocale(locale) ?? 'nl').errors.notInChannel };
-  }
-  const form = d.engine.startForm(req.user, locale);
+  const opened = d.engine.startForm(req.user, str(req.data.lang) ?? req.locale, { direct: isDirect(ctx.activity) });
+  if ('refusal' in opened) return { message: opened.refusal };
   const members = await d.members.list(ctx);
-  return { card: renderForm(form, members, { formId: randomUUID() }), form: true };
+  return { card: renderForm(opened.form, members, { formId: randomUUID() }), form: true };
 }
 
 async function caseAction(d: TeamsDeps, req: CardRequest): Promise<CardResult> {

@@ -20,8 +20,9 @@ export async function submitStartForm(ctx: TurnContext, d: TeamsDeps, req: CardR
   const locale = (typeof req.data.lang === 'string' && req.data.lang) || req.locale;
   const language = languageFromLocale(locale) ?? 'nl';
   const texts = teamsTexts(language);
-  if (isDirect(ctx.activity)) return { message: messages(language).errors.notInChannel };
-  const form = d.engine.startForm(req.user, locale);
+  const opened = d.engine.startForm(req.user, locale, { direct: isDirect(ctx.activity) });
+  if ('refusal' in opened) return { message: opened.refusal };
+  const { form } = opened;
   const title = escapeText(form.title, 'card');
 
   // Teams retries an invoke it got no answer to, and people double-click: the form's id makes the submit count once.

@@ -45,6 +45,8 @@ export interface StartSubmission {
   names?: Record<string, string | undefined>;
 }
 
+export type StartFormResult = { form: FormView } | { refusal: string };
+
 export type StartResult =
   /** `withdrawn`: the case message could not be posted in the conversation, so the case was withdrawn at once. */
   { ok: true; caseId: string; withdrawn: boolean } | { ok: false; errors: Record<string, string>; form: FormView };
@@ -151,8 +153,11 @@ export class DialogEngine {
     return answerCard(answer, !msg.direct);
   }
 
-  startForm(user: UserRef, locale?: string): FormView {
-    return startForm(languageFromLocale(locale) ?? 'nl', user);
+  /** The start form in the user's language; a takeover is started in a channel, so a direct chat gets a refusal. */
+  startForm(user: UserRef, locale: string | undefined, where: { direct: boolean }): StartFormResult {
+    const language = languageFromLocale(locale) ?? 'nl';
+    if (where.direct) return { refusal: messages(language).errors.notInChannel };
+    return { form: startForm(language, user) };
   }
 
   async submitStart(sub: StartSubmission): Promise<StartResult> {

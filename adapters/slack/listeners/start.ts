@@ -1,6 +1,5 @@
 // Opens the "new takeover" modal, for /overname start and for the "start a takeover" button alike.
 import type { FormView } from '../../../src/dialog/view.js';
-import { messages } from '../../../src/i18n/messages.js';
 import { isDirectChannel, type SlackDeps, slackUser } from '../context.js';
 import { renderModal } from '../render-modal.js';
 
@@ -18,12 +17,15 @@ export interface StartRequest {
 }
 
 export async function openStartModal(deps: SlackDeps, r: StartRequest): Promise<void> {
-  const form = r.form ?? deps.engine.startForm(slackUser(r.user, r.name), r.locale);
-  const language = form.language;
-  if (isDirectChannel(r.channel)) {
-    await r.say(messages(language).errors.notInChannel);
+  const opened = r.form
+    ? { form: r.form }
+    : deps.engine.startForm(slackUser(r.user, r.name), r.locale, { direct: isDirectChannel(r.channel) });
+  if ('refusal' in opened) {
+    await r.say(opened.refusal);
     return;
   }
+  const { form } = opened;
+  const language = form.language;
   // The channel travels in private_metadata: the submission names no channel, and the case message goes there.
   // The form's language goes along as the locale, so errors and the case speak the language the form was in.
   await deps.messenger.openModal(
