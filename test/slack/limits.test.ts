@@ -205,3 +205,41 @@ function mrkdwnTexts(x: unknown): string[] {
   if (o.type === 'mrkdwn' && typeof o.text === 'string') return [o.text];
   return Object.values(o).flatMap(mrkdwnTexts);
 }
+
+describe('SLACK_LIMITS', () => {
+  it('are the limits Slack documents for Block Kit (the checker, the renderers and the fake all use them)', () => {
+    // Written out by hand from api.slack.com/reference/block-kit, not from SLACK_LIMITS: a wrong entry there would
+    // otherwise be wrong in the renderer and in the fake that checks it alike. messageText is our own choice.
+    expect(SLACK_LIMITS).toEqual({
+      messageBlocks: 50,
+      modalBlocks: 100,
+      messageText: 4000,
+      sectionText: 3000,
+      sectionFields: 10,
+      fieldText: 2000,
+      headerText: 150,
+      contextElements: 10,
+      contextText: 3000,
+      actionsElements: 25,
+      buttonText: 75,
+      buttonValue: 2000,
+      buttonUrl: 3000,
+      actionId: 255,
+      blockId: 255,
+      modalTitle: 24,
+      modalSubmit: 24,
+      modalClose: 24,
+      callbackId: 255,
+      privateMetadata: 3000,
+      inputLabel: 2000,
+      inputHint: 2000,
+      placeholder: 150,
+      plainTextInputMaxLength: 3000,
+      optionText: 75,
+      optionValue: 150,
+      checkboxOptions: 10,
+      radioOptions: 10,
+      selectOptions: 100,
+    });
+  });
+});
