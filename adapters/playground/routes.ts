@@ -6,7 +6,7 @@ import { extname, join, resolve } from 'node:path';
 import { ReminderPolicy } from '../../src/reminders/policy.js';
 import { readBody, sendJson } from '../../src/server/http-server.js';
 import type { PlatformContext } from '../../src/server/platform.js';
-import { IDENTITIES, identity, PLAYGROUND_SLACK, PLAYGROUND_TEAMS } from './identities.js';
+import { IDENTITIES, type Identity, identity, PLAYGROUND_SLACK, PLAYGROUND_TEAMS } from './identities.js';
 import type { PlaygroundParts } from './playground.js';
 
 const PUBLIC = resolve(import.meta.dirname, 'public');
@@ -105,60 +105,48 @@ export function registerPlaygroundRoutes(ctx: PlatformContext, parts: Playground
     }),
   );
 
-  server.route(
-    'POST',
-    '/playground/slack/action',
-    api(async (req, res) => {
-      if (!parts.slack) return sendJson(res, 409, { error: 'Slack is not simulated here' });
-      const body = await json(req);
-      const reply = await parts.slack.client.press(
-        identity(str(body, 'as')),
-        str(body, 'ts'),
-        str(body, 'actionId'),
-        String(body.value ?? ''),
-        String(body.blockId ?? 'b'),
-      );
-      sendJson(res, 200, reply);
-    }),
-  );
+  /** A POST route acting on one simulated platform: 409 when it is not simulated, else the handler's JSON answer. */
+  const onPlatform = <P extends 'slack' | 'teams'>(
+    platform: P,
+    path: string,
+    handle: (part: NonNullable<PlaygroundParts[P]>, body: Record<string, unknown>, who: Identity) => Promise<unknown>,
+  ) =>
+    server.route(
+      'POST',
+      path,
+      api(async (req, res) => {
+        const part = parts[platform];
+        if (!part)
+          return sendJson(res, 409, { error: `${platform === 'slack' ? 'Slack' : 'Teams'} is not simulated here` });
+        const body = await json(req);
+        sendJson(res, 200, await handle(part as NonNullable<PlaygroundParts[P]>, body, identity(str(body, 'as'))));
+      }),
+    );
 
-  server.route(
-    'POST',
-    '/playground/slack/submit',
-    api(async (req, res) => {
-      if (!parts.slack) return sendJson(res, 409, { error: 'Slack is not simulated here' });
-      const body = await json(req);
-      const values = (body.values ?? {}) as Record<string, unknown>;
-      sendJson(res, 200, await parts.slack.client.submit(identity(str(body, 'as')), values));
-    }),
+  onPlatform('slack', '/playground/slack/action', (slack, body, who) =>
+    slack.client.press(
+      who,
+      str(body, 'ts'),
+      str(body, 'actionId'),
+      String(body.value ?? ''),
+      String(body.blockId ?? 'b'),
+    ),
   );
-
-  server.route(
-    'POST',
-    '/playground/slack/close',
-    api(async (req, res) => {
-      const body = await json(req);
-      await parts.slack?.workspace.closeModal(identity(str(body, 'as')).slackId);
-      sendJson(res, 200, { ok: true });
-    }),
+  onPlatform('slack', '/playground/slack/submit', (slack, body, who) =>
+    slack.client.submit(who, (body.values ?? {}) as Record<string, unknown>),
   );
-
-  server.route(
-    'POST',
-    '/playground/teams/execute',
-    api(async (req, res) => {
-      if (!parts.teams) return sendJson(res, 409, { error: 'Teams is not simulated here' });
-      const body = await json(req);
-      const trigger = body.trigger === 'automatic' ? 'automatic' : 'manual';
-      const reply = await parts.teams.client.execute(
-        identity(str(body, 'as')),
-        str(body, 'activityId'),
-        str(body, 'verb'),
-        body.data ?? {},
-        trigger,
-      );
-      sendJson(res, 200, reply);
-    }),
+  onPlatform('slack', '/playground/slack/close', async (slack, _body, who) => {
+    await slack.workspace.closeModal(who.slackId);
+    return { ok: true };
+  });
+  onPlatform('teams', '/playground/teams/execute', (teams, body, who) =>
+    teams.client.execute(
+      who,
+      str(body, 'activityId'),
+      str(body, 'verb'),
+      body.data ?? {},
+      body.trigger === 'automatic' ? 'automatic' : 'manual',
+    ),
   );
 
   server.route(
