@@ -21,16 +21,8 @@ describe('case lifecycle', () => {
   });
   afterEach(async () => h.close());
 
-  async function start(values: Record<string, unknown> = validForm) {
-    const r = await h.engine.submitStart({ ...origin, user: people.requester, values: values as never, names });
-    if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    return r.caseId;
-  }
-  const act = (caseId: string, user: typeof people.requester, action: string, payload: Record<string, unknown> = {}) =>
-    h.engine.handleAction({ platform: 'playground', user, caseId, action, payload });
-
   it('posts the case message with a line and buttons per role, only for the named person', async () => {
-    const id = await start();
+    const id = await h.start();
     const post = h.messenger.posts()[0]!;
     expect(post.target).toMatchObject(origin);
     const card = post.view as CardView;
@@ -50,16 +42,16 @@ describe('case lifecycle', () => {
   });
 
   it('runs from request to completed, updating the same message in place', async () => {
-    const id = await start();
+    const id = await h.start();
     const caseMsg = h.messenger.posts()[0]!.messageId;
-    expect((await act(id, people.oldAdmin, 'approve', { role: 'oldEnvironmentAdmin' })).status).toBe('done');
-    expect((await act(id, people.client, 'approve', { role: 'client' })).status).toBe('done');
-    expect((await act(id, people.requester, 'approve', { role: 'newEnvironmentAdmin' })).status).toBe('done');
+    expect((await h.act(id, people.oldAdmin, 'approve', { role: 'oldEnvironmentAdmin' })).status).toBe('done');
+    expect((await h.act(id, people.client, 'approve', { role: 'client' })).status).toBe('done');
+    expect((await h.act(id, people.requester, 'approve', { role: 'newEnvironmentAdmin' })).status).toBe('done');
     let card = h.messenger.latest(caseMsg) as CardView;
     expect(card.buttons.map((b) => b.action)).toContain('confirm_transfer');
     expect(cardText(card)).toContain('Akkoord — klaar om over te zetten');
 
-    expect((await act(id, people.requester, 'confirm_transfer')).status).toBe('done');
+    expect((await h.act(id, people.requester, 'confirm_transfer')).status).toBe('done');
     const checklistPost = h.messenger.posts()[1]!;
     expect(checklistPost.target.thread).toBe(caseMsg);
     let checklist = checklistPost.view as CardView;
@@ -76,9 +68,9 @@ describe('case lifecycle', () => {
     expect(cardText(checklist)).toContain('Wolters Kluwer Account');
 
     for (const item of ['newUser', 'rabobank', 'portsCertificates', 'vatAccessRights']) {
-      expect((await act(id, people.requester, 'checklist_done', { item })).status).toBe('done');
+      expect((await h.act(id, people.requester, 'checklist_done', { item })).status).toBe('done');
     }
-    expect((await act(id, people.requester, 'checklist_na', { item: 'reportingStructure' })).status).toBe('done');
+    expect((await h.act(id, people.requester, 'checklist_na', { item: 'reportingStructure' })).status).toBe('done');
     card = h.messenger.latest(caseMsg) as CardView;
     expect(cardText(card)).toContain('Afgerond');
     checklist = h.messenger.latest(checklistPost.messageId) as CardView;
@@ -101,12 +93,12 @@ describe('case lifecycle', () => {
   });
 
   it('refuses a wrong clicker with the name of who may press, and changes nothing', async () => {
-    const id = await start();
+    const id = await h.start();
     const before = await h.engine.repo.load(id);
-    const out = await act(id, people.outsider, 'approve', { role: 'client' });
+    const out = await h.act(id, people.outsider, 'approve', { role: 'client' });
     expect(out.status).toBe('refused');
     expect(toPlainText(out.message!)).toContain('Karin Klant');
-    const forOther = await act(id, people.oldAdmin, 'approve', { role: 'client' });
+    const forOther = await h.act(id, people.oldAdmin, 'approve', { role: 'client' });
     expect(forOther.status).toBe('refused');
     expect(await h.engine.repo.load(id)).toEqual(before);
     // Nothing was written, so nothing is left marked for a re-render at the next start.
@@ -114,30 +106,30 @@ describe('case lifecycle', () => {
   });
 
   it('treats a double click as one decision', async () => {
-    const id = await start();
-    const first = await act(id, people.client, 'approve', { role: 'client' });
-    const second = await act(id, people.client, 'approve', { role: 'client' });
+    const id = await h.start();
+    const first = await h.act(id, people.client, 'approve', { role: 'client' });
+    const second = await h.act(id, people.client, 'approve', { role: 'client' });
     expect([first.status, second.status]).toEqual(['done', 'unchanged']);
     expect((await h.engine.repo.load(id))!.audit.filter((f) => f.type === 'decision')).toHaveLength(1);
   });
 
   it('asks for a reason before recording a rejection, then allows a new round by the requester only', async () => {
-    const id = await start();
-    const ask = await act(id, people.client, 'reject', { role: 'client' });
+    const id = await h.start();
+    const ask = await h.act(id, people.client, 'reject', { role: 'client' });
     expect(ask.status).toBe('needsInput');
     expect(ask.form).toMatchObject({ kind: 'form', form: 'rejectReason', context: { caseId: id, role: 'client' } });
     expect((await h.engine.repo.load(id))!.status).toBe('awaiting_approvals');
     expect(
-      (await act(id, people.client, 'reject', { role: 'client', reason: 'Eerst factuur <!channel> betalen' })).status,
+      (await h.act(id, people.client, 'reject', { role: 'client', reason: 'Eerst factuur <!channel> betalen' })).status,
     ).toBe('done');
     const s = (await h.engine.repo.load(id))!;
     expect(s.status).toBe('rejected');
     const card = h.messenger.latest(h.messenger.posts()[0]!.messageId) as CardView;
     expect(cardText(card)).toContain('Eerst factuur <!channel> betalen');
     // The late approval of another party no longer applies to this round.
-    expect((await act(id, people.oldAdmin, 'approve', { role: 'oldEnvironmentAdmin' })).status).toBe('stale');
-    expect((await act(id, people.client, 'rerequest')).status).toBe('refused');
-    expect((await act(id, people.requester, 'rerequest')).status).toBe('done');
+    expect((await h.act(id, people.oldAdmin, 'approve', { role: 'oldEnvironmentAdmin' })).status).toBe('stale');
+    expect((await h.act(id, people.client, 'rerequest')).status).toBe('refused');
+    expect((await h.act(id, people.requester, 'rerequest')).status).toBe('done');
     const again = (await h.engine.repo.load(id))!;
     expect(again.status).toBe('awaiting_approvals');
     expect(again.round).toBe(2);
@@ -146,7 +138,7 @@ describe('case lifecycle', () => {
   });
 
   it('rejects malformed actions and unknown cases with a clear message and changes nothing', async () => {
-    const id = await start();
+    const id = await h.start();
     const before = await h.engine.repo.load(id);
     for (const [caseId, action, payload] of [
       [id, 'approve', { role: 'boss' }],
@@ -154,11 +146,11 @@ describe('case lifecycle', () => {
       [id, 'checklist_done', { item: 'coffee' }],
       ['', 'approve', { role: 'client' }],
     ] as const) {
-      const out = await act(caseId, people.client, action, payload);
+      const out = await h.act(caseId, people.client, action, payload);
       expect(out.status).toBe('invalid');
       expect(out.message).toMatch(/niet|not/);
     }
-    const unknown = await act('does-not-exist', people.client, 'approve', { role: 'client' });
+    const unknown = await h.act('does-not-exist', people.client, 'approve', { role: 'client' });
     expect(unknown).toMatchObject({ status: 'invalid' });
     expect(toPlainText(unknown.message!)).toContain('bestaat niet');
     expect(await h.engine.repo.load(id)).toEqual(before);
@@ -180,24 +172,24 @@ describe('case lifecycle', () => {
   });
 
   it('does not confirm a move before all three approved, nor let anyone but the new admin confirm', async () => {
-    const id = await start();
-    expect((await act(id, people.requester, 'confirm_transfer')).status).toBe('stale');
-    await act(id, people.oldAdmin, 'approve', { role: 'oldEnvironmentAdmin' });
-    await act(id, people.client, 'approve', { role: 'client' });
-    await act(id, people.requester, 'approve', { role: 'newEnvironmentAdmin' });
-    expect((await act(id, people.client, 'confirm_transfer')).status).toBe('refused');
-    expect((await act(id, people.requester, 'checklist_done', { item: 'newUser' })).status).toBe('stale');
+    const id = await h.start();
+    expect((await h.act(id, people.requester, 'confirm_transfer')).status).toBe('stale');
+    await h.act(id, people.oldAdmin, 'approve', { role: 'oldEnvironmentAdmin' });
+    await h.act(id, people.client, 'approve', { role: 'client' });
+    await h.act(id, people.requester, 'approve', { role: 'newEnvironmentAdmin' });
+    expect((await h.act(id, people.client, 'confirm_transfer')).status).toBe('refused');
+    expect((await h.act(id, people.requester, 'checklist_done', { item: 'newUser' })).status).toBe('stale');
     expect((await h.engine.repo.load(id))!.status).toBe('approved');
   });
 
   it('lists open cases of the conversation on "status" and cancels via the case', async () => {
-    const id = await start();
+    const id = await h.start();
     const reply = await h.engine.handleMessage({ ...origin, user: people.requester, text: 'status' });
     const card = reply.views[0] as CardView;
     expect(cardText(card)).toContain('Bakkerij De Korst B.V.');
     expect(cardText(card)).toContain('wacht op');
-    expect((await act(id, people.outsider, 'cancel')).status).toBe('refused');
-    expect((await act(id, people.requester, 'cancel')).status).toBe('done');
+    expect((await h.act(id, people.outsider, 'cancel')).status).toBe('refused');
+    expect((await h.act(id, people.requester, 'cancel')).status).toBe('done');
     const after = await h.engine.handleMessage({ ...origin, user: people.requester, text: 'status' });
     expect(cardText(after.views[0] as CardView)).toContain('geen overnames');
   });
@@ -214,10 +206,10 @@ describe('case lifecycle', () => {
   });
 
   it('posts the case message again when someone deleted it, so the buttons are never lost', async () => {
-    const id = await start();
+    const id = await h.start();
     const first = h.messenger.posts()[0]!.messageId;
     h.messenger.failNext = new MessageGoneError('message_not_found');
-    expect((await act(id, people.client, 'approve', { role: 'client' })).status).toBe('done');
+    expect((await h.act(id, people.client, 'approve', { role: 'client' })).status).toBe('done');
     const posts = h.messenger.posts().filter((p) => (p.view as CardView).purpose === 'case');
     expect(posts).toHaveLength(2);
     const second = posts[1]!.messageId;

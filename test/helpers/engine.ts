@@ -29,6 +29,18 @@ export interface EngineHarness {
   clock: ManualClock;
   messenger: RecordingMessenger;
   scheduler: InProcessScheduler;
+  /** Starts a case with the valid form (or `values`) as the requester, in conversation C1 unless told; its id. */
+  start(
+    values?: Record<string, unknown>,
+    o?: { conversation?: string; names?: Record<string, string> },
+  ): Promise<string>;
+  /** A press as `user`, the way an adapter hands it to the engine. */
+  act(
+    caseId: string,
+    user: typeof people.requester,
+    action: string,
+    payload?: Record<string, unknown>,
+  ): ReturnType<DialogEngine['handleAction']>;
   /** A second engine on the same store, as after a restart. */
   restart(): Promise<EngineHarness>;
   close(): Promise<void>;
@@ -53,6 +65,20 @@ export async function engineHarness(
     clock,
     messenger,
     scheduler,
+    async start(values = validForm, o = {}) {
+      const r = await engine.submitStart({
+        platform: 'playground',
+        workspace: 'W1',
+        conversation: o.conversation ?? 'C1',
+        user: people.requester,
+        values: values as never,
+        names: o.names ?? names,
+      });
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+      return r.caseId;
+    },
+    act: (caseId, user, action, payload = {}) =>
+      engine.handleAction({ platform: 'playground', user, caseId, action, payload }),
     async restart() {
       await engine.stop();
       const next = await engineHarness(storeUrl, clock.now().toISOString(), s);

@@ -7,10 +7,10 @@ import { answerCard, helpCard, statusCard } from '../../src/dialog/chat-views.js
 import { rejectForm, startForm } from '../../src/dialog/forms.js';
 import type { CardView } from '../../src/dialog/view.js';
 import { assertValidCard, cardProblems } from '../helpers/adaptive-card-validator.js';
-import { type EngineHarness, engineHarness, names, people, validForm } from '../helpers/engine.js';
+import { type EngineHarness, engineHarness, people, validForm } from '../helpers/engine.js';
 import { cardText, executeActions } from '../helpers/teams-activities.js';
 
-const origin = { platform: 'playground' as const, workspace: 'W1', conversation: 'C1' };
+const _origin = { platform: 'playground' as const, workspace: 'W1', conversation: 'C1' };
 const nasty = '**_[x](javascript:alert(1))_** <@U_OLD|Otto> \\ `code` # - ';
 
 let h: EngineHarness;
@@ -18,14 +18,6 @@ beforeEach(async () => {
   h = await engineHarness();
 });
 afterEach(async () => h.close());
-
-async function start(values: Record<string, unknown> = validForm, n = names) {
-  const r = await h.engine.submitStart({ ...origin, user: people.requester, values: values as never, names: n });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.caseId;
-}
-const act = (caseId: string, user: typeof people.requester, action: string, payload: Record<string, unknown> = {}) =>
-  h.engine.handleAction({ platform: 'playground', user, caseId, action, payload });
 
 /** The case card and checklist as shared, and as each involved person and an outsider sees them. */
 async function allRenders(caseId: string): Promise<Record<string, unknown>[]> {
@@ -36,34 +28,34 @@ async function allRenders(caseId: string): Promise<Record<string, unknown>[]> {
 
 describe('renderCard', () => {
   it('renders every state of a case, for every viewer, as a valid card', async () => {
-    const id = await start();
+    const id = await h.start();
     const cards = await allRenders(id);
-    await act(id, people.client, 'reject', { role: 'client', reason: `Eerst betalen ${nasty}` });
+    await h.act(id, people.client, 'reject', { role: 'client', reason: `Eerst betalen ${nasty}` });
     cards.push(...(await allRenders(id)));
-    await act(id, people.requester, 'rerequest');
+    await h.act(id, people.requester, 'rerequest');
     for (const [who, role] of [
       [people.oldAdmin, 'oldEnvironmentAdmin'],
       [people.client, 'client'],
       [people.requester, 'newEnvironmentAdmin'],
     ] as const) {
-      await act(id, who, 'approve', { role });
+      await h.act(id, who, 'approve', { role });
       cards.push(...(await allRenders(id)));
     }
-    await act(id, people.requester, 'confirm_transfer');
+    await h.act(id, people.requester, 'confirm_transfer');
     cards.push(...(await allRenders(id)));
     for (const item of ['newUser', 'rabobank', 'portsCertificates', 'vatAccessRights', 'reportingStructure']) {
-      await act(id, people.requester, 'checklist_done', { item });
+      await h.act(id, people.requester, 'checklist_done', { item });
     }
     cards.push(...(await allRenders(id)));
-    const cancelled = await start();
-    await act(cancelled, people.requester, 'cancel');
+    const cancelled = await h.start();
+    await h.act(cancelled, people.requester, 'cancel');
     cards.push(...(await allRenders(cancelled)));
     for (const card of cards) assertValidCard(card);
     expect(cards.length).toBeGreaterThan(40);
   });
 
   it('shows a person only their own buttons, and the shared card none while everyone gets a refresh', async () => {
-    const id = await start();
+    const id = await h.start();
     const { case: view } = (await h.engine.views(id))!;
     const verbs = (viewer?: typeof people.client) =>
       executeActions(renderCard(view, viewer)).map((a) => `${a.verb}:${a.data.role ?? ''}`);
@@ -76,7 +68,7 @@ describe('renderCard', () => {
   });
 
   it('carries an Action.Submit fallback with the verb for clients without Universal Actions', async () => {
-    const id = await start();
+    const id = await h.start();
     const card = renderCard((await h.engine.views(id))!.case, people.client);
     const actions = (card.body as { items?: { type: string; actions?: Record<string, unknown>[] }[] }[])
       .flatMap((c) => c.items ?? [])
@@ -116,7 +108,7 @@ describe('renderCard', () => {
   it('survives the longest input the form allows', async () => {
     const long = (n: number, c = 'W') => `${nasty}${c.repeat(n - nasty.length)}`;
     const bigNames = Object.fromEntries(Object.values(people).map((p) => [p.id, `${long(60, 'N')} ${p.name}`]));
-    const id = await start(
+    const id = await h.start(
       {
         ...validForm,
         clientName: long(150),
@@ -125,9 +117,9 @@ describe('renderCard', () => {
         newEnvironment: long(150, 'P'),
         features: ['rabobank', 'knab', 'portsCertificates', 'vatAccessRights', 'reportingStructure'],
       },
-      bigNames,
+      { names: bigNames },
     );
-    await act(id, people.client, 'reject', { role: 'client', reason: long(1000, 'R') });
+    await h.act(id, people.client, 'reject', { role: 'client', reason: long(1000, 'R') });
     const cards = await allRenders(id);
     for (const card of cards) assertValidCard(card);
     const text = cardText(cards[0]);
@@ -138,7 +130,7 @@ describe('renderCard', () => {
   });
 
   it('renders help, status and answer cards in both languages', async () => {
-    const id = await start();
+    const id = await h.start();
     const snapshot = (await h.engine.repo.load(id))!;
     const cards = [
       helpCard('nl'),
