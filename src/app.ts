@@ -49,7 +49,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   const BullMqScheduler = config.redisUrl
     ? (await import('./reminders/bullmq-scheduler.js')).BullMqScheduler
     : undefined;
-  const scheduler =
+  const scheduler: ReminderScheduler =
     o.scheduler ??
     (config.redisUrl && BullMqScheduler
       ? new BullMqScheduler({
@@ -79,10 +79,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     sendJson(res, 200, { status: 'ok', store: store.kind, platforms });
   });
   server.route('GET', '/readyz', async (_req, res) => {
-    const [storeOk, redisOk] = await Promise.all([
-      store.ping(),
-      config.redisUrl ? pingRedis(config.redisUrl) : Promise.resolve(undefined),
-    ]);
+    // Redis is checked over the reminder queue's own connection: a probe opens no connection of its own.
+    const [storeOk, redisOk] = await Promise.all([store.ping(), scheduler.ping?.()]);
     const ready = storeOk && redisOk !== false;
     sendJson(res, ready ? 200 : 503, {
       status: ready ? 'ready' : 'not ready',
@@ -120,27 +118,6 @@ export async function createApp(o: AppOptions): Promise<App> {
       return closing;
     },
   };
-}
-
-/** Readiness of the reminder queue's Redis, separate from the store (which may be PostgreSQL). */
-async function pingRedis(url: string): Promise<boolean> {
-  const { Redis } = await import('ioredis');
-  const client = new Redis(url, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    connectTimeout: 1000,
-    retryStrategy: () => null,
-  });
-  // The failure is reported by connect(); without a listener ioredis would also print it as "unhandled".
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
 }
 
 export function storePrefixOf(config: Config): string | undefined {

@@ -111,6 +111,27 @@ export class BullMqScheduler implements ReminderScheduler {
     await this.queue.close();
   }
 
+  /**
+   * PING over the queue's own Redis connection, so readiness reports the connection reminders actually use. A
+   * connection that is not ready answers false at once: BullMQ's clients retry forever, so a PING would wait for Redis.
+   */
+  async ping(timeoutMs = 1000): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const pong = (async () => {
+      // BullMQ types its client by the commands it uses; PING reaches the ioredis client behind it.
+      const client = (await this.queue.client) as unknown as { status: string; ping(): Promise<string> };
+      return client.status === 'ready' && (await client.ping()) === 'PONG';
+    })().catch(() => false);
+    try {
+      return await Promise.race([pong, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Promotes delayed jobs that are due by this scheduler's clock (tests, the playground's demo clock) and waits. */
   async runDue(): Promise<number> {
     const now = this.o.clock.now().getTime();

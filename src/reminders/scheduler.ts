@@ -24,4 +24,9 @@ export interface ReminderScheduler {
   stop(): Promise<void>;
   /** Fires every job due at the scheduler's clock now; returns how many fired. */
   runDue(): Promise<number>;
+  /**
+   * Whether the service the scheduler runs on answers, over the scheduler's own connection (readiness). Absent
+   * when there is none: the in-process scheduler lives in the store.
+   */
+  ping?(): Promise<boolean>;
 }

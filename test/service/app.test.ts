@@ -1,4 +1,4 @@
-// The assembled app over HTTP: health, readiness (store and Redis), Prometheus metrics.
+// The assembled app over HTTP: health, readiness (store and the reminder queue's Redis), Prometheus metrics.
 import { afterEach, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
@@ -6,7 +6,10 @@ import { parseConfig } from '../../src/config/load-config.js';
 import { silentLogger } from '../../src/log.js';
 import { InProcessScheduler } from '../../src/reminders/in-process-scheduler.js';
 import { createStore } from '../../src/store/create-store.js';
+import { storeBackends, uniquePrefix } from '../helpers/backends.js';
 import { silentAnswers } from '../helpers/engine.js';
+import { waitUntil } from '../helpers/replicas.js';
+import { TcpProxy } from '../helpers/tcp-proxy.js';
 
 async function start(env: Record<string, string> = {}) {
   const r = parseConfig({ STORE_URL: 'memory://', PORT: '0', HOST: '127.0.0.1', ...env });
@@ -40,12 +43,51 @@ describe('app endpoints', () => {
     expect(metrics).toContain('overname_http_requests_total{route="unmatched",status="404"} 1');
     expect(metrics).toContain('process_resident_memory_bytes');
   });
+});
 
-  it('is not ready when the reminder queue Redis cannot be reached', async () => {
-    const s = await start({ REDIS_URL: 'redis://127.0.0.1:1' });
-    app = s.app;
-    const ready = await fetch(`${s.base}/readyz`);
-    expect(ready.status).toBe(503);
-    expect(await ready.json()).toMatchObject({ status: 'not ready', redis: { ok: false } });
+const redis = storeBackends().find((b) => b.name === 'redis')!;
+
+describe.skipIf(redis.skip)('readiness of the reminder queue on real Redis', () => {
+  let app: App | undefined;
+  let proxy: TcpProxy | undefined;
+  afterEach(async () => {
+    await proxy?.resume();
+    await app?.close();
+    await proxy?.close();
+    app = undefined;
+    proxy = undefined;
+  });
+
+  it("follows the queue's own connection: not ready while Redis is cut off, ready again when it is back", async () => {
+    proxy = await TcpProxy.start(process.env.REDIS_URL!);
+    const r = parseConfig({
+      STORE_URL: 'memory://',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      REDIS_URL: proxy.urlFor(process.env.REDIS_URL!),
+      STORE_PREFIX: uniquePrefix().slice(0, -1),
+    });
+    if (!r.ok) throw new Error(r.problems.join('\n'));
+    app = await createApp({ config: r.config, logger: silentLogger(), answers: silentAnswers, platforms: [] });
+    const base = `http://127.0.0.1:${await app.listen()}`;
+    const readiness = async () => {
+      const res = await fetch(`${base}/readyz`);
+      return { status: res.status, body: (await res.json()) as { redis?: { ok: boolean } } };
+    };
+
+    const connections = proxy.accepted;
+    for (let i = 0; i < 5; i++) expect(await readiness()).toMatchObject({ status: 200, body: { redis: { ok: true } } });
+    // Probes ride on BullMQ's connection: five of them opened none.
+    expect(proxy.accepted).toBe(connections);
+
+    await proxy.pause();
+    const down = await waitUntil('readyz to report Redis down', async () => {
+      const r = await readiness();
+      return r.status === 503 && r;
+    });
+    expect(down.body).toMatchObject({ status: 'not ready', redis: { ok: false } });
+
+    await proxy.resume();
+    await waitUntil('readyz to recover', async () => (await readiness()).status === 200, { timeoutMs: 15_000 });
   });
 });
