@@ -3,7 +3,8 @@
 // Sends go through adapter.continueConversationAsync with the stored conversation reference and then straight to
 // the connector's REST calls: a proactive post is not a reply to anything, and a channel follow-up must land in
 // the case's thread ("<channel>;messageid=<case message id>"). Teams' throttling answers are retried here
-// (retry.ts); a 403 means the bot was removed, which the core handles as ConversationGoneError.
+// (retry.ts); a 403 (the bot was removed) or a 404 ConversationNotFound (the conversation was deleted) is handled
+// by the core as ConversationGoneError.
 import type { Activity, CloudAdapter } from 'botbuilder';
 import type { DialogEngine } from '../../src/dialog/engine.js';
 import {
@@ -16,7 +17,7 @@ import {
 import type { Logger } from '../../src/log.js';
 import { threadConversationId } from './activity.js';
 import type { ConversationReferences, StoredConversation } from './conversation-references.js';
-import { type RetryPolicy, statusOf, withRetry } from './retry.js';
+import { codeOf, type RetryPolicy, statusOf, withRetry } from './retry.js';
 import { viewActivity } from './view-activity.js';
 
 /** The part of botframework-connector's ConnectorClient the adapter uses (the package is not a direct dependency). */
@@ -99,6 +100,12 @@ export class TeamsMessenger implements Messenger {
     if (failure !== undefined) {
       if (statusOf(failure) === 403) {
         throw new ConversationGoneError(`Teams refused the ${op} (403): the bot is no longer in this conversation`);
+      }
+      // The channel or chat itself no longer exists (deleted, or the team the bot was in is gone).
+      if (statusOf(failure) === 404 && codeOf(failure) === 'ConversationNotFound') {
+        throw new ConversationGoneError(
+          `Teams: the conversation of the ${op} no longer exists (404 ConversationNotFound)`,
+        );
       }
       if (op === 'update' && statusOf(failure) === 404)
         throw new MessageGoneError('Teams: the activity to update is gone (404)');

@@ -21,6 +21,12 @@ export function statusOf(err: unknown): number | undefined {
   return typeof s === 'number' ? s : undefined;
 }
 
+/** The Bot Connector's error code ("ConversationNotFound"), which the connector client puts on the error. */
+export function codeOf(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 export function retryAfterMs(err: unknown, now = Date.now()): number | undefined {
   const headers = (err as { response?: { headers?: { get?(name: string): string | undefined | null } } })?.response
     ?.headers;
@@ -34,12 +40,7 @@ export function retryAfterMs(err: unknown, now = Date.now()): number | undefined
 
 /** What to log of a connector error: message, HTTP status and code — enough to act on, without the SDK's internals. */
 export function errorInfo(err: unknown): { message: string; status?: number; code?: string } {
-  const code = (err as { code?: unknown })?.code;
-  return {
-    message: err instanceof Error ? err.message : String(err),
-    status: statusOf(err),
-    code: typeof code === 'string' ? code : undefined,
-  };
+  return { message: err instanceof Error ? err.message : String(err), status: statusOf(err), code: codeOf(err) };
 }
 
 export function isRetryable(err: unknown): boolean {

@@ -23,6 +23,8 @@ export interface Member {
 
 interface Failure {
   status: number;
+  /** The Bot Connector's error code in the body ({ error: { code } }), e.g. "ConversationNotFound". */
+  code: string;
   headers: Record<string, string>;
   times: number;
   match: (r: ConnectorRequest) => boolean;
@@ -59,12 +61,23 @@ export class FakeBotConnector {
     return self;
   }
 
-  /** Answers the next `times` matching requests with this status (and headers such as Retry-After). */
+  /** Answers the next `times` matching requests with this status (and headers such as Retry-After, an error code). */
   fail(
     status: number,
-    o: { times?: number; headers?: Record<string, string>; match?: (r: ConnectorRequest) => boolean } = {},
+    o: {
+      times?: number;
+      headers?: Record<string, string>;
+      code?: string;
+      match?: (r: ConnectorRequest) => boolean;
+    } = {},
   ) {
-    this.failures.push({ status, headers: o.headers ?? {}, times: o.times ?? 1, match: o.match ?? (() => true) });
+    this.failures.push({
+      status,
+      code: o.code ?? 'Fake',
+      headers: o.headers ?? {},
+      times: o.times ?? 1,
+      match: o.match ?? (() => true),
+    });
   }
 
   delay(ms: number, o: { times?: number; match?: (r: ConnectorRequest) => boolean } = {}) {
@@ -151,7 +164,7 @@ export class FakeBotConnector {
       return this.json(
         res,
         failure.status,
-        { error: { code: 'Fake', message: `fake ${failure.status}` } },
+        { error: { code: failure.code, message: `fake ${failure.status}` } },
         failure.headers,
       );
     }

@@ -1,5 +1,6 @@
 // Proactive sends with a stored conversation reference: reminders in the case's thread with real mentions,
-// Teams throttling (429 with Retry-After) retried, and a removed bot (403) stopping the case's reminders.
+// Teams throttling (429 with Retry-After) retried, and a removed bot (403) or a deleted conversation (404
+// ConversationNotFound) stopping the case's reminders.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ConnectorRequest, FakeBotConnector } from '../helpers/fake-bot-connector.js';
 import { CHANNEL, cardText, executeActions, responseCard, tp } from '../helpers/teams-activities.js';
@@ -90,6 +91,36 @@ describe('reminders', () => {
     h.app.clock.set(DAY_LATER);
     expect(await h.app.engine.runDueReminders()).toBe(0);
     expect(h.fake.requests.filter(inThread(caseMessageId))).toHaveLength(0);
+  });
+
+  it('stops the reminders when Teams says the conversation is gone (404 ConversationNotFound)', async () => {
+    const { caseId, caseMessageId } = await startCase(h);
+    h.fake.fail(404, { times: 100, code: 'ConversationNotFound', match: inThread(caseMessageId) });
+    h.app.clock.set(DAY_LATER);
+    await h.app.engine.runDueReminders();
+    expect(h.fake.requests.filter(inThread(caseMessageId))).toHaveLength(1);
+    h.app.clock.set('2026-11-30T11:00:00+01:00');
+    expect(await h.app.engine.runDueReminders()).toBe(0);
+    expect(h.fake.requests.filter(inThread(caseMessageId))).toHaveLength(1);
+    expect((await h.app.engine.repo.load(caseId))!.status).toBe('awaiting_approvals');
+  });
+
+  it('takes a 404 ConversationNotFound on the case update as gone, not as a deleted message to post again', async () => {
+    const { caseId, caseMessageId } = await startCase(h);
+    const postsBefore = h.fake.posts().length;
+    h.fake.fail(404, { times: 100, code: 'ConversationNotFound', match: (r) => r.op === 'update' });
+    const r = await h.teams.invoke(
+      tp.oldAdmin,
+      'approve',
+      { caseId, role: 'oldEnvironmentAdmin', card: 'case' },
+      { kind: 'channel', thread: caseMessageId },
+    );
+    expect(r.status).toBe(200);
+    await h.app.engine.idle();
+    expect(h.fake.requests.filter((q) => q.op === 'update')).toHaveLength(1);
+    expect(h.fake.posts()).toHaveLength(postsBefore);
+    h.app.clock.set(DAY_LATER);
+    expect(await h.app.engine.runDueReminders()).toBe(0);
   });
 
   it('withdraws a new case whose card cannot be posted (403) and says so on the form', async () => {
