@@ -1,7 +1,6 @@
-// Drives the load-generator thread (so the client does not eat the service's CPU) and samples resident memory.
-import { readFileSync } from 'node:fs';
+// Drives the load-generator thread (so the client does not eat the service's CPU) and describes what it measured.
 import { Worker } from 'node:worker_threads';
-import { mb, summarize } from './stats.js';
+import { summarize } from './stats.js';
 
 export interface PreparedRequest {
   body: string;
@@ -74,44 +73,3 @@ export function describeLoad(r: LoadReport, concurrency: number) {
     latencyMs: { p50: lat.p50, p99: lat.p99, max: lat.max },
   };
 }
-
-/** Samples this process's RSS every few milliseconds until stopped; reports the peak. */
-export function sampleRss(everyMs = 25): { stop(): { peakMb: number; endMb: number } } {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, everyMs);
-  return {
-    stop() {
-      clearInterval(timer);
-      const end = process.memoryUsage.rss();
-      return { peakMb: mb(Math.max(peak, end)), endMb: mb(end) };
-    },
-  };
-}
-
-/** CPU time of this process's main thread in ms (Linux: /proc/<pid>/task/<pid>/schedstat, in nanoseconds). */
-function mainThreadCpuMs(): number | undefined {
-  try {
-    const text = readFileSync(`/proc/${process.pid}/task/${process.pid}/schedstat`, 'utf8');
-    return Number(text.split(' ')[0]) / 1e6;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * CPU milliseconds the main thread (service, fake platform API, bare app — not the load generator) spends from now
- * until the returned function is called. Unlike wall time it barely moves when other processes share the cores;
- * without /proc it falls back to the event loop's active time.
- */
-export function busy(): () => number {
-  const cpu = mainThreadCpuMs();
-  const elu = performance.eventLoopUtilization();
-  return () => {
-    const now = mainThreadCpuMs();
-    return cpu !== undefined && now !== undefined ? now - cpu : performance.eventLoopUtilization(elu).active;
-  };
-}
-
-export const perClick = (ms: number, n: number) => Math.round((ms / n) * 1000) / 1000;

@@ -12,8 +12,8 @@ import {
   tp,
 } from '../test/helpers/teams-activities.js';
 import { startValues } from '../test/helpers/teams-app.js';
-import { type ClickLevel, measureLevels, WARMUP_CASES } from './levels.js';
-import { describeLoad, type LoadClient, type PreparedRequest, perClick } from './load.js';
+import { type ClickLevel, casesNeeded, describeRounds, measureLevels, overRounds, ROUNDS } from './levels.js';
+import type { LoadClient, LoadReport, PreparedRequest } from './load.js';
 import { cpuOf, perStore, quiet, withService } from './runs.js';
 import type { BareProcess, ServiceProcess } from './service-process.js';
 import { type BenchStore, benchStores } from './stores.js';
@@ -111,41 +111,71 @@ async function allShown(r: Run, cases: TeamsCase[]): Promise<number> {
   );
 }
 
-async function runLevel(r: Run, level: ClickLevel, cases: TeamsCase[]) {
+/** One round: the bare bot, then the service with the same invokes, until every channel card shows the final state. */
+async function runRound(r: Run, level: ClickLevel, cases: TeamsCase[]) {
   const builder = new ActivityBuilder(r.service.url, r.fake.url);
   const bareRequests = await builder.approvals(cases);
-  const [bareReport, bareMs] = await cpuOf(r.bare, () =>
+  const [bare, bareMs] = await cpuOf(r.bare, () =>
     r.load.run({ url: r.bare.url, requests: bareRequests, concurrency: level.concurrency }),
   );
   const updatesBefore = r.fake.requests.filter((q) => q.op === 'update').length;
   const requests = await builder.approvals(cases);
-  const [[report, doneAt], serviceMs] = await cpuOf(r.service, async () => {
+  const [[service, doneAt], serviceMs] = await cpuOf(r.service, async () => {
     const sent = await r.load.run({ url: `${r.service.url}/api/messages`, requests, concurrency: level.concurrency });
     return [sent, Math.max(sent.endedAt, await allShown(r, cases))] as const;
   });
-  const bareLoad = describeLoad(bareReport, level.concurrency);
-  const service = describeLoad(report, level.concurrency);
+  const rate = (x: LoadReport) => x.latencies.length / (x.wallMs / 1000);
+  return {
+    invokes: requests.length,
+    bare,
+    bareMs,
+    service,
+    serviceMs,
+    storedMs: doneAt - service.startedAt,
+    cardUpdates: r.fake.requests.filter((q) => q.op === 'update').length - updatesBefore,
+    ratio: rate(service) / rate(bare),
+    cpuRatio: bareMs / serviceMs,
+  };
+}
+
+type Round = Awaited<ReturnType<typeof runRound>>;
+
+/** One level: paired rounds (see ROUNDS), summarized as medians with their range; every round's cases checked. */
+async function runLevel(r: Run, level: ClickLevel, rounds: TeamsCase[][]) {
+  const runs: Round[] = [];
+  for (const cases of rounds) runs.push(await runRound(r, level, cases));
+  const bare = describeRounds(runs.map((x) => x.bare));
+  const service = describeRounds(runs.map((x) => x.service));
+  const perInvoke = (ms: (x: Round) => number) =>
+    overRounds(
+      runs.map((x) => ms(x) / x.invokes),
+      (v) => Math.round(v * 1000) / 1000,
+    ).median;
   return {
     concurrency: level.concurrency,
-    invokes: requests.length,
+    rounds: runs.length,
+    invokesPerRound: runs[0]?.invokes ?? 0,
     bareBot: {
-      invokesPerSecond: bareLoad.perSecond,
-      latencyMs: bareLoad.latencyMs,
-      statuses: bareLoad.statuses,
-      mainThreadCpuMsPerInvoke: perClick(bareMs, requests.length),
+      invokesPerSecond: bare.perSecond,
+      latencyMs: bare.latencyMs,
+      statuses: bare.statuses,
+      mainThreadCpuMsPerInvoke: perInvoke((x) => x.bareMs),
     },
     service: {
       invokesPerSecond: service.perSecond,
       latencyMs: service.latencyMs,
       statuses: service.statuses,
-      allStoredAndUpdatedMs: Math.round(doneAt - report.startedAt),
-      cardUpdates: r.fake.requests.filter((q) => q.op === 'update').length - updatesBefore,
+      allStoredAndUpdatedMs: overRounds(
+        runs.map((x) => x.storedMs),
+        Math.round,
+      ),
+      cardUpdates: runs.reduce((n, x) => n + x.cardUpdates, 0),
       /** Includes the card updates that finish after the last answer. */
-      mainThreadCpuMsPerInvoke: perClick(serviceMs, requests.length),
+      mainThreadCpuMsPerInvoke: perInvoke((x) => x.serviceMs),
     },
-    ratioToBare: Math.round((service.perSecond / bareLoad.perSecond) * 100) / 100,
-    cpuRatioToBare: Math.round((bareMs / serviceMs) * 100) / 100,
-    checks: await verify(r, cases),
+    ratioToBare: overRounds(runs.map((x) => x.ratio)),
+    cpuRatioToBare: overRounds(runs.map((x) => x.cpuRatio)),
+    checks: await verify(r, rounds.flat()),
   };
 }
 
@@ -156,7 +186,7 @@ async function benchStore(target: BenchStore, levels: ClickLevel[], bare: BarePr
     // Without MicrosoftAppId the Bot Framework authentication is off (not in production): the fake needs no tokens.
     return await withService(target, {}, async (service, store) => {
       const r: Run = { service, fake, teams: new TeamsClient(service.url, fake.url), store, bare, load };
-      const total = WARMUP_CASES + levels.reduce((n, l) => n + l.cases, 0);
+      const total = casesNeeded(levels);
       const t = performance.now();
       const all = await createCases(r, total);
       const createMs = performance.now() - t;
@@ -164,7 +194,7 @@ async function benchStore(target: BenchStore, levels: ClickLevel[], bare: BarePr
       const builder = new ActivityBuilder(service.url, fake.url);
       const warm = await builder.approvals(all.slice(0, Math.ceil((2 * total) / 3)));
       await load.run({ url: bare.url, requests: warm, concurrency: 10 });
-      const { results } = await measureLevels(all, levels, (level, cases) => runLevel(r, level, cases));
+      const { results } = await measureLevels(all, levels, (level, rounds) => runLevel(r, level, rounds));
       return { casesCreatedThroughForm: total, caseCreationMs: Math.round(createMs), levels: results };
     });
   } finally {
@@ -184,7 +214,7 @@ export async function benchTeamsInvokes(
       'the service (src/main.ts, CloudAdapter without authentication, LOG_LEVEL silent) and the bare botbuilder bot ' +
       'each in a process of their own, CPU read from /proc; the fake Bot Connector and the load generator (a worker ' +
       'thread) in the benchmark process; an invoke is answered once the decision is stored, with the case card ' +
-      'read from the store, and the channel card follows',
+      `read from the store, and the channel card follows; each level in ${ROUNDS} rounds of bare bot then service`,
     ...out,
   };
 }
