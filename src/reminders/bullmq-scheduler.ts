@@ -37,6 +37,38 @@ interface Fired {
   next?: ReminderJob | null;
 }
 
+/**
+ * Logs a connection outage once, a reminder every minute it lasts, and its end: BullMQ reports every reconnect
+ * attempt (about one a second per connection), which filled the log with identical stack traces.
+ */
+export class OutageLog {
+  private failures = 0;
+  private lastLogged = 0;
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly what: string,
+    private readonly everyMs = 60_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  failed(err: unknown): void {
+    this.failures++;
+    if (this.failures === 1) {
+      this.lastLogged = this.now();
+      this.logger.error({ err }, `${this.what} unreachable; retrying`);
+    } else if (this.now() - this.lastLogged >= this.everyMs) {
+      this.lastLogged = this.now();
+      this.logger.warn({ err, attempts: this.failures }, `${this.what} still unreachable`);
+    }
+  }
+
+  recovered(): void {
+    if (this.failures > 0) this.logger.info({ attempts: this.failures }, `${this.what} reachable again`);
+    this.failures = 0;
+  }
+}
+
 /** BullMQ job ids may not contain ':'; the due time is part of the id so a rescheduled job never collides. */
 export function jobIdOf(job: ReminderJob): string {
   return `${job.kind}-${job.caseId}-${Date.parse(job.at)}`;
@@ -59,6 +91,8 @@ function connectionOf(url: string) {
 export class BullMqScheduler implements ReminderScheduler {
   private readonly queue: Queue<ReminderJob>;
   private worker?: Worker<ReminderJob>;
+  /** The worker's blocking connection is up (BullMQ's 'ready'), and no error came after it. */
+  private workerReady = false;
   private readonly name: string;
   private readonly lockMs: number;
 
@@ -90,6 +124,10 @@ export class BullMqScheduler implements ReminderScheduler {
     if (previous) await this.removeQuietly(jobIdOf(previous));
   }
 
+  /**
+   * Starts this replica's worker without waiting for Redis: a replica that boots while Redis is away serves
+   * /healthz, reports not ready on /readyz, and begins processing once Redis answers (BullMQ reconnects by itself).
+   */
   async start(handler: ReminderHandler): Promise<void> {
     this.worker = new Worker<ReminderJob>(this.name, (job) => this.process(job, handler), {
       connection: connectionOf(this.o.redisUrl),
@@ -102,8 +140,15 @@ export class BullMqScheduler implements ReminderScheduler {
     this.worker.on('failed', (job, err) =>
       this.o.logger.warn({ err, jobId: job?.id }, 'reminder job failed; BullMQ retries'),
     );
-    this.worker.on('error', (err) => this.o.logger.error({ err }, 'reminder worker error'));
-    await this.worker.waitUntilReady();
+    const outage = new OutageLog(this.o.logger, 'reminder queue: Redis');
+    this.worker.on('error', (err) => {
+      this.workerReady = false;
+      outage.failed(err);
+    });
+    this.worker.on('ready', () => {
+      this.workerReady = true;
+      outage.recovered();
+    });
   }
 
   async stop(): Promise<void> {
@@ -112,8 +157,9 @@ export class BullMqScheduler implements ReminderScheduler {
   }
 
   /**
-   * PING over the queue's own Redis connection, so readiness reports the connection reminders actually use. A
-   * connection that is not ready answers false at once: BullMQ's clients retry forever, so a PING would wait for Redis.
+   * PING over the queue's own Redis connection, so readiness reports the connection reminders actually use, and the
+   * worker's connection up. A connection that is not ready answers false at once: BullMQ's clients retry forever,
+   * so a PING would wait for Redis.
    */
   async ping(timeoutMs = 1000): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
@@ -123,7 +169,7 @@ export class BullMqScheduler implements ReminderScheduler {
     const pong = (async () => {
       // BullMQ types its client by the commands it uses; PING reaches the ioredis client behind it.
       const client = (await this.queue.client) as unknown as { status: string; ping(): Promise<string> };
-      return client.status === 'ready' && (await client.ping()) === 'PONG';
+      return client.status === 'ready' && (await client.ping()) === 'PONG' && (!this.worker || this.workerReady);
     })().catch(() => false);
     try {
       return await Promise.race([pong, timeout]);

@@ -8,7 +8,7 @@ import { InProcessScheduler } from '../../src/reminders/in-process-scheduler.js'
 import { createStore } from '../../src/store/create-store.js';
 import { storeBackends, uniquePrefix } from '../helpers/backends.js';
 import { silentAnswers } from '../helpers/engine.js';
-import { waitUntil } from '../helpers/replicas.js';
+import { freePort, waitUntil } from '../helpers/replicas.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 
 async function start(env: Record<string, string> = {}) {
@@ -45,6 +45,29 @@ describe('app endpoints', () => {
   });
 });
 
+describe("start-up while the reminder queue's Redis is unreachable", () => {
+  it('serves /healthz, reports not ready, and closes cleanly', async () => {
+    const r = parseConfig({
+      STORE_URL: 'memory://',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+    });
+    if (!r.ok) throw new Error(r.problems.join('\n'));
+    // The real BullMQ scheduler: start-up used to wait for Redis forever, without ever listening.
+    const app = await createApp({ config: r.config, logger: silentLogger(), answers: silentAnswers, platforms: [] });
+    try {
+      const base = `http://127.0.0.1:${await app.listen()}`;
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      const ready = await fetch(`${base}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: 'not ready', store: { ok: true }, redis: { ok: false } });
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 const redis = storeBackends().find((b) => b.name === 'redis')!;
 
 describe.skipIf(redis.skip)('readiness of the reminder queue on real Redis', () => {
@@ -75,6 +98,8 @@ describe.skipIf(redis.skip)('readiness of the reminder queue on real Redis', () 
       return { status: res.status, body: (await res.json()) as { redis?: { ok: boolean } } };
     };
 
+    // The worker connects in the background after start-up.
+    await waitUntil('readyz', async () => (await readiness()).status === 200, { timeoutMs: 15_000 });
     const connections = proxy.accepted;
     for (let i = 0; i < 5; i++) expect(await readiness()).toMatchObject({ status: 200, body: { redis: { ok: true } } });
     // Probes ride on BullMQ's connection: five of them opened none.
@@ -89,5 +114,25 @@ describe.skipIf(redis.skip)('readiness of the reminder queue on real Redis', () 
 
     await proxy.resume();
     await waitUntil('readyz to recover', async () => (await readiness()).status === 200, { timeoutMs: 15_000 });
+  });
+
+  it('starts while Redis is cut off and turns ready when it answers', async () => {
+    proxy = await TcpProxy.start(process.env.REDIS_URL!);
+    await proxy.pause();
+    const r = parseConfig({
+      STORE_URL: 'memory://',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      REDIS_URL: proxy.urlFor(process.env.REDIS_URL!),
+      STORE_PREFIX: uniquePrefix().slice(0, -1),
+    });
+    if (!r.ok) throw new Error(r.problems.join('\n'));
+    app = await createApp({ config: r.config, logger: silentLogger(), answers: silentAnswers, platforms: [] });
+    const base = `http://127.0.0.1:${await app.listen()}`;
+    expect((await fetch(`${base}/readyz`)).status).toBe(503);
+    await proxy.resume();
+    await waitUntil('readyz once Redis answers', async () => (await fetch(`${base}/readyz`)).status === 200, {
+      timeoutMs: 15_000,
+    });
   });
 });
