@@ -69,6 +69,14 @@ export class OutageLog {
   }
 }
 
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** A lost or refused Redis connection, as opposed to the worker's other errors (a lost job lock, a script error). */
+export function isConnectionError(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | undefined;
+  return CONNECTION_CODES.has(String(e?.code)) || /Connection is closed/i.test(String(e?.message));
+}
+
 /** BullMQ job ids may not contain ':'; the due time is part of the id so a rescheduled job never collides. */
 export function jobIdOf(job: ReminderJob): string {
   return `${job.kind}-${job.caseId}-${Date.parse(job.at)}`;
@@ -91,8 +99,6 @@ function connectionOf(url: string) {
 export class BullMqScheduler implements ReminderScheduler {
   private readonly queue: Queue<ReminderJob>;
   private worker?: Worker<ReminderJob>;
-  /** The worker's blocking connection is up (BullMQ's 'ready'), and no error came after it. */
-  private workerReady = false;
   private readonly name: string;
   private readonly lockMs: number;
 
@@ -142,13 +148,10 @@ export class BullMqScheduler implements ReminderScheduler {
     );
     const outage = new OutageLog(this.o.logger, 'reminder queue: Redis');
     this.worker.on('error', (err) => {
-      this.workerReady = false;
-      outage.failed(err);
+      if (isConnectionError(err)) outage.failed(err);
+      else this.o.logger.error({ err }, 'reminder worker error');
     });
-    this.worker.on('ready', () => {
-      this.workerReady = true;
-      outage.recovered();
-    });
+    this.worker.on('ready', () => outage.recovered());
   }
 
   async stop(): Promise<void> {
@@ -157,9 +160,9 @@ export class BullMqScheduler implements ReminderScheduler {
   }
 
   /**
-   * PING over the queue's own Redis connection, so readiness reports the connection reminders actually use, and the
-   * worker's connection up. A connection that is not ready answers false at once: BullMQ's clients retry forever,
-   * so a PING would wait for Redis.
+   * PING over the queue's own Redis connection, with the worker's connection up too: readiness reports the
+   * connections reminders actually use. A connection that is not ready answers false at once: BullMQ's clients
+   * retry forever, so a PING would wait for Redis.
    */
   async ping(timeoutMs = 1000): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
@@ -169,7 +172,8 @@ export class BullMqScheduler implements ReminderScheduler {
     const pong = (async () => {
       // BullMQ types its client by the commands it uses; PING reaches the ioredis client behind it.
       const client = (await this.queue.client) as unknown as { status: string; ping(): Promise<string> };
-      return client.status === 'ready' && (await client.ping()) === 'PONG' && (!this.worker || this.workerReady);
+      if (client.status !== 'ready' || (await client.ping()) !== 'PONG') return false;
+      return !this.worker || (await this.worker.client).status === 'ready';
     })().catch(() => false);
     try {
       return await Promise.race([pong, timeout]);

@@ -1,7 +1,8 @@
-// A Redis outage in the log: one error when it starts, a reminder a minute while it lasts, one line when it ends.
+// A Redis outage in the log: one error when it starts, a reminder a minute while it lasts, one line when it ends;
+// other worker errors are not mistaken for it.
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
-import { OutageLog } from '../../src/reminders/bullmq-scheduler.js';
+import { isConnectionError, OutageLog } from '../../src/reminders/bullmq-scheduler.js';
 
 function capture() {
   const lines: { level: number; msg: string; attempts?: number }[] = [];
@@ -42,5 +43,13 @@ describe('OutageLog', () => {
       'reminder queue: Redis reachable again',
       'reminder queue: Redis unreachable; retrying',
     ]);
+  });
+
+  it("counts refused and lost connections as the outage, not the worker's other errors", () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6379'), { code: 'ECONNREFUSED' });
+    expect(isConnectionError(refused)).toBe(true);
+    expect(isConnectionError(new Error('Connection is closed.'))).toBe(true);
+    // Reported by BullMQ when a job's lock was lost (a replica paused too long): a real error, logged as one.
+    expect(isConnectionError(new Error('Missing lock for job 7. moveToFinished'))).toBe(false);
   });
 });
