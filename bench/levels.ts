@@ -60,6 +60,21 @@ export function overRounds(values: number[], round: (x: number) => number = two)
   return { median: round(median(values)), range: [round(Math.min(...values)), round(Math.max(...values))] };
 }
 
+/** Runs `round` on each round's cases, one after another (side by side they would share the cores). */
+export async function inRounds<C, R>(rounds: C[][], round: (cases: C[]) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const cases of rounds) out.push(await round(cases));
+  return out;
+}
+
+/** The median over the rounds of main-thread CPU per request, in ms to the microsecond. */
+export function cpuPerRequest<R>(runs: R[], ms: (r: R) => number, requests: (r: R) => number): number {
+  return overRounds(
+    runs.map((r) => ms(r) / requests(r)),
+    (v) => Math.round(v * 1000) / 1000,
+  ).median;
+}
+
 /** Several rounds' load reports as one: the median rate per round, latencies and statuses pooled. */
 export function describeRounds(reports: LoadReport[]) {
   const statuses: Record<string, number> = {};

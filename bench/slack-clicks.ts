@@ -8,8 +8,10 @@ import { SIGNING_SECRET, SlackSender } from '../test/helpers/slack-requests.js';
 import {
   type ClickLevel,
   casesNeeded,
+  cpuPerRequest,
   DEFAULT_LEVELS,
   describeRounds,
+  inRounds,
   measureLevels,
   overRounds,
   ROUNDS,
@@ -85,16 +87,11 @@ type Round = Awaited<ReturnType<typeof runRound>>;
 
 /** One level: paired rounds (see ROUNDS), summarized as medians with their range; every round's cases checked. */
 async function runLevel(r: Run, level: ClickLevel, rounds: SlackCase[][]) {
-  const runs: Round[] = [];
-  for (const cases of rounds) runs.push(await runRound(r, level, cases));
+  const runs = await inRounds(rounds, (cases) => runRound(r, level, cases));
   const clicks = runs.reduce((n, x) => n + x.clicks, 0);
   const bare = describeRounds(runs.map((x) => x.bare));
   const ack = describeRounds(runs.map((x) => x.service));
-  const cpu = (ms: (x: Round) => number) =>
-    overRounds(
-      runs.map((x) => ms(x) / x.clicks),
-      (v) => Math.round(v * 1000) / 1000,
-    ).median;
+  const cpu = (ms: (x: Round) => number) => cpuPerRequest(runs, ms, (x) => x.clicks);
   return {
     concurrency: level.concurrency,
     rounds: runs.length,

@@ -12,7 +12,16 @@ import {
   tp,
 } from '../test/helpers/teams-activities.js';
 import { startValues } from '../test/helpers/teams-app.js';
-import { type ClickLevel, casesNeeded, describeRounds, measureLevels, overRounds, ROUNDS } from './levels.js';
+import {
+  type ClickLevel,
+  casesNeeded,
+  cpuPerRequest,
+  describeRounds,
+  inRounds,
+  measureLevels,
+  overRounds,
+  ROUNDS,
+} from './levels.js';
 import type { LoadClient, LoadReport, PreparedRequest } from './load.js';
 import { cpuOf, perStore, quiet, withService } from './runs.js';
 import type { BareProcess, ServiceProcess } from './service-process.js';
@@ -142,15 +151,10 @@ type Round = Awaited<ReturnType<typeof runRound>>;
 
 /** One level: paired rounds (see ROUNDS), summarized as medians with their range; every round's cases checked. */
 async function runLevel(r: Run, level: ClickLevel, rounds: TeamsCase[][]) {
-  const runs: Round[] = [];
-  for (const cases of rounds) runs.push(await runRound(r, level, cases));
+  const runs = await inRounds(rounds, (cases) => runRound(r, level, cases));
   const bare = describeRounds(runs.map((x) => x.bare));
   const service = describeRounds(runs.map((x) => x.service));
-  const perInvoke = (ms: (x: Round) => number) =>
-    overRounds(
-      runs.map((x) => ms(x) / x.invokes),
-      (v) => Math.round(v * 1000) / 1000,
-    ).median;
+  const perInvoke = (ms: (x: Round) => number) => cpuPerRequest(runs, ms, (x) => x.invokes);
   return {
     concurrency: level.concurrency,
     rounds: runs.length,

@@ -23,6 +23,20 @@ async function start(env: Record<string, string> = {}) {
   return { app, base: `http://127.0.0.1:${port}` };
 }
 
+/** The app with the real BullMQ scheduler on the Redis at redisUrl (memory store, a queue name of its own). */
+async function startOnRedis(redisUrl: string) {
+  const r = parseConfig({
+    STORE_URL: 'memory://',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    REDIS_URL: redisUrl,
+    STORE_PREFIX: uniquePrefix().slice(0, -1),
+  });
+  if (!r.ok) throw new Error(r.problems.join('\n'));
+  const app = await createApp({ config: r.config, logger: silentLogger(), answers: silentAnswers, platforms: [] });
+  return { app, base: `http://127.0.0.1:${await app.listen()}` };
+}
+
 describe('app endpoints', () => {
   let app: App | undefined;
   afterEach(async () => {
@@ -47,17 +61,9 @@ describe('app endpoints', () => {
 
 describe("start-up while the reminder queue's Redis is unreachable", () => {
   it('serves /healthz, reports not ready, and closes cleanly', async () => {
-    const r = parseConfig({
-      STORE_URL: 'memory://',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
-    });
-    if (!r.ok) throw new Error(r.problems.join('\n'));
     // The real BullMQ scheduler: start-up used to wait for Redis forever, without ever listening.
-    const app = await createApp({ config: r.config, logger: silentLogger(), answers: silentAnswers, platforms: [] });
+    const { app, base } = await startOnRedis(`redis://127.0.0.1:${await freePort()}`);
     try {
-      const base = `http://127.0.0.1:${await app.listen()}`;
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       const ready = await fetch(`${base}/readyz`);
       expect(ready.status).toBe(503);
@@ -83,16 +89,9 @@ describe.skipIf(redis.skip)('readiness of the reminder queue on real Redis', () 
 
   it("follows the queue's own connection: not ready while Redis is cut off, ready again when it is back", async () => {
     proxy = await TcpProxy.start(process.env.REDIS_URL!);
-    const r = parseConfig({
-      STORE_URL: 'memory://',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      REDIS_URL: proxy.urlFor(process.env.REDIS_URL!),
-      STORE_PREFIX: uniquePrefix().slice(0, -1),
-    });
-    if (!r.ok) throw new Error(r.problems.join('\n'));
-    app = await createApp({ config: r.config, logger: silentLogger(), answers: silentAnswers, platforms: [] });
-    const base = `http://127.0.0.1:${await app.listen()}`;
+    const started = await startOnRedis(proxy.urlFor(process.env.REDIS_URL!));
+    app = started.app;
+    const { base } = started;
     const readiness = async () => {
       const res = await fetch(`${base}/readyz`);
       return { status: res.status, body: (await res.json()) as { redis?: { ok: boolean } } };
@@ -119,16 +118,9 @@ describe.skipIf(redis.skip)('readiness of the reminder queue on real Redis', () 
   it('starts while Redis is cut off and turns ready when it answers', async () => {
     proxy = await TcpProxy.start(process.env.REDIS_URL!);
     await proxy.pause();
-    const r = parseConfig({
-      STORE_URL: 'memory://',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      REDIS_URL: proxy.urlFor(process.env.REDIS_URL!),
-      STORE_PREFIX: uniquePrefix().slice(0, -1),
-    });
-    if (!r.ok) throw new Error(r.problems.join('\n'));
-    app = await createApp({ config: r.config, logger: silentLogger(), answers: silentAnswers, platforms: [] });
-    const base = `http://127.0.0.1:${await app.listen()}`;
+    const started = await startOnRedis(proxy.urlFor(process.env.REDIS_URL!));
+    app = started.app;
+    const { base } = started;
     expect((await fetch(`${base}/readyz`)).status).toBe(503);
     await proxy.resume();
     await waitUntil('readyz once Redis answers', async () => (await fetch(`${base}/readyz`)).status === 200, {
