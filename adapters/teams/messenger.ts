@@ -15,7 +15,7 @@ import {
   type View,
 } from '../../src/dialog/view.js';
 import type { Logger } from '../../src/log.js';
-import { threadConversationId } from './activity.js';
+import { threadConversationId, threadOf } from './activity.js';
 import type { ConversationReferences, StoredConversation } from './conversation-references.js';
 import { codeOf, type RetryPolicy, statusOf, withRetry } from './retry.js';
 import { viewActivity } from './view-activity.js';
@@ -45,7 +45,7 @@ export class TeamsMessenger implements Messenger {
     const stored = await this.conversation(target);
     const activity = await this.activity(view);
     const conversationId = this.conversationId(stored, target);
-    const res = await this.send(stored, 'post', (c) => c.sendToConversation(conversationId, activity));
+    const res = await this.send(stored, 'post', conversationId, (c) => c.sendToConversation(conversationId, activity));
     if (!res?.id) throw new Error('Teams returned no activity id for a posted message');
     return { messageId: res.id };
   }
@@ -54,7 +54,7 @@ export class TeamsMessenger implements Messenger {
     const stored = await this.conversation(target);
     const activity = { ...(await this.activity(view)), id: messageId };
     const conversationId = this.conversationId(stored, target);
-    await this.send(stored, 'update', (c) => c.updateActivity(conversationId, messageId, activity));
+    await this.send(stored, 'update', conversationId, (c) => c.updateActivity(conversationId, messageId, activity));
   }
 
   private async conversation(target: Target): Promise<StoredConversation> {
@@ -78,6 +78,7 @@ export class TeamsMessenger implements Messenger {
   private async send<T>(
     stored: StoredConversation,
     op: 'post' | 'update',
+    conversationId: string,
     call: (conversations: ConnectorConversations) => Promise<T>,
   ): Promise<T> {
     let result: T | undefined;
@@ -101,8 +102,10 @@ export class TeamsMessenger implements Messenger {
       if (statusOf(failure) === 403) {
         throw new ConversationGoneError(`Teams refused the ${op} (403): the bot is no longer in this conversation`);
       }
-      // The channel or chat itself no longer exists (deleted, or the team the bot was in is gone).
-      if (statusOf(failure) === 404 && codeOf(failure) === 'ConversationNotFound') {
+      // The channel or chat itself no longer exists (deleted, or the team the bot was in is gone). Not so for a
+      // thread ("<channel>;messageid=<root>"): Teams answers the same when only the thread's root message was
+      // deleted, and the next render posts the case card again, with a new thread under it.
+      if (statusOf(failure) === 404 && codeOf(failure) === 'ConversationNotFound' && !threadOf(conversationId)) {
         throw new ConversationGoneError(
           `Teams: the conversation of the ${op} no longer exists (404 ConversationNotFound)`,
         );

@@ -1,5 +1,5 @@
 // Proactive sends with a stored conversation reference: reminders in the case's thread with real mentions,
-// Teams throttling (429 with Retry-After) retried, and a removed bot (403) or a deleted conversation (404
+// Teams throttling (429 with Retry-After) retried, and a removed bot (403) or a deleted channel (404
 // ConversationNotFound) stopping the case's reminders.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ConnectorRequest, FakeBotConnector } from '../helpers/fake-bot-connector.js';
@@ -93,15 +93,17 @@ describe('reminders', () => {
     expect(h.fake.requests.filter(inThread(caseMessageId))).toHaveLength(0);
   });
 
-  it('stops the reminders when Teams says the conversation is gone (404 ConversationNotFound)', async () => {
+  it('keeps reminding after a 404 ConversationNotFound in the thread: only its root message may be gone', async () => {
     const { caseId, caseMessageId } = await startCase(h);
-    h.fake.fail(404, { times: 100, code: 'ConversationNotFound', match: inThread(caseMessageId) });
+    // Teams answers so for a post under a deleted message as well; the channel itself is still there.
+    h.fake.fail(404, { times: 1, code: 'ConversationNotFound', match: inThread(caseMessageId) });
     h.app.clock.set(DAY_LATER);
     await h.app.engine.runDueReminders();
-    expect(h.fake.requests.filter(inThread(caseMessageId))).toHaveLength(1);
-    h.app.clock.set('2026-11-30T11:00:00+01:00');
-    expect(await h.app.engine.runDueReminders()).toBe(0);
-    expect(h.fake.requests.filter(inThread(caseMessageId))).toHaveLength(1);
+    expect(h.fake.requests.filter(inThread(caseMessageId)).map((r) => r.status)).toEqual([404]);
+    // Retried later rather than stopped for good.
+    h.app.clock.set('2026-11-24T11:10:00+01:00');
+    expect(await h.app.engine.runDueReminders()).toBe(1);
+    expect(h.fake.requests.filter(inThread(caseMessageId)).map((r) => r.status)).toEqual([404, 200]);
     expect((await h.app.engine.repo.load(caseId))!.status).toBe('awaiting_approvals');
   });
 
