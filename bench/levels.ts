@@ -20,7 +20,7 @@ export const DEFAULT_LEVELS: ClickLevel[] = [
  * its cores unevenly — the bare app's own rate moved by up to 2× between runs — so a ratio is taken within each
  * round, where both ran under the same conditions, and the median of those is reported with its range.
  */
-export const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+export const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? 3)) || 3);
 
 /** Cases the warm-up (JIT, connection pools, caches) uses on both servers; not reported. */
 export const WARMUP_CASES = 50;

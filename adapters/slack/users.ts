@@ -1,5 +1,6 @@
 // Who a Slack user is (display name, locale, bot or not), from users.info with include_locale, cached for minutes.
 import type { Logger } from '../../src/log.js';
+import { within } from '../../src/within.js';
 import { slackErrorCode, type WebClient } from './client.js';
 
 export interface SlackUser {
@@ -38,7 +39,7 @@ export class SlackUsers {
 
   /** Like lookup, but answers "failed" after ms: work done before an ack() must stay well inside Slack's 3 s. */
   lookupWithin(id: string, ms: number): Promise<UserLookup> {
-    return within(this.lookup(id), ms, { found: false, reason: 'failed' });
+    return within<UserLookup, UserLookup>(this.lookup(id), ms, { found: false, reason: 'failed' });
   }
 
   lookup(id: string): Promise<UserLookup> {
@@ -77,17 +78,5 @@ export class SlackUsers {
       this.logger.warn({ err, user: id }, 'users.info failed');
       return { found: false, reason: 'failed' };
     }
-  }
-}
-
-async function within<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(fallback), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

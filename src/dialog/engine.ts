@@ -13,6 +13,7 @@ import { ReminderPolicy, type ReminderPolicyOptions } from '../reminders/policy.
 import { ReminderService } from '../reminders/reminder-service.js';
 import type { ReminderScheduler } from '../reminders/scheduler.js';
 import type { Store } from '../store/store.js';
+import { within } from '../within.js';
 import { caseCard, checklistCard } from './case-views.js';
 import { answerCard, helpCard, statusCard } from './chat-views.js';
 import { rejectForm, startForm } from './forms.js';
@@ -32,6 +33,8 @@ export interface EngineOptions {
   metrics?: Metrics;
   /** How long a case's first change waits for the rest of its burst before rendering (default RENDER_WINDOW_MS). */
   renderWindowMs?: number;
+  /** How long start() waits for the crash repair, and stop() for renders under way, before going on (10 s each). */
+  waitMs?: { repair?: number; renders?: number };
 }
 
 export interface StartSubmission {
@@ -89,17 +92,34 @@ export class DialogEngine {
     this.messengers.set(messenger.platform, messenger);
   }
 
-  /** Starts reminders and repairs case messages left stale by a crash. */
+  /**
+   * Starts reminders and repairs case messages left stale by a crash. The repair is waited for a while, then left to
+   * finish in the background: one that needs a service which is away (the reminder queue's Redis) must not keep the
+   * replica from serving, nor from reporting itself not ready.
+   */
   async start(): Promise<void> {
     await this.o.scheduler.start(this.reminders.handle);
-    const repaired = await this.sync.repairAll();
-    if (repaired > 0) this.o.logger.info({ repaired }, 'repaired case messages after restart');
+    const repair = this.sync.repairAll().then((repaired) => {
+      if (repaired > 0) this.o.logger.info({ repaired }, 'repaired case messages after restart');
+      return true;
+    });
+    if (!(await within(repair, this.o.waitMs?.repair ?? 10_000, false))) {
+      this.o.logger.warn('repair of case messages is still waiting (for Redis?); it goes on in the background');
+    }
   }
 
-  /** Stops reminders and waits for renders still under way (a render cut off here is repaired at the next start). */
+  /** Stops reminders and waits a while for renders still under way (one cut off is repaired at the next start). */
   async stop(): Promise<void> {
     await this.o.scheduler.stop();
-    await this.sync.idle();
+    if (
+      !(await within(
+        this.sync.idle().then(() => true),
+        this.o.waitMs?.renders ?? 10_000,
+        false,
+      ))
+    ) {
+      this.o.logger.warn('stopped with case message renders still waiting; they are repaired at the next start');
+    }
   }
 
   /** Resolves when no case message render is waiting or running. */

@@ -8,6 +8,7 @@ import { type Job, Queue, Worker } from 'bullmq';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
+import { within } from '../within.js';
 import type { ReminderHandler, ReminderJob, ReminderKind, ReminderScheduler } from './scheduler.js';
 
 export interface BullMqSchedulerOptions {
@@ -69,7 +70,23 @@ export class OutageLog {
   }
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** BullMQ types its clients by the commands it uses; status and PING reach the ioredis client behind them. */
+interface RedisStatus {
+  status: string;
+  ping(): Promise<string>;
+}
+
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
 
 /** A lost or refused Redis connection, as opposed to the worker's other errors (a lost job lock, a script error). */
 export function isConnectionError(err: unknown): boolean {
@@ -99,6 +116,9 @@ function connectionOf(url: string) {
 export class BullMqScheduler implements ReminderScheduler {
   private readonly queue: Queue<ReminderJob>;
   private worker?: Worker<ReminderJob>;
+  /** The ioredis clients behind BullMQ's adapter types, once connected (readiness reads their status). */
+  private queueClient?: RedisStatus;
+  private workerClient?: RedisStatus;
   private readonly name: string;
   private readonly lockMs: number;
 
@@ -106,6 +126,12 @@ export class BullMqScheduler implements ReminderScheduler {
     this.name = o.queueName ?? 'overname-reminders';
     this.lockMs = o.lockMs ?? DEFAULT_LOCK_MS;
     this.queue = new Queue<ReminderJob>(this.name, { connection: connectionOf(o.redisUrl), prefix: o.prefix });
+    void this.queue.client.then(
+      (c) => {
+        this.queueClient = c as unknown as RedisStatus;
+      },
+      () => undefined,
+    );
   }
 
   async schedule(job: ReminderJob): Promise<void> {
@@ -152,11 +178,24 @@ export class BullMqScheduler implements ReminderScheduler {
       else this.o.logger.error({ err }, 'reminder worker error');
     });
     this.worker.on('ready', () => outage.recovered());
+    void this.worker.client.then(
+      (c) => {
+        this.workerClient = c as unknown as RedisStatus;
+      },
+      () => undefined,
+    );
   }
 
-  async stop(): Promise<void> {
-    await this.worker?.close();
-    await this.queue.close();
+  /**
+   * Closes gracefully within `graceMs`, else by force: BullMQ's close waits for Redis, and a connection that lost
+   * Redis may never report the end it waits for. A job cut off here is taken over by another replica.
+   */
+  async stop(graceMs = 5000): Promise<void> {
+    const closed = Promise.all([this.worker?.close(), this.queue.close()]).then(() => true);
+    if (await within(closed, graceMs, false)) return;
+    this.o.logger.warn('reminder queue did not close in time (Redis away?); closing by force');
+    // Forcing does not wait for Redis either; what is left of it is not worth holding the shutdown for.
+    await within(Promise.all([this.worker?.close(true), this.queue.disconnect()]), 1000, undefined);
   }
 
   /**
@@ -165,21 +204,18 @@ export class BullMqScheduler implements ReminderScheduler {
    * retry forever, so a PING would wait for Redis.
    */
   async ping(timeoutMs = 1000): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), timeoutMs);
-    });
-    const pong = (async () => {
-      // BullMQ types its client by the commands it uses; PING reaches the ioredis client behind it.
-      const client = (await this.queue.client) as unknown as { status: string; ping(): Promise<string> };
-      if (client.status !== 'ready' || (await client.ping()) !== 'PONG') return false;
-      return !this.worker || (await this.worker.client).status === 'ready';
-    })().catch(() => false);
-    try {
-      return await Promise.race([pong, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    // Each connection is awaited once, at start, not per probe: the promise stays pending while Redis is away.
+    const queue = this.queueClient;
+    const worker = this.workerClient;
+    if (queue?.status !== 'ready' || (this.worker && worker?.status !== 'ready')) return false;
+    return within(
+      queue.ping().then(
+        (pong) => pong === 'PONG',
+        () => false,
+      ),
+      timeoutMs,
+      false,
+    );
   }
 
   /** Promotes delayed jobs that are due by this scheduler's clock (tests, the playground's demo clock) and waits. */

@@ -6,6 +6,7 @@
 // PASSIVE checkpoint (never blocks a writer) on a timer instead.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { within } from '../within.js';
 
 // Plain CommonJS, run with eval: it needs no TypeScript loader, under tsx, vitest or a build alike.
 const WORKER = `
@@ -35,7 +36,7 @@ export function startCheckpointer(path: string, everyMs: number, onError: (messa
     async stop() {
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       worker.postMessage('stop');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      await within(exited, 5000, undefined);
       await worker.terminate();
     },
   };

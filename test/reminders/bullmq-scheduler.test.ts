@@ -2,14 +2,55 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
+import { DialogEngine } from '../../src/dialog/engine.js';
 import { silentLogger } from '../../src/log.js';
 import { BullMqScheduler } from '../../src/reminders/bullmq-scheduler.js';
 import type { ReminderJob } from '../../src/reminders/scheduler.js';
 import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/store.js';
 import { storeBackends, uniquePrefix } from '../helpers/backends.js';
+import { engineHarness, REMINDERS, silentAnswers } from '../helpers/engine.js';
+import { RecordingMessenger } from '../helpers/recording-messenger.js';
 
 const redis = storeBackends().find((b) => b.name === 'redis')!;
+
+describe("with the reminder queue's Redis away", () => {
+  it('starts and stops an engine whose crash repair needs the queue, without waiting for Redis', async () => {
+    const h = await engineHarness();
+    const caseId = await h.start();
+    // As after a crash between a change and its render: the reminder plan not recorded, a dead process's mark left.
+    await h.store.delete(`case:${caseId}:plan`);
+    await h.store.set(`dirty:${caseId}:deadbeef`, Date.parse('2026-11-01T00:00:00Z'));
+    await h.engine.stop();
+
+    const logger = silentLogger();
+    const clock = new ManualClock('2026-11-23T10:00:00+01:00');
+    // Nothing listens on port 1: every connection attempt is refused.
+    const scheduler = new BullMqScheduler({ redisUrl: 'redis://127.0.0.1:1', store: h.store, clock, logger });
+    const engine = new DialogEngine({
+      store: h.store,
+      answers: silentAnswers,
+      clock,
+      scheduler,
+      logger,
+      reminders: REMINDERS,
+      waitMs: { repair: 300, renders: 300 },
+    });
+    const messenger = new RecordingMessenger();
+    engine.registerMessenger(messenger);
+    const t = Date.now();
+    await engine.start();
+    // The repair re-plans the reminders first, and that waits for Redis: start-up goes on without it.
+    expect(Date.now() - t).toBeLessThan(3000);
+    const stopping = Date.now();
+    await engine.stop();
+    expect(Date.now() - stopping).toBeLessThan(8000);
+    // Nothing was shown, so the mark stays for the next start.
+    expect(messenger.sent).toHaveLength(0);
+    expect(await h.store.get(`dirty:${caseId}:deadbeef`)).toBeDefined();
+    await h.store.close();
+  });
+});
 
 describe.skipIf(redis.skip)('BullMQ scheduler', () => {
   const cleanup: (() => Promise<void>)[] = [];

@@ -8,7 +8,7 @@ import { InProcessScheduler } from '../../src/reminders/in-process-scheduler.js'
 import { createStore } from '../../src/store/create-store.js';
 import { storeBackends, uniquePrefix } from '../helpers/backends.js';
 import { silentAnswers } from '../helpers/engine.js';
-import { freePort, waitUntil } from '../helpers/replicas.js';
+import { waitUntil } from '../helpers/replicas.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 
 async function start(env: Record<string, string> = {}) {
@@ -62,7 +62,8 @@ describe('app endpoints', () => {
 describe("start-up while the reminder queue's Redis is unreachable", () => {
   it('serves /healthz, reports not ready, and closes cleanly', async () => {
     // The real BullMQ scheduler: start-up used to wait for Redis forever, without ever listening.
-    const { app, base } = await startOnRedis(`redis://127.0.0.1:${await freePort()}`);
+    // Nothing listens on port 1: every connection attempt is refused.
+    const { app, base } = await startOnRedis('redis://127.0.0.1:1');
     try {
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       const ready = await fetch(`${base}/readyz`);
@@ -80,11 +81,14 @@ describe.skipIf(redis.skip)('readiness of the reminder queue on real Redis', () 
   let app: App | undefined;
   let proxy: TcpProxy | undefined;
   afterEach(async () => {
-    await proxy?.resume();
-    await app?.close();
-    await proxy?.close();
-    app = undefined;
-    proxy = undefined;
+    try {
+      await proxy?.resume();
+    } finally {
+      await app?.close();
+      await proxy?.close();
+      app = undefined;
+      proxy = undefined;
+    }
   });
 
   it("follows the queue's own connection: not ready while Redis is cut off, ready again when it is back", async () => {
@@ -126,5 +130,20 @@ describe.skipIf(redis.skip)('readiness of the reminder queue on real Redis', () 
     await waitUntil('readyz once Redis answers', async () => (await fetch(`${base}/readyz`)).status === 200, {
       timeoutMs: 15_000,
     });
+  });
+
+  it('shuts down within its grace time when Redis went away while it ran', async () => {
+    proxy = await TcpProxy.start(process.env.REDIS_URL!);
+    const started = await startOnRedis(proxy.urlFor(process.env.REDIS_URL!));
+    app = started.app;
+    const status = async () => (await fetch(`${started.base}/readyz`)).status;
+    await waitUntil('readyz', async () => (await status()) === 200, { timeoutMs: 15_000 });
+    await proxy.pause();
+    await waitUntil('readyz to report Redis down', async () => (await status()) === 503);
+    // BullMQ's own close waits for connections that lost Redis to end, which may never happen.
+    const t = Date.now();
+    await app.close();
+    app = undefined;
+    expect(Date.now() - t).toBeLessThan(9_000);
   });
 });
