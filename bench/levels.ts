@@ -61,10 +61,20 @@ export function overRounds(values: number[], round: (x: number) => number = two)
 }
 
 /** Runs `round` on each round's cases, one after another (side by side they would share the cores). */
-export async function inRounds<C, R>(rounds: C[][], round: (cases: C[]) => Promise<R>): Promise<R[]> {
+export async function inRounds<C, R>(rounds: C[][], round: (cases: C[], index: number) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
-  for (const cases of rounds) out.push(await round(cases));
+  for (const [i, cases] of rounds.entries()) out.push(await round(cases, i));
   return out;
+}
+
+/** The bare app's run and the service's, bare first in even rounds and second in odd ones: no order is favoured. */
+export async function inTurn<B, S>(index: number, bare: () => Promise<B>, service: () => Promise<S>): Promise<[B, S]> {
+  if (index % 2 === 0) {
+    const b = await bare();
+    return [b, await service()];
+  }
+  const s = await service();
+  return [await bare(), s];
 }
 
 /** The median over the rounds of main-thread CPU per request, in ms to the microsecond. */

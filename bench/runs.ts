@@ -2,7 +2,8 @@
 // each store in a process of its own, the CPU a run costs a process, and waiting for a platform fake to fall quiet.
 import { createStore } from '../src/store/create-store.js';
 import type { Store } from '../src/store/store.js';
-import { LoadClient } from './load.js';
+import { inTurn } from './levels.js';
+import { LoadClient, type PreparedRequest } from './load.js';
 import { type BareProcess, type ServiceProcess, startBareProcess, startServiceProcess } from './service-process.js';
 import { scratchDir } from './stats.js';
 import { type BenchStore, keyPrefixOf } from './stores.js';
@@ -62,4 +63,44 @@ export async function quiet(count: () => number, quietMs = 100): Promise<void> {
     seen = count();
     await new Promise((resolve) => setTimeout(resolve, quietMs));
   }
+}
+
+export interface PairTarget {
+  bare: BareProcess;
+  service: ServiceProcess;
+  load: LoadClient;
+}
+
+/**
+ * One round's pair of runs (in the order inTurn gives): the same kind of requests, freshly built for each, against
+ * the bare app and against the service at `servicePath`; the service's run lasts until `shown()` says when its last
+ * message update landed.
+ */
+export async function pairedRuns(
+  t: PairTarget,
+  o: {
+    index: number;
+    concurrency: number;
+    requests: () => Promise<PreparedRequest[]>;
+    servicePath: string;
+    shown: () => Promise<number>;
+  },
+) {
+  const [[bare, bareMs], [[service, doneAt], serviceMs, requests]] = await inTurn(
+    o.index,
+    async () => {
+      const requests = await o.requests();
+      return cpuOf(t.bare, () => t.load.run({ url: t.bare.url, requests, concurrency: o.concurrency }));
+    },
+    async () => {
+      const requests = await o.requests();
+      const url = `${t.service.url}${o.servicePath}`;
+      const [result, ms] = await cpuOf(t.service, async () => {
+        const sent = await t.load.run({ url, requests, concurrency: o.concurrency });
+        return [sent, Math.max(sent.endedAt, await o.shown())] as const;
+      });
+      return [result, ms, requests] as const;
+    },
+  );
+  return { bare, bareMs, service, serviceMs, doneAt, requests };
 }

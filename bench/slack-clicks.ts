@@ -17,7 +17,7 @@ import {
   ROUNDS,
 } from './levels.js';
 import type { LoadClient } from './load.js';
-import { cpuOf, perStore, quiet, withService } from './runs.js';
+import { pairedRuns, perStore, quiet, withService } from './runs.js';
 import { type BareProcess, type ServiceProcess, sampleRssOf } from './service-process.js';
 import { allShowApproved, createCases, type SlackCase, signedApprovals } from './slack-cases.js';
 import { type BenchStore, benchStores } from './stores.js';
@@ -51,18 +51,16 @@ async function allShown(r: Run, cases: SlackCase[]): Promise<number> {
   return Math.max(...cases.map((c) => r.fake.message(CHANNEL, c.ts)?.updatedAt ?? 0));
 }
 
-/** One round: the bare app, then the service with the same requests, until every message shows the final state. */
-async function runRound(r: Run, level: ClickLevel, cases: SlackCase[]) {
-  const bareRequests = await signedApprovals(r.slack, cases);
-  const [bare, bareMs] = await cpuOf(r.bare, () =>
-    r.load.run({ url: r.bare.url, requests: bareRequests, concurrency: level.concurrency }),
-  );
+/** One round: the bare app and the service (see inTurn) with the same requests, until every message shows. */
+async function runRound(r: Run, level: ClickLevel, cases: SlackCase[], index: number) {
   const updatesBefore = r.fake.callsOf('chat.update').length;
-  const requests = await signedApprovals(r.slack, cases);
   const rss = sampleRssOf(r.service.pid, 25);
-  const [[service, doneAt], serviceMs] = await cpuOf(r.service, async () => {
-    const sent = await r.load.run({ url: `${r.service.url}/slack/events`, requests, concurrency: level.concurrency });
-    return [sent, Math.max(sent.endedAt, await allShown(r, cases))] as const;
+  const { bare, bareMs, service, serviceMs, doneAt, requests } = await pairedRuns(r, {
+    index,
+    concurrency: level.concurrency,
+    requests: () => signedApprovals(r.slack, cases),
+    servicePath: '/slack/events',
+    shown: () => allShown(r, cases),
   });
   const storedMs = doneAt - service.startedAt;
   const donePerSecond = requests.length / (storedMs / 1000);
@@ -87,7 +85,7 @@ type Round = Awaited<ReturnType<typeof runRound>>;
 
 /** One level: paired rounds (see ROUNDS), summarized as medians with their range; every round's cases checked. */
 async function runLevel(r: Run, level: ClickLevel, rounds: SlackCase[][]) {
-  const runs = await inRounds(rounds, (cases) => runRound(r, level, cases));
+  const runs = await inRounds(rounds, (cases, i) => runRound(r, level, cases, i));
   const clicks = runs.reduce((n, x) => n + x.clicks, 0);
   const bare = describeRounds(runs.map((x) => x.bare));
   const ack = describeRounds(runs.map((x) => x.service));

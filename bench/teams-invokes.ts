@@ -23,7 +23,7 @@ import {
   ROUNDS,
 } from './levels.js';
 import type { LoadClient, LoadReport, PreparedRequest } from './load.js';
-import { cpuOf, perStore, quiet, withService } from './runs.js';
+import { pairedRuns, perStore, quiet, withService } from './runs.js';
 import type { BareProcess, ServiceProcess } from './service-process.js';
 import { type BenchStore, benchStores } from './stores.js';
 import { APPROVED, storeReader, verifyApprovals } from './verify.js';
@@ -120,18 +120,17 @@ async function allShown(r: Run, cases: TeamsCase[]): Promise<number> {
   );
 }
 
-/** One round: the bare bot, then the service with the same invokes, until every channel card shows the final state. */
-async function runRound(r: Run, level: ClickLevel, cases: TeamsCase[]) {
+/** One round: the bare bot and the service (see inTurn) with the same invokes, until every channel card shows. */
+async function runRound(r: Run, level: ClickLevel, cases: TeamsCase[], index: number) {
   const builder = new ActivityBuilder(r.service.url, r.fake.url);
-  const bareRequests = await builder.approvals(cases);
-  const [bare, bareMs] = await cpuOf(r.bare, () =>
-    r.load.run({ url: r.bare.url, requests: bareRequests, concurrency: level.concurrency }),
-  );
-  const updatesBefore = r.fake.requests.filter((q) => q.op === 'update').length;
-  const requests = await builder.approvals(cases);
-  const [[service, doneAt], serviceMs] = await cpuOf(r.service, async () => {
-    const sent = await r.load.run({ url: `${r.service.url}/api/messages`, requests, concurrency: level.concurrency });
-    return [sent, Math.max(sent.endedAt, await allShown(r, cases))] as const;
+  const updates = () => r.fake.requests.filter((q) => q.op === 'update').length;
+  const updatesBefore = updates();
+  const { bare, bareMs, service, serviceMs, doneAt, requests } = await pairedRuns(r, {
+    index,
+    concurrency: level.concurrency,
+    requests: () => builder.approvals(cases),
+    servicePath: '/api/messages',
+    shown: () => allShown(r, cases),
   });
   const rate = (x: LoadReport) => x.latencies.length / (x.wallMs / 1000);
   return {
@@ -141,7 +140,7 @@ async function runRound(r: Run, level: ClickLevel, cases: TeamsCase[]) {
     service,
     serviceMs,
     storedMs: doneAt - service.startedAt,
-    cardUpdates: r.fake.requests.filter((q) => q.op === 'update').length - updatesBefore,
+    cardUpdates: updates() - updatesBefore,
     ratio: rate(service) / rate(bare),
     cpuRatio: bareMs / serviceMs,
   };
@@ -151,7 +150,7 @@ type Round = Awaited<ReturnType<typeof runRound>>;
 
 /** One level: paired rounds (see ROUNDS), summarized as medians with their range; every round's cases checked. */
 async function runLevel(r: Run, level: ClickLevel, rounds: TeamsCase[][]) {
-  const runs = await inRounds(rounds, (cases) => runRound(r, level, cases));
+  const runs = await inRounds(rounds, (cases, i) => runRound(r, level, cases, i));
   const bare = describeRounds(runs.map((x) => x.bare));
   const service = describeRounds(runs.map((x) => x.service));
   const perInvoke = (ms: (x: Round) => number) => cpuPerRequest(runs, ms, (x) => x.invokes);
