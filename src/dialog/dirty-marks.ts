@@ -23,10 +23,20 @@ export class DirtyMarks {
   /** This process: a fresh id per start, so marks left by an earlier run count as another (dead) process's. */
   readonly owner = randomBytes(6).toString('base64url');
 
+  private readonly shared: boolean;
+  private readonly now: () => number;
+
+  /**
+   * `shared`: other live processes may use the store (Redis, PostgreSQL). On memory and SQLite this process is the
+   * only one, so every other owner's mark was left by an earlier run that ended and may go once the case is shown.
+   */
   constructor(
     private readonly store: Store,
-    private readonly now: () => number = Date.now,
-  ) {}
+    o: { shared: boolean; now?: () => number },
+  ) {
+    this.shared = o.shared;
+    this.now = o.now ?? Date.now;
+  }
 
   key(caseId: string): string {
     return `${PREFIX}${caseId}:${this.owner}`;
@@ -40,6 +50,11 @@ export class DirtyMarks {
     await this.store.delete(this.key(caseId));
   }
 
+  /** Clears marks by key, as scan() listed them (other processes' marks that are stale). */
+  async clearKeys(keys: string[]): Promise<void> {
+    for (const key of keys) await this.store.delete(key);
+  }
+
   /** Every case with a mark, whoever set it. */
   async scan(): Promise<MarkedCase[]> {
     const cases = new Map<string, MarkedCase>();
@@ -48,7 +63,7 @@ export class DirtyMarks {
       const [caseId = '', owner] = key.slice(PREFIX.length).split(':');
       const entry = cases.get(caseId) ?? { caseId, staleForeign: [] };
       cases.set(caseId, entry);
-      const stale = typeof setAt !== 'number' || this.now() - setAt > FOREIGN_MARK_MS;
+      const stale = !this.shared || typeof setAt !== 'number' || this.now() - setAt > FOREIGN_MARK_MS;
       if (owner !== this.owner && stale) entry.staleForeign.push(key);
     }
     return [...cases.values()];

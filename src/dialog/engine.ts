@@ -3,7 +3,7 @@ import type { AnswerEngine } from '../answers/types.js';
 import type { Clock } from '../clock.js';
 import { type CaseFact, type CaseOrigin, isOpen, type Platform, type UserRef } from '../domain/case.js';
 import { type FormValues, parseStartForm } from '../domain/case-input.js';
-import { CaseRepository } from '../domain/case-repository.js';
+import { CaseRepository, type RenderState } from '../domain/case-repository.js';
 import { CaseService, type Verdict } from '../domain/case-service.js';
 import { chooseLanguage, languageFromLocale } from '../i18n/language.js';
 import { type Messages, messages } from '../i18n/messages.js';
@@ -31,8 +31,6 @@ export interface EngineOptions {
   logger: Logger;
   reminders: ReminderPolicyOptions;
   metrics?: Metrics;
-  /** How long a case's first change waits for the rest of its burst before rendering (default RENDER_WINDOW_MS). */
-  renderWindowMs?: number;
   /** How long start() waits for the crash repair, and stop() for renders under way, before going on (10 s each). */
   waitMs?: { repair?: number; renders?: number };
 }
@@ -82,8 +80,7 @@ export class DialogEngine {
       views: { timeZone: this.timeZone },
       logger: o.logger,
       beforeMessages: (state) => this.reminders.follow(state.snapshot, state.plannedSeries, o.clock.now()),
-      onGone: (id) => this.conversationGone(id),
-      windowMs: o.renderWindowMs,
+      onGone: (state) => this.conversationGone(state),
     });
     this.cases = new CaseService(this.repo, o.clock, (id, write) => this.sync.change(id, write));
   }
@@ -248,11 +245,12 @@ export class DialogEngine {
    * The platform says the bot can no longer post in the case's conversation. Reminders stop; a case whose message
    * was never posted is withdrawn (nobody could ever press its buttons), recorded as done by the assistant itself.
    */
-  private async conversationGone(caseId: string): Promise<void> {
+  private async conversationGone({ snapshot: s, messageIds }: RenderState): Promise<void> {
+    const caseId = s.data.id;
     await this.o.scheduler.cancel(caseId, 'approvals');
     await this.o.scheduler.cancel(caseId, 'checklist');
-    const s = await this.repo.load(caseId);
-    if (!s || !isOpen(s.status) || (await this.repo.messageId(caseId, 'case'))) return;
+    // The render that met the gone conversation read the case just now: no need to read it again.
+    if (!isOpen(s.status) || messageIds.case) return;
     const assistant: UserRef = {
       platform: s.data.origin.platform,
       id: 'overname-assistent',

@@ -42,12 +42,17 @@ export interface MessageSyncOptions {
   logger: Logger;
   /** Runs in every render before the messages, with the state read for it (the engine plans reminders here). */
   beforeMessages: (state: RenderState) => Promise<void>;
-  /** The platform says the bot can no longer post in the case's conversation. */
-  onGone: (caseId: string) => Promise<void>;
+  /** The platform says the bot can no longer post in the case's conversation (with the state the render read). */
+  onGone: (state: RenderState) => Promise<void>;
   /** See RENDER_WINDOW_MS; tests of the serialization itself set 0. */
   windowMs?: number;
   /** The clock dirty marks are dated with (tests of stale marks move it). */
   now?: () => number;
+  /**
+   * Whether other processes may render the same case: by default when the store is Redis or PostgreSQL. Tests that
+   * play several replicas on one memory store say so here.
+   */
+  shared?: boolean;
 }
 
 export class MessageSync {
@@ -65,8 +70,8 @@ export class MessageSync {
     this.repo = o.repo;
     this.logger = o.logger;
     this.windowMs = o.windowMs ?? RENDER_WINDOW_MS;
-    this.shared = o.store.kind === 'redis' || o.store.kind === 'postgres';
-    this.marks = new DirtyMarks(o.store, o.now);
+    this.shared = o.shared ?? (o.store.kind === 'redis' || o.store.kind === 'postgres');
+    this.marks = new DirtyMarks(o.store, { shared: this.shared, now: o.now });
   }
 
   /**
@@ -94,14 +99,15 @@ export class MessageSync {
   }
 
   /**
-   * Resolves once a render that started after this call has finished (or failed and stays marked dirty). Calls
-   * while a render waits or runs join it: the render after the current one shows all of them.
+   * Resolves once a render that started after this call has finished: true when it showed the case, false when it
+   * failed and the case stays marked dirty. Calls while a render waits or runs join it: the render after the
+   * current one shows all of them.
    */
-  async sync(caseId: string): Promise<void> {
+  async sync(caseId: string): Promise<boolean> {
     const f = await this.join(caseId, (flight) => {
       flight.again = true;
     });
-    await f.result;
+    return f.result;
   }
 
   /** Resolves when no render is waiting or running, including renders that calls made meanwhile started. */
@@ -111,16 +117,13 @@ export class MessageSync {
 
   /**
    * Renders every case with a dirty mark: heals a crash between "change stored" and "messages updated". Marks that
-   * other processes left long ago are cleared once the case is shown; younger ones are left to their owners.
+   * dead processes left are cleared once the case is shown; those of live ones are left to their owners.
    */
   async repairAll(): Promise<number> {
     const marked = await this.marks.scan();
     await Promise.all(
       marked.map(async ({ caseId, staleForeign }) => {
-        const f = await this.join(caseId, (flight) => {
-          flight.again = true;
-        });
-        if (await f.result) for (const key of staleForeign) await this.store.delete(key);
+        if (await this.sync(caseId)) await this.marks.clearKeys(staleForeign);
       }),
     );
     return marked.length;
@@ -211,7 +214,7 @@ export class MessageSync {
     } catch (err) {
       if (!(err instanceof ConversationGoneError)) throw err;
       this.logger.warn({ caseId, reason: err.message }, 'conversation gone: case messages and reminders stop');
-      await this.o.onGone(caseId);
+      await this.o.onGone(state);
       return true;
     }
   }

@@ -77,10 +77,6 @@ export class CaseRepository {
     } satisfies CaseIndexEntry);
   }
 
-  async data(caseId: string): Promise<CaseData | undefined> {
-    return this.store.get<CaseData>(caseKey(caseId));
-  }
-
   /** Records a fact once; false when the same fact was already recorded (by a racing or repeated request). */
   async addFact(caseId: string, fact: CaseFact): Promise<boolean> {
     const written = await this.store.setIfAbsent(factKey(caseId, fact), fact);

@@ -42,7 +42,7 @@ export class CaseService {
      * and renders the case after it, so a crash between the write and the message update heals at start-up;
      * refused or invalid presses write nothing and leave no mark behind.
      */
-    private readonly aroundWrite: <T>(caseId: string, write: () => Promise<T>) => Promise<T> = (_id, write) => write(),
+    private readonly aroundWrite: <T>(caseId: string, write: () => Promise<T>) => Promise<T>,
   ) {}
 
   async create(

@@ -36,7 +36,7 @@ export class ReminderService {
   }
 
   /** Brings the case's reminder series in line with its status. */
-  async plan(s: CaseSnapshot, now: Date): Promise<void> {
+  private async plan(s: CaseSnapshot, now: Date): Promise<void> {
     const id = s.data.id;
     if (s.status === 'awaiting_approvals') {
       const start = s.round > 1 ? now : new Date(s.data.createdAt);

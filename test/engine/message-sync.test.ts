@@ -1,11 +1,11 @@
 // MessageSync: a burst of changes to one case becomes one render; a change during a render gets a render after it.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MessageSync } from '../../src/dialog/message-sync.js';
 import type { Target, View } from '../../src/dialog/view.js';
 import type { Role } from '../../src/domain/case.js';
 import type { RenderState } from '../../src/domain/case-repository.js';
 import { silentLogger } from '../../src/log.js';
-import { dirtyMarksOf, type EngineHarness, engineHarness, names, people, validForm } from '../helpers/engine.js';
+import { dirtyMarksOf, type EngineHarness, engineHarness, people, validForm } from '../helpers/engine.js';
 import { RecordingMessenger } from '../helpers/recording-messenger.js';
 
 /** Records updates; while `gate` is set, each update waits for it. */
@@ -26,17 +26,9 @@ describe('MessageSync', () => {
     h = undefined as unknown as EngineHarness;
   });
 
-  async function setup(windowMs?: number, now?: () => number) {
+  async function setup(windowMs?: number, now?: () => number, shared?: boolean) {
     h = h ?? (await engineHarness());
-    const r = await h.engine.submitStart({
-      platform: 'playground',
-      workspace: 'W1',
-      conversation: 'C-sync',
-      user: people.requester,
-      values: validForm,
-      names,
-    });
-    if (!r.ok) throw new Error('start failed');
+    const caseId = await h.start(validForm, { conversation: 'C-sync' });
     const messenger = new GatedMessenger();
     const planned: RenderState[] = [];
     const sync = new MessageSync({
@@ -49,8 +41,9 @@ describe('MessageSync', () => {
       onGone: async () => {},
       windowMs,
       now,
+      shared,
     });
-    return { id: r.caseId, sync, messenger, planned };
+    return { id: caseId, sync, messenger, planned };
   }
 
   const approve = (id: string, role: Role, by = people.requester) =>
@@ -139,8 +132,7 @@ describe('MessageSync', () => {
     await writing;
     // Another change renders the case while the slow write has not landed yet.
     await sync.change(id, () => approve(id, 'oldEnvironmentAdmin', people.oldAdmin));
-    await new Promise((r) => setTimeout(r, 20));
-    expect(messenger.sent.filter((x) => x.op === 'update').length).toBeGreaterThan(0);
+    await vi.waitFor(() => expect(messenger.sent.filter((x) => x.op === 'update').length).toBeGreaterThan(0));
     // A crash now must leave the case marked: the client's approval is not on the message yet.
     expect(await dirtyMarksOf(h.store, id)).toEqual([sync.marks.key(id)]);
     release();
@@ -153,20 +145,23 @@ describe('MessageSync', () => {
   it("never clears another process's mark, and clears old ones a dead process left once the case is shown", async () => {
     let clock = Date.parse('2026-11-23T10:00:00Z');
     const now = () => clock;
-    const a = await setup(0, now);
-    const b = await setup(0, now);
+    // Replicas on a shared store, played on one memory store.
+    const a = await setup(0, now, true);
+    const b = await setup(0, now, true);
     const id = a.id;
-    // Process A marked the case for a write it has not finished (it may crash now); process B renders the case.
+    // Process A marked the case for a write it has not finished (it may crash now); process B changes the case too.
     let release!: () => void;
     const held = new Promise<void>((r) => {
       release = r;
     });
     const aWrite = a.sync.change(id, async () => held);
-    await new Promise((r) => setTimeout(r, 5));
-    await b.sync.sync(id);
-    expect(await dirtyMarksOf(h.store, id)).toContain(a.sync.marks.key(id));
+    await vi.waitFor(async () => expect(await dirtyMarksOf(h.store, id)).toContain(a.sync.marks.key(id)));
+    await b.sync.change(id, () => approve(id, 'client', people.client));
+    await b.sync.idle();
+    // B cleared its own mark once its change was shown, and left A's.
+    expect(await dirtyMarksOf(h.store, id)).toEqual([a.sync.marks.key(id)]);
     // A restarted process C finds A's mark: young, so it renders the case and leaves the mark to A.
-    const c = await setup(0, now);
+    const c = await setup(0, now, true);
     await c.sync.repairAll();
     expect(await dirtyMarksOf(h.store, id)).toContain(a.sync.marks.key(id));
     // Much later A is gone for good: its mark is old, and the next repair clears it after showing the case.
@@ -178,5 +173,14 @@ describe('MessageSync', () => {
     release();
     await aWrite;
     await a.sync.idle();
+  });
+
+  it('clears a young mark an earlier run left on a single-process store, once the case is shown', async () => {
+    const a = await setup(0);
+    // Memory (like SQLite) serves one process: a mark of another owner is from a run that has ended, however young.
+    await h.store.set(`dirty:${a.id}:earlier-run`, Date.now());
+    expect(await a.sync.repairAll()).toBe(1);
+    expect(a.messenger.sent.map((m) => m.op)).toEqual(['update']);
+    expect(await dirtyMarksOf(h.store, a.id)).toEqual([]);
   });
 });
