@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toPlainText } from '../../src/dialog/markup.js';
 import type { TextView } from '../../src/dialog/view.js';
-import { dirtyMarksOf, type EngineHarness, engineHarness, names, people, validForm } from '../helpers/engine.js';
+import { dirtyMarksOf, type EngineHarness, engineHarness, people, validForm } from '../helpers/engine.js';
 
-const origin = { platform: 'playground' as const, workspace: 'W1', conversation: 'C-rem' };
+const CONVERSATION = 'C-rem';
 const sqliteUrl = () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'overname-rem-')), 'r.sqlite')}`;
 
 function reminders(h: EngineHarness): string[] {
@@ -27,19 +27,12 @@ describe('reminders', () => {
     open.push(h);
     return h;
   }
-  async function startCase(h: EngineHarness) {
-    const r = await h.engine.submitStart({ ...origin, user: people.requester, values: validForm, names });
-    if (!r.ok) throw new Error('start failed');
-    return r.caseId;
-  }
-  const act = (h: EngineHarness, caseId: string, user: typeof people.requester, action: string, payload = {}) =>
-    h.engine.handleAction({ platform: 'playground', user, caseId, action, payload });
 
   it('reminds only the parties still to decide, in the case thread, not before Monday after a Friday request', async () => {
     const h = await harness();
-    const id = await startCase(h);
+    const id = await h.start(validForm, { conversation: CONVERSATION });
     const caseMessage = h.messenger.posts()[0]!.messageId;
-    await act(h, id, people.oldAdmin, 'approve', { role: 'oldEnvironmentAdmin' });
+    await h.act(id, people.oldAdmin, 'approve', { role: 'oldEnvironmentAdmin' });
     h.clock.set('2026-03-28T12:00:00+01:00');
     expect(await h.engine.runDueReminders()).toBe(0);
     h.clock.set('2026-03-30T08:59:00+02:00');
@@ -56,7 +49,7 @@ describe('reminders', () => {
 
   it('escalates to the requester after the configured number of reminders and stops once all approved', async () => {
     const h = await harness();
-    const id = await startCase(h);
+    const id = await h.start(validForm, { conversation: CONVERSATION });
     for (const day of ['2026-03-30', '2026-03-31', '2026-04-01']) {
       h.clock.set(`${day}T09:00:00+02:00`);
       expect(await h.engine.runDueReminders()).toBe(1);
@@ -65,9 +58,9 @@ describe('reminders', () => {
     expect(texts).toHaveLength(3);
     expect(texts[0]).not.toContain('na 2 herinneringen');
     expect(texts[2]).toContain('na 2 herinneringen');
-    await act(h, id, people.oldAdmin, 'approve', { role: 'oldEnvironmentAdmin' });
-    await act(h, id, people.client, 'approve', { role: 'client' });
-    await act(h, id, people.requester, 'approve', { role: 'newEnvironmentAdmin' });
+    await h.act(id, people.oldAdmin, 'approve', { role: 'oldEnvironmentAdmin' });
+    await h.act(id, people.client, 'approve', { role: 'client' });
+    await h.act(id, people.requester, 'approve', { role: 'newEnvironmentAdmin' });
     h.clock.set('2026-04-02T09:00:00+02:00');
     await h.engine.runDueReminders();
     expect(reminders(h)).toHaveLength(3);
@@ -75,19 +68,19 @@ describe('reminders', () => {
 
   it('reminds of open checklist items every working day at 09:00 until done, and respects a snooze', async () => {
     const h = await harness();
-    const id = await startCase(h);
-    await act(h, id, people.oldAdmin, 'approve', { role: 'oldEnvironmentAdmin' });
-    await act(h, id, people.client, 'approve', { role: 'client' });
-    await act(h, id, people.requester, 'approve', { role: 'newEnvironmentAdmin' });
-    await act(h, id, people.requester, 'confirm_transfer');
-    await act(h, id, people.requester, 'checklist_done', { item: 'newUser' });
+    const id = await h.start(validForm, { conversation: CONVERSATION });
+    await h.act(id, people.oldAdmin, 'approve', { role: 'oldEnvironmentAdmin' });
+    await h.act(id, people.client, 'approve', { role: 'client' });
+    await h.act(id, people.requester, 'approve', { role: 'newEnvironmentAdmin' });
+    await h.act(id, people.requester, 'confirm_transfer');
+    await h.act(id, people.requester, 'checklist_done', { item: 'newUser' });
     h.clock.set('2026-03-30T09:00:00+02:00');
     expect(await h.engine.runDueReminders()).toBe(1);
     const text = reminders(h).at(-1)!;
     expect(text).toContain('Rabobank');
     expect(text).not.toContain('Nieuwe gebruiker');
-    expect((await act(h, id, people.outsider, 'snooze', { days: 7 })).status).toBe('refused');
-    expect((await act(h, id, people.requester, 'snooze', { days: 7 })).status).toBe('done');
+    expect((await h.act(id, people.outsider, 'snooze', { days: 7 })).status).toBe('refused');
+    expect((await h.act(id, people.requester, 'snooze', { days: 7 })).status).toBe('done');
     for (const day of ['2026-03-31', '2026-04-01', '2026-04-03']) {
       h.clock.set(`${day}T09:00:00+02:00`);
       await h.engine.runDueReminders();
@@ -97,7 +90,7 @@ describe('reminders', () => {
     await h.engine.runDueReminders();
     expect(reminders(h)).toHaveLength(2);
     for (const item of ['rabobank', 'portsCertificates', 'vatAccessRights', 'reportingStructure']) {
-      await act(h, id, people.requester, 'checklist_done', { item });
+      await h.act(id, people.requester, 'checklist_done', { item });
     }
     h.clock.set('2026-04-08T09:00:00+02:00');
     await h.engine.runDueReminders();
@@ -107,8 +100,8 @@ describe('reminders', () => {
   it('keeps cases and reminders across a restart, and fires an overdue reminder once, not once per missed day', async () => {
     const url = sqliteUrl();
     const first = await harness(url);
-    const id = await startCase(first);
-    await act(first, id, people.oldAdmin, 'approve', { role: 'oldEnvironmentAdmin' });
+    const id = await first.start(validForm, { conversation: CONVERSATION });
+    await first.act(id, people.oldAdmin, 'approve', { role: 'oldEnvironmentAdmin' });
     await first.engine.stop();
     // Down for over a week: five working-day reminders were missed.
     const second = await engineHarness(url, '2026-04-08T11:00:00+02:00');
@@ -124,9 +117,9 @@ describe('reminders', () => {
   it('heals a case message whose update was lost in a crash, at the next start', async () => {
     const url = sqliteUrl();
     const first = await harness(url);
-    const id = await startCase(first);
+    const id = await first.start(validForm, { conversation: CONVERSATION });
     first.messenger.failNext = new Error('process died before chat.update');
-    const out = await act(first, id, people.client, 'approve', { role: 'client' });
+    const out = await first.act(id, people.client, 'approve', { role: 'client' });
     expect(out.status).toBe('done');
     const stale = first.messenger.sent.filter((s) => s.op === 'update');
     expect(stale).toHaveLength(0);
@@ -142,7 +135,7 @@ describe('reminders', () => {
   it('plans the reminders of changes a crash left unfollowed, at the next start', async () => {
     const url = sqliteUrl();
     const first = await harness(url);
-    const id = await startCase(first);
+    const id = await first.start(validForm, { conversation: CONVERSATION });
     expect(await first.store.get(`sched:approvals:${id}`)).toBeDefined();
     // The process dies right after writing the facts (each behind its dirty mark), before any render or plan ran.
     const at = first.clock.now().toISOString();
