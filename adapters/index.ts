@@ -2,13 +2,10 @@
 // is only loaded then: a Slack-only deployment never pays botbuilder's start-up time and memory, and vice versa.
 import type { PlatformPlugin } from '../src/server/platform.js';
 import { lazyPlugin } from './lazy-plugin.js';
+import { slackEnabled } from './slack/enabled.js';
 import { teamsEnabled } from './teams/auth-mode.js';
 
 export const platforms: PlatformPlugin[] = [
-  lazyPlugin(
-    'slack',
-    (config) => config.slack !== undefined,
-    async () => (await import('./slack/plugin.js')).createSlackAdapter(),
-  ),
+  lazyPlugin('slack', slackEnabled, async () => (await import('./slack/plugin.js')).createSlackAdapter()),
   lazyPlugin('teams', teamsEnabled, async () => (await import('./teams/plugin.js')).createTeamsAdapter()),
 ];

@@ -4,6 +4,7 @@ import type { PlatformPlugin } from '../../src/server/platform.js';
 import { boltLogger } from './bolt-logger.js';
 import { botAuthorize, createWebClient, webClientOptions } from './client.js';
 import type { SlackDeps } from './context.js';
+import { slackEnabled } from './enabled.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
@@ -46,7 +47,7 @@ export function createSlackAdapter(): SlackAdapter {
     get mode() {
       return mode;
     },
-    enabled: (config) => config.slack !== undefined,
+    enabled: slackEnabled,
 
     async attach({ config, engine, server, store, logger }) {
       const slack = config.slack;

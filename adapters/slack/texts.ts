@@ -4,8 +4,6 @@ import type { Language } from '../../src/answers/types.js';
 import type { View } from '../../src/dialog/view.js';
 import { MESSAGES } from '../../src/i18n/messages.js';
 
-export type { Language };
-
 const nl = {
   close: 'Sluiten',
   botNotAllowed: 'Een bot kan geen akkoord geven; kies een persoon.',

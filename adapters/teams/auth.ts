@@ -6,8 +6,6 @@ import {
 } from 'botbuilder';
 import type { Config } from '../../src/config/load-config.js';
 
-export { type AuthMode, authMode } from './auth-mode.js';
-
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
 type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
 type AuthenticateResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;

@@ -4,11 +4,12 @@
 // the bot for their own version (adaptiveCard/action, verb "refresh"). So the posted card is the read-only view,
 // and renderCard(view, viewer) is what a named person gets: the same card with their buttons.
 
+import type { Language } from '../../src/answers/types.js';
 import type { ButtonView, CardView } from '../../src/dialog/view.js';
 import type { UserRef } from '../../src/domain/case.js';
 import { joinNames } from '../../src/i18n/format.js';
 import { escapeText, Mentions, renderMarkdown } from './markdown.js';
-import { type Language, teamsTexts } from './texts.js';
+import { teamsTexts } from './texts.js';
 
 export type Json = Record<string, unknown>;
 export type AdaptiveCardJson = Json & { type: 'AdaptiveCard'; version: string; body: Json[] };

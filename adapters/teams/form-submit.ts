@@ -1,10 +1,9 @@
 // Submits the start form: at most one case per rendered form, and a rejected submission comes back as the same
 // card with the entered values and an error under each field.
 import type { TurnContext } from 'botbuilder';
-import { languageFromLocale } from '../../src/i18n/language.js';
 import { messages } from '../../src/i18n/messages.js';
 import { baseConversationId, isDirect, tenantOf } from './activity.js';
-import type { CardRequest, CardResult } from './card-actions.js';
+import { type CardRequest, type CardResult, str } from './card-actions.js';
 import { renderNotice } from './cards.js';
 import type { TeamsDeps } from './deps.js';
 import { readFormValues, renderForm } from './form-card.js';
@@ -17,12 +16,12 @@ const CLAIM_MS = 2 * 60_000;
 const DONE_MS = 7 * 24 * 3_600_000;
 
 export async function submitStartForm(ctx: TurnContext, d: TeamsDeps, req: CardRequest): Promise<CardResult> {
-  const locale = (typeof req.data.lang === 'string' && req.data.lang) || req.locale;
-  const language = languageFromLocale(locale) ?? 'nl';
-  const texts = teamsTexts(language);
-  const opened = d.engine.startForm(req.user, locale, { direct: isDirect(ctx.activity) });
+  // The form card carries the language it was rendered in; the engine decides it, and what a direct chat gets.
+  const opened = d.engine.startForm(req.user, str(req.data.lang) ?? req.locale, { direct: isDirect(ctx.activity) });
   if ('refusal' in opened) return { message: opened.refusal };
   const { form } = opened;
+  const { language } = form;
+  const texts = teamsTexts(language);
   const title = escapeText(form.title, 'card');
 
   // Teams retries an invoke it got no answer to, and people double-click: the form's id makes the submit count once.

@@ -6,7 +6,6 @@
 // (retry.ts); a 403 (the bot was removed) or a 404 ConversationNotFound (the conversation was deleted) is handled
 // by the core as ConversationGoneError.
 import type { Activity, CloudAdapter } from 'botbuilder';
-import type { DialogEngine } from '../../src/dialog/engine.js';
 import {
   ConversationGoneError,
   MessageGoneError,
@@ -15,7 +14,7 @@ import {
   type View,
 } from '../../src/dialog/view.js';
 import type { Logger } from '../../src/log.js';
-import { threadConversationId, threadOf } from './activity.js';
+import { threadConversationId } from './activity.js';
 import type { ConversationReferences, StoredConversation } from './conversation-references.js';
 import { codeOf, type RetryPolicy, statusOf, withRetry } from './retry.js';
 import { viewActivity } from './view-activity.js';
@@ -31,7 +30,6 @@ export interface MessengerDeps {
   /** The bot's app id, or "" when authentication is off (the anonymous identity). */
   appId: string;
   refs: ConversationReferences;
-  engine: DialogEngine;
   logger: Logger;
   retry: RetryPolicy;
 }
@@ -43,18 +41,18 @@ export class TeamsMessenger implements Messenger {
 
   async post(target: Target, view: View): Promise<{ messageId: string }> {
     const stored = await this.conversation(target);
-    const activity = await this.activity(view);
-    const conversationId = this.conversationId(stored, target);
-    const res = await this.send(stored, 'post', conversationId, (c) => c.sendToConversation(conversationId, activity));
+    const activity = viewActivity(view);
+    const { conversationId, threaded } = this.where(stored, target);
+    const res = await this.send(stored, 'post', threaded, (c) => c.sendToConversation(conversationId, activity));
     if (!res?.id) throw new Error('Teams returned no activity id for a posted message');
     return { messageId: res.id };
   }
 
   async update(target: Target, messageId: string, view: View): Promise<void> {
     const stored = await this.conversation(target);
-    const activity = { ...(await this.activity(view)), id: messageId };
-    const conversationId = this.conversationId(stored, target);
-    await this.send(stored, 'update', conversationId, (c) => c.updateActivity(conversationId, messageId, activity));
+    const activity = { ...viewActivity(view), id: messageId };
+    const { conversationId, threaded } = this.where(stored, target);
+    await this.send(stored, 'update', threaded, (c) => c.updateActivity(conversationId, messageId, activity));
   }
 
   private async conversation(target: Target): Promise<StoredConversation> {
@@ -65,20 +63,19 @@ export class TeamsMessenger implements Messenger {
   }
 
   /** Channels have threads; personal and group chats are one stream, where a follow-up is simply the next message. */
-  private conversationId(stored: StoredConversation, target: Target): string {
-    return target.thread && stored.conversationType === 'channel'
-      ? threadConversationId(target.conversation, target.thread)
-      : target.conversation;
-  }
-
-  private async activity(view: View): Promise<Partial<Activity>> {
-    return viewActivity(view);
+  private where(stored: StoredConversation, target: Target): { conversationId: string; threaded: boolean } {
+    const threaded = !!target.thread && stored.conversationType === 'channel';
+    return {
+      conversationId: threaded ? threadConversationId(target.conversation, target.thread!) : target.conversation,
+      threaded,
+    };
   }
 
   private async send<T>(
     stored: StoredConversation,
     op: 'post' | 'update',
-    conversationId: string,
+    /** Sent to a thread ("<channel>;messageid=<root>") rather than to the channel or chat itself. */
+    threaded: boolean,
     call: (conversations: ConnectorConversations) => Promise<T>,
   ): Promise<T> {
     let result: T | undefined;
@@ -105,7 +102,7 @@ export class TeamsMessenger implements Messenger {
       // The channel or chat itself no longer exists (deleted, or the team the bot was in is gone). Not so for a
       // thread ("<channel>;messageid=<root>"): Teams answers the same when only the thread's root message was
       // deleted, and the next render posts the case card again, with a new thread under it.
-      if (statusOf(failure) === 404 && codeOf(failure) === 'ConversationNotFound' && !threadOf(conversationId)) {
+      if (statusOf(failure) === 404 && codeOf(failure) === 'ConversationNotFound' && !threaded) {
         throw new ConversationGoneError(
           `Teams: the conversation of the ${op} no longer exists (404 ConversationNotFound)`,
         );

@@ -2,8 +2,8 @@
 import { CloudAdapter } from 'botbuilder';
 import { languageFromLocale } from '../../src/i18n/language.js';
 import type { PlatformContext, PlatformPlugin } from '../../src/server/platform.js';
-import { authMode, createAuthentication } from './auth.js';
-import { teamsEnabled } from './auth-mode.js';
+import { createAuthentication } from './auth.js';
+import { authMode, teamsEnabled } from './auth-mode.js';
 import { TeamsBot } from './bot.js';
 import { ConversationReferences } from './conversation-references.js';
 import type { TeamsDeps } from './deps.js';
@@ -51,9 +51,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions = {}): PlatformP
         retry,
         invokeBudgetMs: options.invokeBudgetMs ?? 8_000,
       };
-      engine.registerMessenger(
-        new TeamsMessenger({ adapter, appId: config.teams.appId ?? '', refs, engine, logger, retry }),
-      );
+      engine.registerMessenger(new TeamsMessenger({ adapter, appId: config.teams.appId ?? '', refs, logger, retry }));
       const bot = new TeamsBot(deps);
       server.route(
         'POST',

@@ -1,8 +1,6 @@
 import type { Language } from '../../src/answers/types.js';
 import { MESSAGES } from '../../src/i18n/messages.js';
 
-export type { Language };
-
 const nl = {
   refresh: 'Vernieuwen',
   back: 'Terug',

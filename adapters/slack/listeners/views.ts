@@ -1,12 +1,13 @@
 // Modal submissions: the new takeover (validated inline, bots refused) and the reason for a rejection.
 import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { Language } from '../../../src/answers/types.js';
 import { ROLES } from '../../../src/domain/case.js';
 import { type FormValues, parseStartForm } from '../../../src/domain/case-input.js';
 import { languageFromLocale } from '../../../src/i18n/language.js';
 import { messages } from '../../../src/i18n/messages.js';
 import { type SlackDeps, slackUser } from '../context.js';
 import { decodeMetadata, type ModalMetadata, type ModalStateValue, readModalValues } from '../render-modal.js';
-import { type Language, slackTexts } from '../texts.js';
+import { slackTexts } from '../texts.js';
 
 type StateValues = Record<string, Record<string, ModalStateValue>>;
 
