@@ -45,6 +45,7 @@ export class FakeBotConnector {
   pagedMembersStatus?: number;
   private readonly failures: Failure[] = [];
   private readonly delays: Delay[] = [];
+  private readonly holds: { match: (r: ConnectorRequest) => boolean; gate: Promise<void> }[] = [];
   private next = 1_700_000_000_000;
 
   private constructor(
@@ -82,6 +83,17 @@ export class FakeBotConnector {
 
   delay(ms: number, o: { times?: number; match?: (r: ConnectorRequest) => boolean } = {}) {
     this.delays.push({ ms, times: o.times ?? 1, match: o.match ?? (() => true) });
+  }
+
+  /** Matching requests wait, unanswered, until the returned function is called. */
+  hold(match: (r: ConnectorRequest) => boolean): () => void {
+    let release!: () => void;
+    const entry = { match, gate: new Promise<void>((r) => (release = r)) };
+    this.holds.push(entry);
+    return () => {
+      this.holds.splice(this.holds.indexOf(entry), 1);
+      release();
+    };
   }
 
   /** Successful posts and replies (new messages), in order. */
@@ -157,6 +169,7 @@ export class FakeBotConnector {
       delay.times--;
       await new Promise((r) => setTimeout(r, delay.ms));
     }
+    await this.holds.find((h) => h.match(record))?.gate;
     const failure = this.failures.find((f) => f.times > 0 && f.match(record));
     if (failure) {
       failure.times--;

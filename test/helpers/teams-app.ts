@@ -69,6 +69,7 @@ export async function startCase(h: TeamsHarness, values: Record<string, unknown>
   );
   const [caseId] = await h.app.engine.repo.casesInConversation('teams', CHANNEL);
   if (!caseId) throw new Error(`no case created: ${JSON.stringify(responseCard(res))}`);
+  // Undefined when the case message could not be posted (a test of that withdraws the case).
   const caseMessageId = (await h.app.engine.repo.messageId(caseId, 'case'))!;
   return { caseId, caseMessageId, form, formPost, response: res };
 }

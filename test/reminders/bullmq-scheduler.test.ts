@@ -6,16 +6,17 @@ import { DialogEngine } from '../../src/dialog/engine.js';
 import { silentLogger } from '../../src/log.js';
 import { BullMqScheduler } from '../../src/reminders/bullmq-scheduler.js';
 import type { ReminderJob } from '../../src/reminders/scheduler.js';
-import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/store.js';
-import { storeBackends, uniquePrefix } from '../helpers/backends.js';
+import { openTestStore, storeBackends } from '../helpers/backends.js';
 import { engineHarness, REMINDERS, silentAnswers } from '../helpers/engine.js';
 import { RecordingMessenger } from '../helpers/recording-messenger.js';
 
 const redis = storeBackends().find((b) => b.name === 'redis')!;
 
 describe("with the reminder queue's Redis away", () => {
-  it('starts and stops an engine whose crash repair needs the queue, without waiting for Redis', async () => {
+  it('starts and stops an engine whose crash repair needs the queue, without waiting for Redis', {
+    timeout: 15_000,
+  }, async () => {
     const h = await engineHarness();
     const caseId = await h.start();
     // As after a crash between a change and its render: the reminder plan not recorded, a dead process's mark left.
@@ -38,13 +39,10 @@ describe("with the reminder queue's Redis away", () => {
     });
     const messenger = new RecordingMessenger();
     engine.registerMessenger(messenger);
-    const t = Date.now();
+    // The repair re-plans the reminders first, and that waits for Redis: start-up goes on without it, and so does
+    // the stop (before, either hung until this test's timeout).
     await engine.start();
-    // The repair re-plans the reminders first, and that waits for Redis: start-up goes on without it.
-    expect(Date.now() - t).toBeLessThan(3000);
-    const stopping = Date.now();
     await engine.stop();
-    expect(Date.now() - stopping).toBeLessThan(8000);
     // Nothing was shown, so the mark stays for the next start.
     expect(messenger.sent).toHaveLength(0);
     expect(await h.store.get(`dirty:${caseId}:deadbeef`)).toBeDefined();
@@ -72,7 +70,7 @@ describe.skipIf(redis.skip)('BullMQ scheduler', () => {
   }
 
   async function freshStore() {
-    const store = await createStore(process.env.REDIS_URL!, { prefix: uniquePrefix() });
+    const store = await openTestStore(redis);
     cleanup.push(() => store.close());
     return store;
   }

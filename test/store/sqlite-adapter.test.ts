@@ -7,6 +7,7 @@ import Keyv from 'keyv';
 import * as vitest from 'vitest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteAdapter } from '../../src/store/sqlite-adapter.js';
+import { waitUntil } from '../helpers/replicas.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sqlite-adapter-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,15 +60,23 @@ describe('SqliteAdapter', () => {
   });
 
   it('checkpoints the write-ahead log from its worker thread, not from the writes', async () => {
+    const row = JSON.stringify({ value: 'x'.repeat(2000) });
+    // The writes only append to the WAL (SQLite's own checkpoint is off): with the worker's first checkpoint a
+    // minute away, the database file has not grown when they return. 1200 commits pass SQLite's default
+    // 1000-page mark, where a write would checkpoint inline.
+    const quietPath = join(dir, 'wal-quiet.sqlite');
+    const quiet = new SqliteAdapter({ path: quietPath, checkpointEveryMs: 60_000 });
+    for (let i = 0; i < 1200; i++) await quiet.set(`k:${i}`, row);
+    expect(statSync(quietPath).size).toBeLessThan(100 * 2000);
+    await quiet.disconnect();
+    // The worker copies them into the database file.
     const path = join(dir, 'wal.sqlite');
     const adapter = new SqliteAdapter({ path, checkpointEveryMs: 50 });
-    const row = JSON.stringify({ value: 'x'.repeat(2000) });
     for (let i = 0; i < 100; i++) await adapter.set(`k:${i}`, row);
-    // The writes only append to the WAL (SQLite's own checkpoint is off, and ~200 pages would not reach its
-    // 1000-page mark anyway); the worker copies them into the database file.
-    const deadline = Date.now() + 5_000;
-    while (statSync(path).size < 100 * 2000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-    expect(statSync(path).size).toBeGreaterThan(100 * 2000);
+    await waitUntil('the checkpoint to reach the database file', () => statSync(path).size > 100 * 2000, {
+      timeoutMs: 5_000,
+      intervalMs: 25,
+    });
     await adapter.disconnect();
     const reopened = new SqliteAdapter({ path, checkpointEveryMs: 0 });
     expect(await reopened.get('k:99')).toBe(row);

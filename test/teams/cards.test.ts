@@ -10,7 +10,6 @@ import { assertValidCard, cardProblems } from '../helpers/adaptive-card-validato
 import { type EngineHarness, engineHarness, people, validForm } from '../helpers/engine.js';
 import { cardText, executeActions } from '../helpers/teams-activities.js';
 
-const _origin = { platform: 'playground' as const, workspace: 'W1', conversation: 'C1' };
 const nasty = '**_[x](javascript:alert(1))_** <@U_OLD|Otto> \\ `code` # - ';
 
 let h: EngineHarness;

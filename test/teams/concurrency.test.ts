@@ -6,14 +6,14 @@ import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
 import { cardText, responseCard, tp } from '../helpers/teams-activities.js';
 import { startCase, type TeamsHarness, teamsHarness } from '../helpers/teams-app.js';
 
-describe('concurrent decisions', () => {
+describe('the case card', () => {
   let h: TeamsHarness;
   beforeEach(async () => {
     h = await teamsHarness();
   });
   afterEach(async () => h.close());
 
-  it('ends with the last PUT showing exactly the stored state', async () => {
+  it('ends with the last PUT of concurrent decisions showing exactly the stored state', async () => {
     const { caseId, caseMessageId } = await startCase(h);
     const where = { kind: 'channel' as const, thread: caseMessageId };
     // Slow PUTs widen the window in which renders could overtake each other.
@@ -33,16 +33,8 @@ describe('concurrent decisions', () => {
     expect(latest).toEqual(renderCard(stored, undefined));
     expect(cardText(latest)).toContain('Akkoord — klaar om over te zetten');
   });
-});
 
-describe('a deleted case card', () => {
-  let h: TeamsHarness;
-  beforeEach(async () => {
-    h = await teamsHarness();
-  });
-  afterEach(async () => h.close());
-
-  it('is posted again when the connector answers the update with 404', async () => {
+  it('is posted again, once deleted, when the connector answers the update with 404', async () => {
     const { caseId, caseMessageId } = await startCase(h);
     h.fake.versions.delete(caseMessageId);
     const where = { kind: 'channel' as const, thread: caseMessageId };
@@ -63,7 +55,7 @@ describe('a slow connector', () => {
 
   it("answers a press at once with the stored state; the channel's card follows", async () => {
     const { caseId, caseMessageId } = await startCase(h);
-    h.fake.delay(1500, { match: (r) => r.op === 'update' });
+    const release = h.fake.hold((r) => r.op === 'update');
     h.teams.afterSend = undefined;
     const r = await h.teams.invoke(
       tp.oldAdmin,
@@ -76,19 +68,21 @@ describe('a slow connector', () => {
     const card = responseCard(r);
     expect(cardText(card)).toContain('Je akkoord als Beheerder oude omgeving is vastgelegd.');
     expect(cardText(card)).toContain('akkoord door Otto Oud');
+    release();
     await h.fake.waitFor(() =>
       cardText(FakeBotConnector.card(h.fake.latest(caseMessageId))).includes('akkoord door Otto'),
     );
   });
 
-  it('answers within the budget when posting the case message is slow, and the message follows', async () => {
-    h.fake.delay(1500, { match: (r) => r.op === 'post' && JSON.stringify(r.body ?? {}).includes('Bakkerij') });
+  it('answers at the invoke budget when posting the case message is slow, and the message follows', async () => {
+    const release = h.fake.hold((r) => r.op === 'post' && JSON.stringify(r.body ?? {}).includes('Bakkerij'));
     h.teams.afterSend = undefined;
     const { caseId, response } = await startCase(h);
     expect(response.status).toBe(200);
     expect(response.text).toContain('Je keuze is ontvangen');
     // Answered while the case message is still being posted.
     expect(await h.app.engine.repo.messageId(caseId, 'case')).toBeUndefined();
+    release();
     await h.app.engine.idle();
     expect(await h.app.engine.repo.messageId(caseId, 'case')).toBeDefined();
   });
