@@ -11,7 +11,7 @@ import {
 import { messagesRoute } from '../adapters/teams/http-bridge.js';
 import { silentLogger } from '../src/log.js';
 
-export interface BareServer {
+interface BareServer {
   url: string;
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 // Runs a warm-up burst, then each concurrency level in paired rounds, each round on its own slice of prepared cases.
-import type { LoadReport } from './load.js';
+import { type LoadReport, rate } from './load.js';
 import { summarize } from './stats.js';
 
 export interface ClickLevel {
@@ -16,14 +16,14 @@ export const DEFAULT_LEVELS: ClickLevel[] = [
 ];
 
 /**
- * Rounds per level: the bare app and then the service, back to back, this many times. The host of this VM lends
+ * Rounds per level: the bare app and the service back to back (see inTurn), this many times. The host of this VM lends
  * its cores unevenly — the bare app's own rate moved by up to 2× between runs — so a ratio is taken within each
  * round, where both ran under the same conditions, and the median of those is reported with its range.
  */
 export const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? 3)) || 3);
 
 /** Cases the warm-up (JIT, connection pools, caches) uses on both servers; not reported. */
-export const WARMUP_CASES = 50;
+const WARMUP_CASES = 50;
 
 /** Cases the warm-up and every round of every level use together. */
 export function casesNeeded(levels: ClickLevel[]): number {
@@ -49,7 +49,7 @@ export async function measureLevels<C, R>(
 
 const two = (x: number) => Math.round(x * 100) / 100;
 
-export function median(values: number[]): number {
+function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
@@ -67,7 +67,10 @@ export async function inRounds<C, R>(rounds: C[][], round: (cases: C[], index: n
   return out;
 }
 
-/** The bare app's run and the service's, bare first in even rounds and second in odd ones: no order is favoured. */
+/**
+ * The bare app's run and the service's, bare first in even rounds and second in odd ones, so a drift of the VM's
+ * speed within a round does not always favour the same side (with an odd number of rounds, bare goes first once more).
+ */
 export async function inTurn<B, S>(index: number, bare: () => Promise<B>, service: () => Promise<S>): Promise<[B, S]> {
   if (index % 2 === 0) {
     const b = await bare();
@@ -90,7 +93,7 @@ export function describeRounds(reports: LoadReport[]) {
   const statuses: Record<string, number> = {};
   for (const r of reports) for (const [s, n] of Object.entries(r.statuses)) statuses[s] = (statuses[s] ?? 0) + n;
   const lat = summarize(reports.flatMap((r) => r.latencies));
-  const rates = reports.map((r) => r.latencies.length / (r.wallMs / 1000));
+  const rates = reports.map(rate);
   return {
     perSecond: overRounds(rates, Math.round),
     latencyMs: { p50: lat.p50, p99: lat.p99, max: lat.max },

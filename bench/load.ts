@@ -62,6 +62,9 @@ export class LoadClient {
 
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/** Requests per second of one run. */
+export const rate = (r: LoadReport) => r.latencies.length / (r.wallMs / 1000);
+
 /** Requests per second, latency percentiles and status counts of one run. */
 export function describeLoad(r: LoadReport, concurrency: number) {
   const lat = summarize(r.latencies);
@@ -69,7 +72,7 @@ export function describeLoad(r: LoadReport, concurrency: number) {
     concurrency,
     requests: r.latencies.length,
     statuses: r.statuses,
-    perSecond: round(r.latencies.length / (r.wallMs / 1000), 0),
+    perSecond: round(rate(r), 0),
     latencyMs: { p50: lat.p50, p99: lat.p99, max: lat.max },
   };
 }

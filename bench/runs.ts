@@ -1,12 +1,13 @@
 // What the Slack and Teams click benchmarks share: one bare app and load generator for all stores, the service on
 // each store in a process of its own, the CPU a run costs a process, and waiting for a platform fake to fall quiet.
+import { storePrefixOf } from '../src/app.js';
 import { createStore } from '../src/store/create-store.js';
 import type { Store } from '../src/store/store.js';
 import { inTurn } from './levels.js';
 import { LoadClient, type PreparedRequest } from './load.js';
 import { type BareProcess, type ServiceProcess, startBareProcess, startServiceProcess } from './service-process.js';
 import { scratchDir } from './stats.js';
-import { type BenchStore, keyPrefixOf } from './stores.js';
+import type { BenchStore } from './stores.js';
 
 /** Runs `each` per store with one bare app process (bench/<entry>) and one load generator shared by all. */
 export async function perStore<T>(
@@ -26,27 +27,39 @@ export async function perStore<T>(
   return out;
 }
 
-/** src/main.ts on the store in a process of its own, and the same store opened here to check what it shows. */
+/** Opens the service's store here for a moment (to check what it shows), and closes it again. */
+export type StoreReader = <R>(read: (store: Store) => Promise<R>) => Promise<R>;
+
+/**
+ * src/main.ts on the store in a process of its own. The benchmark opens the same store only to check results:
+ * kept open, a SQLite store's own checkpoint thread would work on the service's database during the runs.
+ */
 export async function withService<T>(
   target: BenchStore,
   env: Record<string, string>,
-  run: (service: ServiceProcess, store: Store) => Promise<T>,
+  run: (service: ServiceProcess, readStore: StoreReader) => Promise<T>,
 ): Promise<T> {
   const service = await startServiceProcess(
     { STORE_URL: target.url, ...(target.prefix ? { STORE_PREFIX: target.prefix } : {}), ...env },
     scratchDir('bench-run-'),
   );
-  const store = await createStore(target.url, { prefix: keyPrefixOf(target) });
+  const readStore: StoreReader = async (read) => {
+    const store = await createStore(target.url, { prefix: storePrefixOf({ storePrefix: target.prefix }) });
+    try {
+      return await read(store);
+    } finally {
+      await store.close();
+    }
+  };
   try {
-    return await run(service, store);
+    return await run(service, readStore);
   } finally {
     await service.stop();
-    await store.close();
   }
 }
 
 /** The CPU milliseconds a process's main thread spent while `run` ran (NaN without /proc). */
-export async function cpuOf<T>(
+async function cpuOf<T>(
   process: { mainThreadCpuMs(): Promise<number | undefined> },
   run: () => Promise<T>,
 ): Promise<[T, number]> {
@@ -65,7 +78,7 @@ export async function quiet(count: () => number, quietMs = 100): Promise<void> {
   }
 }
 
-export interface PairTarget {
+interface PairTarget {
   bare: BareProcess;
   service: ServiceProcess;
   load: LoadClient;
@@ -86,7 +99,7 @@ export async function pairedRuns(
     shown: () => Promise<number>;
   },
 ) {
-  const [[bare, bareMs], [[service, doneAt], serviceMs, requests]] = await inTurn(
+  const [[bare, bareMs], [[service, doneAt], serviceMs]] = await inTurn(
     o.index,
     async () => {
       const requests = await o.requests();
@@ -99,8 +112,8 @@ export async function pairedRuns(
         const sent = await t.load.run({ url, requests, concurrency: o.concurrency });
         return [sent, Math.max(sent.endedAt, await o.shown())] as const;
       });
-      return [result, ms, requests] as const;
+      return [result, ms] as const;
     },
   );
-  return { bare, bareMs, service, serviceMs, doneAt, requests };
+  return { bare, bareMs, service, serviceMs, doneAt };
 }

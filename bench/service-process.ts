@@ -1,10 +1,10 @@
 // The real service (src/main.ts) and the bare Bolt app as processes of their own: start, CPU, memory, stop.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { within } from '../src/within.js';
+import { freePort, TSX } from '../test/helpers/replicas.js';
 
-const TSX = import.meta.resolve('tsx');
 const ROOT = resolve(import.meta.dirname, '..');
 
 export interface ServiceProcess {
@@ -18,19 +18,29 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
-/** A port free right now: the service is told it (PORT), so no log line has to be parsed to find it. */
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => res(port));
-    });
-  });
+/** Every child started here, so an interrupted benchmark never leaves a service or bare app behind. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+function track(child: ChildProcess): Promise<void> {
+  running.add(child);
+  return new Promise<void>((r) =>
+    child.once('exit', () => {
+      running.delete(child);
+      r();
+    }),
+  );
 }
 
-export async function rssMbOf(pid: number): Promise<number | null> {
+/** Waits for the child to exit after being asked to, at most 5 s; then kills it. */
+async function ended(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  await within(exited, 5000, undefined);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
+async function rssMbOf(pid: number): Promise<number | null> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
   const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
   return kb ? Math.round(Number(kb) / 102.4) / 10 : null;
@@ -79,11 +89,11 @@ export async function startServiceProcess(env: Record<string, string>, cwd: stri
     },
     stdio: 'ignore',
   });
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const exited = track(child);
   const stop = async () => {
     // SIGTERM: the service finishes its work and closes its store before exiting.
     child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    await ended(child, exited);
   };
   const url = `http://127.0.0.1:${port}`;
   let healthy = false;
@@ -126,11 +136,19 @@ export async function startBareProcess(entry: string, env: Record<string, string
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('message', (m) => resolve(String(m)));
-    child.once('exit', (code) => reject(new Error(`${entry} exited (${code})`)));
-  });
+  const exited = track(child);
+  const url = await within(
+    new Promise<string>((resolve, reject) => {
+      child.once('message', (m) => resolve(String(m)));
+      child.once('exit', (code) => reject(new Error(`${entry} exited (${code})`)));
+    }),
+    30_000,
+    undefined,
+  );
+  if (!url) {
+    child.kill('SIGKILL');
+    throw new Error(`${entry} did not report its address within 30 s`);
+  }
   const pid = child.pid!;
   return {
     url,
@@ -138,8 +156,7 @@ export async function startBareProcess(entry: string, env: Record<string, string
     mainThreadCpuMs: () => mainThreadCpuMsOf(pid),
     async stop() {
       child.disconnect();
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      child.kill('SIGKILL');
+      await ended(child, exited);
     },
   };
 }

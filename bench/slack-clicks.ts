@@ -1,7 +1,6 @@
 // Slack approval clicks: signed block_actions at 1, 10 and 50 in flight against the service and a bare Bolt app.
 import { isDeepStrictEqual } from 'node:util';
 import { renderMessage } from '../adapters/slack/render-blocks.js';
-import type { Store } from '../src/store/store.js';
 import { FakeSlackApi } from '../test/helpers/fake-slack-api.js';
 import { CHANNEL, PEOPLE } from '../test/helpers/slack-app.js';
 import { SIGNING_SECRET, SlackSender } from '../test/helpers/slack-requests.js';
@@ -16,29 +15,32 @@ import {
   overRounds,
   ROUNDS,
 } from './levels.js';
-import type { LoadClient } from './load.js';
-import { pairedRuns, perStore, quiet, withService } from './runs.js';
-import { type BareProcess, type ServiceProcess, sampleRssOf } from './service-process.js';
+import { type LoadClient, rate } from './load.js';
+import { pairedRuns, perStore, quiet, type StoreReader, withService } from './runs.js';
+import type { BareProcess, ServiceProcess } from './service-process.js';
 import { allShowApproved, createCases, type SlackCase, signedApprovals } from './slack-cases.js';
+import { timed } from './stats.js';
 import { type BenchStore, benchStores } from './stores.js';
-import { storeReader, verifyApprovals } from './verify.js';
+import { verifyApprovals } from './verify.js';
 
 interface Run {
   service: ServiceProcess;
   fake: FakeSlackApi;
   slack: SlackSender;
-  /** The service's store, opened by the benchmark to check every message against the stored state. */
-  store: Store;
+  /** Opens the service's store, to check every message against the stored state. */
+  readStore: StoreReader;
   bare: BareProcess;
   load: LoadClient;
 }
 
-/** Every decision stored, every case approved, and every case message showing exactly the stored state. */
+/** Every decision stored once, every case approved, and every case message showing exactly the stored state. */
 function verify(r: Run, cases: SlackCase[]) {
-  return verifyApprovals(storeReader(r.store), cases, (c, stored) => {
-    const shown = r.fake.message(CHANNEL, c.ts);
-    return !!shown && isDeepStrictEqual(shown.blocks, renderMessage(stored).blocks);
-  });
+  return r.readStore((store) =>
+    verifyApprovals(store, cases, (c, stored) => {
+      const shown = r.fake.message(CHANNEL, c.ts);
+      return !!shown && isDeepStrictEqual(shown.blocks, renderMessage(stored).blocks);
+    }),
+  );
 }
 
 /**
@@ -54,19 +56,18 @@ async function allShown(r: Run, cases: SlackCase[]): Promise<number> {
 /** One round: the bare app and the service (see inTurn) with the same requests, until every message shows. */
 async function runRound(r: Run, level: ClickLevel, cases: SlackCase[], index: number) {
   const updatesBefore = r.fake.callsOf('chat.update').length;
-  const rss = sampleRssOf(r.service.pid, 25);
-  const { bare, bareMs, service, serviceMs, doneAt, requests } = await pairedRuns(r, {
+  const { bare, bareMs, service, serviceMs, doneAt } = await pairedRuns(r, {
     index,
     concurrency: level.concurrency,
     requests: () => signedApprovals(r.slack, cases),
     servicePath: '/slack/events',
     shown: () => allShown(r, cases),
   });
+  const clicks = service.latencies.length;
   const storedMs = doneAt - service.startedAt;
-  const donePerSecond = requests.length / (storedMs / 1000);
-  const bareRate = bare.latencies.length / (bare.wallMs / 1000);
+  const donePerSecond = clicks / (storedMs / 1000);
   return {
-    clicks: requests.length,
+    clicks,
     bare,
     bareMs,
     service,
@@ -74,9 +75,7 @@ async function runRound(r: Run, level: ClickLevel, cases: SlackCase[], index: nu
     storedMs,
     donePerSecond,
     chatUpdates: r.fake.callsOf('chat.update').length - updatesBefore,
-    rssPeakMb: await rss.stop(),
-    ratio: donePerSecond / bareRate,
-    ackRatio: service.latencies.length / (service.wallMs / 1000) / bareRate,
+    ratio: donePerSecond / rate(bare),
     cpuRatio: bareMs / serviceMs,
   };
 }
@@ -86,7 +85,6 @@ type Round = Awaited<ReturnType<typeof runRound>>;
 /** One level: paired rounds (see ROUNDS), summarized as medians with their range; every round's cases checked. */
 async function runLevel(r: Run, level: ClickLevel, rounds: SlackCase[][]) {
   const runs = await inRounds(rounds, (cases, i) => runRound(r, level, cases, i));
-  const clicks = runs.reduce((n, x) => n + x.clicks, 0);
   const bare = describeRounds(runs.map((x) => x.bare));
   const ack = describeRounds(runs.map((x) => x.service));
   const cpu = (ms: (x: Round) => number) => cpuPerRequest(runs, ms, (x) => x.clicks);
@@ -115,14 +113,12 @@ async function runLevel(r: Run, level: ClickLevel, rounds: SlackCase[][]) {
       chatUpdates: runs.reduce((n, x) => n + x.chatUpdates, 0),
       /** Includes the renders and chat.updates that finish after the last ack. */
       mainThreadCpuMsPerClick: cpu((x) => x.serviceMs),
-      rssPeakMb: Math.max(...runs.map((x) => x.rssPeakMb)),
     },
     /** Decisions stored and shown per second ÷ the bare app's acks per second, within each round. */
     ratioToBare: overRounds(runs.map((x) => x.ratio)),
-    ackRatioToBare: overRounds(runs.map((x) => x.ackRatio)),
     /** Main-thread CPU per ack of the bare app ÷ per decision of the service: the ratio on a quiet, CPU-bound core. */
     cpuRatioToBare: overRounds(runs.map((x) => x.cpuRatio)),
-    checks: { clicks, ...(await verify(r, rounds.flat())) },
+    checks: await verify(r, rounds.flat()),
   };
 }
 
@@ -145,14 +141,11 @@ async function benchStore(target: BenchStore, levels: ClickLevel[], bare: BarePr
   const fake = await FakeSlackApi.start({ users: Object.values(PEOPLE) });
   const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl };
   try {
-    return await withService(target, env, async (service, store) => {
-      const r: Run = { service, fake, slack: new SlackSender(service.url, fake), store, bare, load };
+    return await withService(target, env, async (service, readStore) => {
+      const r: Run = { service, fake, slack: new SlackSender(service.url, fake), readStore, bare, load };
       const jitter = 50;
       const total = casesNeeded(levels) + jitter;
-      const t = performance.now();
-      const all = await createCases(fake, r.slack, total);
-      const createMs = performance.now() - t;
-      const rssBeforeClicksMb = await service.rssMb();
+      const [all, createMs] = await timed(() => createCases(fake, r.slack, total));
       // The service's Bolt path is warm from creating the cases (two requests each); the bare app gets as many acks.
       const warm = await signedApprovals(r.slack, all.slice(0, Math.ceil((2 * total) / 3)));
       await load.run({ url: bare.url, requests: warm, concurrency: 10 });
@@ -160,8 +153,6 @@ async function benchStore(target: BenchStore, levels: ClickLevel[], bare: BarePr
       return {
         casesCreatedThroughModal: total,
         caseCreationMs: Math.round(createMs),
-        coldStartToHealthzMs: service.coldStartMs,
-        rssBeforeClicksMb,
         levels: results,
         burstWithReorderingFakeSlack: await jitterBurst(r, all.slice(next, next + jitter)),
       };
@@ -181,7 +172,7 @@ export async function benchSlackClicks(
     setup:
       'the service (src/main.ts, LOG_LEVEL silent) and the bare Bolt app each in a process of their own, CPU read ' +
       'from /proc; the fake Slack Web API and the load generator (a worker thread) in the benchmark process; ' +
-      `each level in ${ROUNDS} rounds of bare app then service, ratios taken within a round`,
+      `each level in ${ROUNDS} rounds of bare app and service back to back, taking turns going first, ratios taken within a round`,
     targets: targets(out as Record<string, StoreResult>),
     ...out,
   };
@@ -210,5 +201,10 @@ function targets(out: Record<string, StoreResult>) {
     },
     ackP99Under50msAt10: { p99Ms: p99At10, met: Object.values(p99At10).every((v) => v !== undefined && v < 50) },
     everyMessageShowsFinalStateAfter50Burst: stores.every(([, r]) => burst(r)),
+    everyDecisionStoredOnce: stores.every(
+      ([, r]) =>
+        r.levels.every((l) => l.checks.everyDecisionStoredOnce) &&
+        r.burstWithReorderingFakeSlack.checks.everyDecisionStoredOnce,
+    ),
   };
 }

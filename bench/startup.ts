@@ -2,7 +2,7 @@
 import { FakeSlackApi } from '../test/helpers/fake-slack-api.js';
 import { PEOPLE } from '../test/helpers/slack-app.js';
 import { SIGNING_SECRET, SlackSender } from '../test/helpers/slack-requests.js';
-import { describeLoad, LoadClient } from './load.js';
+import { describeLoad, epochNow, LoadClient } from './load.js';
 import { type ServiceProcess, sampleRssOf, startServiceProcess } from './service-process.js';
 import { allShowApproved, createCases, signedApprovals } from './slack-cases.js';
 import { scratchDir } from './stats.js';
@@ -27,7 +27,7 @@ export async function benchStartup(clickCases = 150): Promise<Record<string, unk
     const rss = sampleRssOf(service.pid);
     const report = await load.run({ url: `${service.url}/slack/events`, requests, concurrency: 10 });
     await fake.waitFor(() => allShowApproved(fake, cases), 30_000);
-    const allShownMs = Math.round(performance.timeOrigin + performance.now() - report.startedAt);
+    const allShownMs = Math.round(epochNow() - report.startedAt);
     const rssPeakMb = await rss.stop();
     return {
       setup: 'src/main.ts in a child process (default SQLite store, LOG_LEVEL silent), Slack against a fake Web API',

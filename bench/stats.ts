@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export function percentile(sorted: number[], p: number): number {
+function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i]!;
@@ -26,8 +26,6 @@ export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const v = await fn();
   return [v, performance.now() - t];
 }
-
-export const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 const scratch: string[] = [];
 

@@ -17,6 +17,3 @@ export function benchStores(file: string): BenchStore[] {
   if (pg) stores.push({ name: 'postgres', url: pg, prefix: `bench-${randomUUID().slice(0, 8)}` });
   return stores;
 }
-
-/** The key prefix the service gives its store for a STORE_PREFIX (see storePrefixOf in src/app.ts). */
-export const keyPrefixOf = (s: BenchStore) => (s.prefix ? `${s.prefix}:` : undefined);

@@ -1,7 +1,6 @@
 // Teams approvals: real adaptiveCard/action invokes at 1, 10 and 50 in flight, against the service and a bare bot.
 import { isDeepStrictEqual } from 'node:util';
 import { renderCard } from '../adapters/teams/cards.js';
-import type { Store } from '../src/store/store.js';
 import { FakeBotConnector } from '../test/helpers/fake-bot-connector.js';
 import {
   CHANNEL,
@@ -22,11 +21,12 @@ import {
   overRounds,
   ROUNDS,
 } from './levels.js';
-import type { LoadClient, LoadReport, PreparedRequest } from './load.js';
-import { pairedRuns, perStore, quiet, withService } from './runs.js';
+import { type LoadClient, type PreparedRequest, rate } from './load.js';
+import { pairedRuns, perStore, quiet, type StoreReader, withService } from './runs.js';
 import type { BareProcess, ServiceProcess } from './service-process.js';
+import { timed } from './stats.js';
 import { type BenchStore, benchStores } from './stores.js';
-import { APPROVED, storeReader, verifyApprovals } from './verify.js';
+import { APPROVED, verifyApprovals } from './verify.js';
 
 interface TeamsCase {
   id: string;
@@ -90,16 +90,18 @@ interface Run {
   service: ServiceProcess;
   fake: FakeBotConnector;
   teams: TeamsClient;
-  /** The service's store, opened by the benchmark to check every card against the stored state. */
-  store: Store;
+  /** Opens the service's store, to check every card against the stored state. */
+  readStore: StoreReader;
   bare: BareProcess;
   load: LoadClient;
 }
 
-/** Every decision stored and every case card's last version showing exactly the stored state. */
+/** Every decision stored once and every case card's last version showing exactly the stored state. */
 function verify(r: Run, cases: TeamsCase[]) {
-  return verifyApprovals(storeReader(r.store), cases, (c, stored) =>
-    isDeepStrictEqual(FakeBotConnector.card(r.fake.latest(c.messageId)), renderCard(stored, undefined)),
+  return r.readStore((store) =>
+    verifyApprovals(store, cases, (c, stored) =>
+      isDeepStrictEqual(FakeBotConnector.card(r.fake.latest(c.messageId)), renderCard(stored, undefined)),
+    ),
   );
 }
 
@@ -125,16 +127,15 @@ async function runRound(r: Run, level: ClickLevel, cases: TeamsCase[], index: nu
   const builder = new ActivityBuilder(r.service.url, r.fake.url);
   const updates = () => r.fake.requests.filter((q) => q.op === 'update').length;
   const updatesBefore = updates();
-  const { bare, bareMs, service, serviceMs, doneAt, requests } = await pairedRuns(r, {
+  const { bare, bareMs, service, serviceMs, doneAt } = await pairedRuns(r, {
     index,
     concurrency: level.concurrency,
     requests: () => builder.approvals(cases),
     servicePath: '/api/messages',
     shown: () => allShown(r, cases),
   });
-  const rate = (x: LoadReport) => x.latencies.length / (x.wallMs / 1000);
   return {
-    invokes: requests.length,
+    invokes: service.latencies.length,
     bare,
     bareMs,
     service,
@@ -187,12 +188,10 @@ async function benchStore(target: BenchStore, levels: ClickLevel[], bare: BarePr
   fake.members = Object.values(tp).map((u) => ({ id: u.id, name: u.name, aadObjectId: u.aadObjectId }));
   try {
     // Without MicrosoftAppId the Bot Framework authentication is off (not in production): the fake needs no tokens.
-    return await withService(target, {}, async (service, store) => {
-      const r: Run = { service, fake, teams: new TeamsClient(service.url, fake.url), store, bare, load };
+    return await withService(target, {}, async (service, readStore) => {
+      const r: Run = { service, fake, teams: new TeamsClient(service.url, fake.url), readStore, bare, load };
       const total = casesNeeded(levels);
-      const t = performance.now();
-      const all = await createCases(r, total);
-      const createMs = performance.now() - t;
+      const [all, createMs] = await timed(() => createCases(r, total));
       // The service's path is warm from creating the cases (two requests each); the bare bot gets as many invokes.
       const builder = new ActivityBuilder(service.url, fake.url);
       const warm = await builder.approvals(all.slice(0, Math.ceil((2 * total) / 3)));
@@ -217,7 +216,7 @@ export async function benchTeamsInvokes(
       'the service (src/main.ts, CloudAdapter without authentication, LOG_LEVEL silent) and the bare botbuilder bot ' +
       'each in a process of their own, CPU read from /proc; the fake Bot Connector and the load generator (a worker ' +
       'thread) in the benchmark process; an invoke is answered once the decision is stored, with the case card ' +
-      `read from the store, and the channel card follows; each level in ${ROUNDS} rounds of bare bot then service`,
+      `read from the store, and the channel card follows; each level in ${ROUNDS} rounds of bare bot and service back to back, taking turns going first`,
     ...out,
   };
 }

@@ -120,6 +120,6 @@ export async function createApp(o: AppOptions): Promise<App> {
   };
 }
 
-export function storePrefixOf(config: Config): string | undefined {
+export function storePrefixOf(config: Pick<Config, 'storePrefix'>): string | undefined {
   return config.storePrefix ? `${config.storePrefix}:` : undefined;
 }
