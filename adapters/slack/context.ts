@@ -18,7 +18,10 @@ export function slackUser(id: string, name?: string): UserRef {
   return name ? { platform: 'slack', id, name } : { platform: 'slack', id };
 }
 
-/** Direct-message channel ids start with D; a takeover cannot be started there (nobody else reads along). */
-export function isDirectChannel(channelId: string): boolean {
-  return channelId.startsWith('D');
+/**
+ * A direct message with the bot: its channel id starts with D, and a slash command there also names the channel
+ * "directmessage". A takeover cannot be started there (nobody else reads along).
+ */
+export function isDirectChannel(channelId: string, channelName?: string): boolean {
+  return channelId.startsWith('D') || channelName === 'directmessage';
 }

@@ -21,8 +21,8 @@ import {
 import { escapeText } from './markdown.js';
 import { teamsTexts } from './texts.js';
 
-/** From this many members on, approvers are picked with type-ahead instead of a dropdown. */
-const TYPE_AHEAD_FROM = 15;
+/** With more members than this, approvers are picked with type-ahead instead of a dropdown. */
+const TYPE_AHEAD_ABOVE = 15;
 
 export interface Member {
   id: string;
@@ -137,7 +137,7 @@ function renderInput(
           type: 'Input.ChoiceSet',
           ...base,
           // A short list is easiest as a plain dropdown; a long one needs type-ahead ("filtered").
-          style: members.length > TYPE_AHEAD_FROM ? 'filtered' : undefined,
+          style: members.length > TYPE_AHEAD_ABOVE ? 'filtered' : undefined,
           choices: members.map((m) => ({ title: m.name, value: m.id })),
           value: entered && members.some((m) => m.id === entered) ? entered : undefined,
         }),

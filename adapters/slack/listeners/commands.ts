@@ -44,7 +44,7 @@ async function run(
     user: slackUser(command.user_id, name),
     text: command.text ?? '',
     locale: info?.locale,
-    direct: isDirectChannel(command.channel_id) || command.channel_name === 'directmessage',
+    direct: isDirectChannel(command.channel_id, command.channel_name),
   });
   if (reply.openForm?.kind === 'form') {
     await openStartModal(deps, {
