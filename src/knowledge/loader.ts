@@ -2,7 +2,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KnowledgeError } from './errors.js';
-import { FrontMatterSyntaxError, parseFrontMatter, splitFrontMatter } from './front-matter.js';
+import { parseDocument } from 'yaml';
+import { splitFrontMatter } from './front-matter.js';
 import { BodyError, parseBody } from './markdown.js';
 import { frontMatterSchema } from './schema.js';
 import type { Article } from './types.js';
@@ -15,13 +16,15 @@ function isArticleFile(name: string): boolean {
 export function parseArticle(file: string, source: string): Article {
   const split = splitFrontMatter(source);
   if (!split) throw new KnowledgeError(file, 'front matter', 'the file must start with a "---" front matter block');
-  let raw: Record<string, unknown>;
-  try {
-    raw = parseFrontMatter(split.yaml);
-  } catch (err) {
-    const detail = err instanceof FrontMatterSyntaxError ? err.message : String(err);
-    throw new KnowledgeError(file, 'front matter', detail);
+  const doc = parseDocument(split.yaml, { uniqueKeys: true });
+  const problem = doc.errors[0];
+  if (problem) {
+    // The front matter starts on the file's second line, after the opening fence.
+    const line = (problem.linePos?.[0]?.line ?? 1) + 1;
+    const message = (problem.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    throw new KnowledgeError(file, 'front matter', `line ${line}: ${message}`);
   }
+  const raw: unknown = doc.toJS() ?? {};
   const parsed = frontMatterSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -42,6 +45,9 @@ export function parseArticle(file: string, source: string): Article {
   }
   for (const id of parsed.data.overview) {
     if (!sections.some((s) => s.id === id)) throw new KnowledgeError(file, 'overview', `names unknown section "${id}"`);
+  }
+  for (const id of Object.keys(parsed.data.examples)) {
+    if (!sections.some((s) => s.id === id)) throw new KnowledgeError(file, `examples.${id}`, 'is not a section id');
   }
   return { ...parsed.data, file, sections };
 }

@@ -1,4 +1,6 @@
-// Turns an article body into sections with stable ids ("## Heading {#id}"), each made of paragraphs and lists.
+// Turns an article body into sections with stable ids ("## Heading {#id}"), each made of paragraphs and lists,
+// reading the Markdown with marked's lexer and checking the structure the answer engine relies on.
+import { Lexer, type Token, type Tokens } from 'marked';
 import type { Block, ListItem, Section } from './types.js';
 
 export class BodyError extends Error {
@@ -10,19 +12,51 @@ export class BodyError extends Error {
   }
 }
 
-const HEADING = /^(#{1,6})\s+(.*?)\s*(?:\{#([^}]*)\})?\s*$/;
-const LIST_ITEM = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/;
+const HEADING_ID = /^(.*?)\s*\{#([^}]*)\}\s*$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Inline Markdown to plain chat text: emphasised titles become quoted, links keep their URL. */
-export function inlineText(markdown: string): string {
-  return markdown
-    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '$1 ($2)')
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/(^|[^\w*])[*_]([^*_]+?)[*_](?=$|[^\w*])/g, '$1“$2”')
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+function inline(tokens: readonly Token[] | undefined, fallback: string): string {
+  if (!tokens) return fallback;
+  return tokens
+    .map((t): string => {
+      switch (t.type) {
+        case 'em':
+          return `“${inline((t as Tokens.Em).tokens, (t as Tokens.Em).text)}”`;
+        case 'link': {
+          const link = t as Tokens.Link;
+          return `${inline(link.tokens, link.text)} (${link.href})`;
+        }
+        case 'br':
+          return ' ';
+        case 'strong':
+        case 'del':
+        case 'text':
+          return inline((t as Tokens.Text).tokens, (t as Tokens.Text).text);
+        case 'codespan':
+          return (t as Tokens.Codespan).text;
+        case 'escape':
+          return (t as Tokens.Escape).text;
+        default:
+          return 'text' in t && typeof t.text === 'string' ? t.text : '';
+      }
+    })
+    .join('');
+}
+
+const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** An item that is nothing but an emphasised title ("*Rabo bankkoppeling*") points to another article. */
+function isReference(item: Tokens.ListItem): boolean {
+  const [only, ...rest] = item.tokens.filter((t) => t.type !== 'space');
+  if (!only || rest.length) return false;
+  const inner = (only as Tokens.Text).tokens?.filter((t) => !(t.type === 'text' && !t.raw.trim()));
+  return inner?.[0]?.type === 'em';
+}
+
+function toItem(item: Tokens.ListItem): ListItem {
+  const text = clean(item.tokens.map((t) => inline((t as Tokens.Text).tokens, (t as Tokens.Text).text ?? '')).join(' '));
+  return { text, reference: isReference(item) };
 }
 
 interface Draft {
@@ -33,61 +67,52 @@ interface Draft {
 export function parseBody(body: string, firstLine: number): Section[] {
   const drafts: Draft[] = [];
   let current: Draft | null = null;
-  let paragraph: string[] = [];
-  let list: { items: string[] } | null = null;
-
-  const flush = () => {
-    if (!current) return;
-    if (paragraph.length) current.section.blocks.push({ kind: 'paragraph', text: inlineText(paragraph.join(' ')) });
-    if (list) current.section.blocks.push({ kind: 'list', items: list.items.map(toItem) });
-    paragraph = [];
-    list = null;
-  };
-
-  body.split('\n').forEach((raw, i) => {
-    const lineNo = firstLine + i;
-    const line = raw.trimEnd();
-    const heading = HEADING.exec(line);
-    if (heading) {
-      flush();
-      const [, hashes, text, id] = heading as unknown as [string, string, string, string | undefined];
-      if (hashes.length === 1) return; // the article title comes from the front matter
-      if (hashes.length > 3) throw new BodyError(lineNo, `heading "${text}" is deeper than ###`);
-      if (!id)
-        throw new BodyError(lineNo, `heading "${text}" has no stable id; write it as "${hashes} ${text} {#some-id}"`);
-      if (!SLUG.test(id))
-        throw new BodyError(lineNo, `section id "${id}" must be lowercase letters, digits and hyphens`);
+  let cursor = 0;
+  for (const token of new Lexer().lex(body)) {
+    const at = body.indexOf(token.raw, cursor);
+    if (at >= 0) cursor = at;
+    const lineNo = firstLine + body.slice(0, cursor).split('\n').length - 1;
+    cursor += token.raw.length;
+    if (token.type === 'space' || (token.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(token.raw))) continue;
+    if (token.type === 'heading') {
+      const { depth, text } = token as Tokens.Heading;
+      const m = HEADING_ID.exec(text);
+      const title = clean(m ? (m[1] as string) : text);
+      if (depth === 1) continue; // the article title comes from the front matter
+      if (depth > 3) throw new BodyError(lineNo, `heading "${title}" is deeper than ###`);
+      const hashes = '#'.repeat(depth);
+      const id = m?.[2];
+      if (!id) throw new BodyError(lineNo, `heading "${title}" has no stable id; write it as "${hashes} ${title} {#some-id}"`);
+      if (!SLUG.test(id)) throw new BodyError(lineNo, `section id "${id}" must be lowercase letters, digits and hyphens`);
       if (drafts.some((d) => d.section.id === id)) throw new BodyError(lineNo, `section id "${id}" is used twice`);
-      const level = hashes.length as 2 | 3;
-      const section: Section = { id, heading: inlineText(text), level, childIds: [], blocks: [] };
-      if (level === 3) {
+      const headingTokens = new Lexer().inlineTokens(title);
+      const section: Section = {
+        id,
+        heading: clean(inline(headingTokens, title)),
+        level: depth as 2 | 3,
+        childIds: [],
+        blocks: [],
+      };
+      if (depth === 3) {
         const parent = [...drafts].reverse().find((d) => d.section.level === 2);
-        if (!parent) throw new BodyError(lineNo, `subsection "${text}" has no "##" section above it`);
+        if (!parent) throw new BodyError(lineNo, `subsection "${title}" has no "##" section above it`);
         section.parentId = parent.section.id;
         parent.section.childIds.push(id);
       }
       current = { section, line: lineNo };
       drafts.push(current);
-      return;
-    }
-    if (!line.trim() || /^\s*<!--.*-->\s*$/.test(line)) {
-      if (!line.trim()) flush();
-      return;
+      continue;
     }
     if (!current) throw new BodyError(lineNo, 'text before the first "## Heading {#id}"');
-    const item = LIST_ITEM.exec(line);
-    if (item) {
-      if (paragraph.length) flush();
-      list ??= { items: [] };
-      list.items.push(item[2] as string);
-    } else if (list) {
-      const items: string[] = list.items;
-      items[items.length - 1] += ` ${line.trim()}`;
+    if (token.type === 'paragraph') {
+      const p = token as Tokens.Paragraph;
+      current.section.blocks.push({ kind: 'paragraph', text: clean(inline(p.tokens, p.text)) });
+    } else if (token.type === 'list') {
+      current.section.blocks.push({ kind: 'list', items: (token as Tokens.List).items.map(toItem) });
     } else {
-      paragraph.push(line.trim());
+      throw new BodyError(lineNo, `a ${token.type} block is not supported in articles (use paragraphs and lists)`);
     }
-  });
-  flush();
+  }
 
   if (!drafts.length) throw new BodyError(firstLine, 'the article has no sections ("## Heading {#id}")');
   for (const d of drafts) {
@@ -96,11 +121,6 @@ export function parseBody(body: string, firstLine: number): Section[] {
     }
   }
   return drafts.map((d) => d.section);
-}
-
-function toItem(markdown: string): ListItem {
-  const trimmed = markdown.trim();
-  return { text: inlineText(trimmed), reference: /^[*_][^*_]+[*_]/.test(trimmed) };
 }
 
 export type { Block };

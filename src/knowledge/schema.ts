@@ -16,6 +16,11 @@ const isoDate = z
   }, 'is not a real calendar date');
 
 export const gapSchema = z.strictObject({
+  /**
+   * "question": a question word asks it (how long, what does it cost), so a short follow-up ("en bij de Knab?")
+   * asks it too; "subject": it is about a thing (ING, Exact), and a follow-up naming another thing is not.
+   */
+  kind: z.enum(['question', 'subject'], { error: 'must be "question" or "subject"' }).default('question'),
   topic: z.string({ error: 'is required' }).trim().min(3, 'must describe what the article does not say'),
   match: z
     .array(z.string().trim().min(2, 'trigger phrases need at least two characters'), {
@@ -34,6 +39,12 @@ export const frontMatterSchema = z.strictObject({
   date: isoDate,
   gaps: z.array(gapSchema, { error: 'must be a list of {topic, match}' }).default([]),
   overview: z.array(sectionIdSchema, { error: 'must be a list of section ids' }).default([]),
+  /** Questions a section answers, by section id: the ranking learns from them as from the section's own text. */
+  examples: z
+    .record(sectionIdSchema, z.array(z.string().trim().min(3, 'must be a question')), {
+      error: 'must map section ids to lists of example questions',
+    })
+    .default({}),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;

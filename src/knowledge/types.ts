@@ -2,6 +2,7 @@
 import type { Language } from '../answers/types.js';
 
 export interface KnowledgeGap {
+  kind: 'question' | 'subject';
   /** Completes "the article does not say …", in the article's language. */
   topic: string;
   /** Trigger phrases; "..." allows any words in between (see gap matching in src/answers). */
@@ -44,6 +45,8 @@ export interface Article {
   gaps: KnowledgeGap[];
   /** Section ids that together answer the article's title question, for an overview answer. */
   overview: string[];
+  /** Example questions per section id. */
+  examples: Record<string, string[]>;
   /** Path relative to the knowledge directory, for error messages and logs. */
   file: string;
   sections: Section[];
