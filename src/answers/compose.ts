@@ -1,13 +1,19 @@
-// Builds a chat-sized answer from the sentences and list items of the chosen sections, in reading order.
-import type { Concept } from './concepts.js';
-import { covers, weightedHits } from './coverage.js';
+// Builds a chat-sized answer from the sentences and list items of the chosen sections, in reading order: the
+// sentences that answer the question, with what they need to be understood, never a key sentence cut off.
 import { seeArticle } from './messages.js';
 import type { SectionEntry, Unit } from './passages.js';
 import type { Language } from './types.js';
 
-const MAX_UNITS = 5;
-/** Sentences after the best one in the same paragraph usually finish its thought ("Gebruik hiervoor …"). */
+const MAX_UNITS = 6;
+/** A paragraph longer than this is cut to the best sentence and the ones after it. */
+const WHOLE_PARAGRAPH = 3;
 const FOLLOWING_SENTENCES = 2;
+
+/** What the question asks about: how much each concept counts, and which ones are its subject (not its setting). */
+export interface ConceptWeights {
+  weights: ReadonlyMap<string, number>;
+  focus: ReadonlySet<string>;
+}
 
 function asLine(unit: Unit, language: Language): string {
   return unit.reference ? seeArticle(language, unit.text) : unit.text.replace(/[,;]\s*$/, '.');
@@ -41,102 +47,130 @@ function render(units: Unit[], language: Language): string {
   return lines.join('\n');
 }
 
+const hitsOf = (unit: Unit, asked: ConceptWeights) => {
+  let total = 0;
+  for (const [c, w] of asked.weights) if (unit.concepts.has(c)) total += w;
+  return total;
+};
+
+const onFocus = (unit: Unit, asked: ConceptWeights) => [...unit.concepts].some((c) => asked.focus.has(c));
+
+function paragraphOf(entry: SectionEntry, unit: Unit): Unit[] {
+  return entry.units.filter((u) => u.block === unit.block && u.kind === 'sentence');
+}
+
 /** The units of one section that answer the question, plus what they need to be understood. */
-export function selectUnits(
-  entry: SectionEntry,
-  weights: Map<Concept, number>,
-  unitScores: Map<string, number>,
-): Unit[] {
-  const scored = entry.units
-    .map((unit) => ({ unit, hits: weightedHits(unit.stems, weights), score: unitScores.get(unit.key) ?? 0 }))
-    // Equal hits: a sentence introducing a list beats one of its items, since the list comes with it.
+export function selectUnits(entry: SectionEntry, weights: ConceptWeights): Unit[] {
+  const units = entry.units;
+  if (!units.length) return [];
+  if (units.every((u) => u.reference)) {
+    const relevant = units.filter((u) => hitsOf(u, weights) > 0);
+    return relevant.length ? relevant : units;
+  }
+  const scored = units
+    .map((unit) => ({ unit, hits: hitsOf(unit, weights) }))
+    // Equal hits: a sentence introducing a list beats one of its items (the list comes with it), then reading order.
     .sort(
       (a, b) =>
         b.hits - a.hits ||
         Number(b.unit.announces !== undefined) - Number(a.unit.announces !== undefined) ||
-        b.score - a.score,
+        a.unit.order - b.unit.order,
     );
-  const best = scored[0];
-  if (!best) return [];
-  if (best.hits === 0) return entry.units.filter((u) => u.block === entry.units[0]?.block).slice(0, 2);
-  const chosen = new Set<Unit>([best.unit]);
-  if (best.unit.kind === 'sentence') {
-    for (let k = 1; k <= FOLLOWING_SENTENCES; k++) {
-      const next = entry.units[best.unit.order + k];
-      if (next?.block === best.unit.block && next.kind === 'sentence') chosen.add(next);
+  const best = scored[0] as { unit: Unit; hits: number };
+  const chosen = new Set<Unit>();
+  const first = units[0] as Unit;
+  const addParagraph = (unit: Unit) => {
+    const paragraph = paragraphOf(entry, unit);
+    if (paragraph.length <= WHOLE_PARAGRAPH) for (const u of paragraph) chosen.add(u);
+    else for (const u of paragraph.slice(paragraph.indexOf(unit), paragraph.indexOf(unit) + 1 + FOLLOWING_SENTENCES))
+      chosen.add(u);
+  };
+  const add = (unit: Unit) => (unit.kind === 'sentence' ? addParagraph(unit) : chosen.add(unit));
+  add(best.hits === 0 ? first : best.unit);
+  // A one-sentence opening paragraph states the step ("Een nieuwe gebruiker maken …"): on topic, it comes along,
+  // and when it is what matched, the next paragraph says how.
+  const opening = paragraphOf(entry, first);
+  if (opening.length === 1 && first.kind === 'sentence') {
+    if (chosen.has(first)) {
+      const next = units.find((u) => u.block > first.block && u.kind === 'sentence');
+      if (next) addParagraph(next);
+    } else if (onFocus(first, weights)) {
+      chosen.add(first);
     }
   }
-  const concepts = [...weights.keys()];
-  const coveredBy = (units: Iterable<Unit>) => concepts.filter((c) => [...units].some((u) => covers(c, u.stems)));
+  // Other units that speak about something asked that the chosen ones do not (the subject, not the setting).
+  const covered = () => new Set([...chosen].flatMap((u) => [...u.concepts].filter((c) => weights.focus.has(c))));
   for (const s of scored) {
-    if (chosen.size >= MAX_UNITS || s.hits < best.hits / 2) break;
+    if (chosen.size >= MAX_UNITS || s.hits === 0) break;
     if (chosen.has(s.unit)) continue;
-    const before = coveredBy(chosen).length;
-    if (coveredBy([...chosen, s.unit]).length > before) chosen.add(s.unit);
+    const have = covered();
+    if ([...s.unit.concepts].some((c) => weights.focus.has(c) && !have.has(c))) add(s.unit);
   }
-  // A best sentence that announces a list is answered by the list; one picked up for a side concept is not.
-  if (best.unit.announces !== undefined) {
-    for (const item of entry.units) if (item.block === best.unit.announces) chosen.add(item);
+  // A sentence that announces a list is answered by the list.
+  for (const u of [...chosen]) {
+    if (u.announces === undefined) continue;
+    for (const item of units) if (item.block === u.announces) chosen.add(item);
   }
-  // The section's opening sentence states its point ("Een nieuwe gebruiker maken …"); keep it when it is on topic.
-  const opening = scored.find((s) => s.unit.order === 0);
-  if (opening && opening.hits >= best.hits / 2 && chosen.size < MAX_UNITS) chosen.add(opening.unit);
   return [...chosen].sort((a, b) => a.order - b.order);
+}
+
+/** The first point of a step, and the next paragraph when the first only restates the heading. */
+function stepLines(child: SectionEntry, language: Language): string[] {
+  const first = child.units[0];
+  if (!first) return [];
+  const items = first.announces === undefined ? [] : child.units.filter((u) => u.block === first.announces);
+  if (items.length) {
+    return [
+      first.text.replace(/\.\s*$/, ':'),
+      ...items.map((item) => `   • ${asLine(item, language).split(/(?<=[.!?])\s+/)[0] ?? ''}`),
+    ];
+  }
+  const opening = paragraphOf(child, first);
+  const next = child.units.find((u) => u.block > first.block && u.kind === 'sentence' && !u.text.endsWith(':'));
+  const more = opening.length === 1 && next ? paragraphOf(child, next).map((u) => u.text) : [];
+  return [[...opening.map((u) => u.text), ...more].join(' ')];
 }
 
 /** A section with subsections is answered by the first point of each step, numbered. */
 function summarize(entry: SectionEntry, language: Language): string {
   const lines = [`${entry.section.heading.replace(/[.:]\s*$/, '')}:`];
   entry.children.forEach((child, i) => {
-    const first = child.units[0];
-    if (!first) return;
-    const items = first.announces === undefined ? [] : child.units.filter((u) => u.block === first.announces);
-    lines.push(`${i + 1}. ${items.length ? first.text.replace(/\.\s*$/, ':') : first.text}`);
-    for (const item of items) {
-      const sentence = asLine(item, language).split(/(?<=[.!?])\s+/)[0] ?? '';
-      lines.push(`   • ${sentence}`);
-    }
+    const [head, ...rest] = stepLines(child, language);
+    if (head) lines.push(`${i + 1}. ${head}`, ...rest);
   });
   return lines.join('\n');
 }
 
 const IMPORTANT = /^(?:belangrijk|let op|important(?:ly)?|note)\b/i;
 
-/** For an overview: the section's opening sentence and whatever it flags as important. */
+/** For an overview: the section's opening sentence, and whatever it flags as important with the sentence after. */
 function outline(entry: SectionEntry): string {
-  const units = entry.units.filter((u) => u.kind === 'sentence' && (u.order === 0 || IMPORTANT.test(u.text)));
-  return `${entry.section.heading}: ${units.map((u) => u.text).join(' ')}`;
+  const picked = new Set<Unit>();
+  entry.units.forEach((u, i) => {
+    if (u.kind !== 'sentence') return;
+    if (u.order === 0) picked.add(u);
+    if (IMPORTANT.test(u.text)) {
+      picked.add(u);
+      const next = entry.units[i + 1];
+      if (next?.block === u.block && next.kind === 'sentence') picked.add(next);
+    }
+  });
+  return `${entry.section.heading}: ${[...picked].map((u) => u.text).join(' ')}`;
 }
 
 export interface Composition {
   text: string;
+  /** Every section the text quotes, for the citations. */
   sections: SectionEntry[];
 }
 
-export function compose(
-  entries: SectionEntry[],
-  weights: Map<Concept, number>,
-  unitScores: Map<string, number>,
-  language: Language,
-  overview = false,
-): Composition {
-  const parts: string[] = [];
-  const sections: SectionEntry[] = [];
-  for (const entry of entries) {
-    if (overview && !entry.children.length) {
-      parts.push(outline(entry));
-      sections.push(entry);
-      continue;
-    }
-    if (entry.children.length) {
-      parts.push(summarize(entry, language));
-      sections.push(entry, ...entry.children);
-      continue;
-    }
-    const units = selectUnits(entry, weights, unitScores);
-    if (!units.length) continue;
-    parts.push(render(units, language));
-    sections.push(entry);
-  }
-  return { text: parts.join('\n\n'), sections };
+export function composeSection(entry: SectionEntry, weights: ConceptWeights, language: Language): Composition {
+  if (entry.children.length) return { text: summarize(entry, language), sections: [entry, ...entry.children] };
+  const units = selectUnits(entry, weights);
+  return { text: render(units, language), sections: units.length ? [entry] : [] };
+}
+
+export function composeOverview(entries: SectionEntry[], language: Language): Composition {
+  const parts = entries.map((e) => (e.children.length ? summarize(e, language) : outline(e)));
+  return { text: parts.join('\n\n'), sections: entries.flatMap((e) => [e, ...e.children]) };
 }

@@ -21,6 +21,15 @@ export type EvalQuestion = z.infer<typeof questionSchema>;
 
 export const EVAL_TARGETS = { passRate: 0.95, falseAnswerRate: 0 } as const;
 
+/**
+ * The development set may be tuned on; the held-out set was written before the engine was redesigned, by someone
+ * who had not seen its word lists, and is only ever measured (test/eval/README.md).
+ */
+export const EVAL_SETS = {
+  development: new URL('../../test/eval/development.json', import.meta.url),
+  heldout: new URL('../../test/eval/heldout.json', import.meta.url),
+} as const;
+
 export interface EvalOutcome {
   id: string;
   question: string;

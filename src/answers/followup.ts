@@ -1,16 +1,21 @@
 // Recognises short follow-ups ("en de Knab?", "what about certificates?") that lean on the previous question.
-import type { Concept } from './concepts.js';
+import type { QuestionPart } from './question.js';
 import { normalize } from './text/normalize.js';
 
 const MARKER =
   /^(?:en|maar|ook|wat met|en wat|hoe zit het met|geldt dat ook|idem|and|but|also|what about|how about|and what|same for|what if)\b/;
 
+/** A follow-up is short: a longer message says what it asks by itself. */
+const MAX_FOLLOW_UP_TOKENS = 8;
+
 export function hasFollowUpMarker(question: string): boolean {
   return MARKER.test(normalize(question).trim());
 }
 
-/** A question leans on the previous one when it opens like a follow-up or names at most one thing. */
-export function isFollowUp(question: string, concepts: Concept[], previousQuestion: string | undefined): boolean {
-  if (!previousQuestion?.trim()) return false;
-  return hasFollowUpMarker(question) || concepts.length <= 1;
+/** A question leans on the previous one when it opens like a follow-up, or is short and names at most one thing. */
+export function isFollowUp(question: string, parts: QuestionPart[]): boolean {
+  const [only, ...rest] = parts;
+  if (!only || rest.length || only.tokens.length > MAX_FOLLOW_UP_TOKENS) return false;
+  const things = new Set(only.hits.filter((h) => h.tier !== 'context').map((h) => h.concept));
+  return hasFollowUpMarker(question) || things.size <= 1;
 }

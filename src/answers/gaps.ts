@@ -1,7 +1,9 @@
-// Recognises questions an article is known not to answer (its front matter "gaps"), so we say so instead of guessing.
+// Recognises questions an article is known not to answer (its front matter "gaps": cost, duration, other banks …),
+// so the engine says so instead of answering a neighbouring question.
 import type { Article, KnowledgeGap } from '../knowledge/index.js';
 import { editDistance } from './text/fuzzy.js';
-import { words } from './text/normalize.js';
+import { type Token, words } from './text/normalize.js';
+import { type StemLanguage, wordKeys } from './text/stem.js';
 
 /** Adjacent trigger words may have this many words between them ("who should request"); "..." allows any number. */
 const NEAR = 2;
@@ -27,21 +29,35 @@ function compile(trigger: string): Step[] {
   return steps;
 }
 
-/** Exact for short words ("ing" must not match "in", "kosten" not "posten"); one typo allowed from seven letters on. */
-function same(trigger: string, word: string): boolean {
-  if (trigger === word) return true;
-  return trigger.length >= 7 && editDistance(trigger, word, 1) <= 1;
+/**
+ * Short trigger words match exactly ("ing" must not match "in", "kost" not "post"); longer ones by stem too
+ * ("kosten" ~ "kost"), and from seven letters on with one slip that keeps the first letter ("triodoss").
+ */
+function same(trigger: string, token: string, language: StemLanguage, known: (word: string) => boolean): boolean {
+  if (trigger === token) return true;
+  if (trigger.length < 4 || token.length < 4) return false;
+  const a = wordKeys(trigger, language).slice(1);
+  if (wordKeys(token, language).some((k) => a.includes(k))) return true;
+  // A real word is not a typo of another ("stappen" is not "stoppen").
+  return trigger.length >= 7 && trigger[0] === token[0] && !known(token) && editDistance(trigger, token, 1) <= 1;
 }
 
-function matchesFrom(steps: Step[], ws: string[], stepIndex: number, from: number, limit: number): boolean {
+interface Input {
+  ws: string[];
+  language: StemLanguage;
+  known: (word: string) => boolean;
+}
+
+function matchesFrom(steps: Step[], input: Input, stepIndex: number, from: number, limit: number): boolean {
   const step = steps[stepIndex];
   if (!step) return true;
+  const { ws } = input;
   const end = Math.min(ws.length - 1, limit);
   for (let i = from; i <= end; i++) {
-    if (!same(step.word, ws[i] as string)) continue;
+    if (!same(step.word, ws[i] as string, input.language, input.known)) continue;
     const next = steps[stepIndex + 1];
     const nextLimit = next?.anyGap ? ws.length - 1 : i + 1 + NEAR;
-    if (matchesFrom(steps, ws, stepIndex + 1, i + 1, nextLimit)) return true;
+    if (matchesFrom(steps, input, stepIndex + 1, i + 1, nextLimit)) return true;
   }
   return false;
 }
@@ -49,17 +65,19 @@ function matchesFrom(steps: Step[], ws: string[], stepIndex: number, from: numbe
 /** Triggers come from the knowledge files and never change: each is compiled once. */
 const compiled = new Map<string, Step[]>();
 
-function matches(trigger: string, ws: string[]): boolean {
+function matches(trigger: string, input: Input): boolean {
   let steps = compiled.get(trigger);
   if (!steps) {
     steps = compile(trigger);
     compiled.set(trigger, steps);
   }
-  return steps.length > 0 && matchesFrom(steps, ws, 0, 0, Number.MAX_SAFE_INTEGER);
+  return steps.length > 0 && matchesFrom(steps, input, 0, 0, Number.MAX_SAFE_INTEGER);
 }
 
-export function triggerMatches(trigger: string, question: string): boolean {
-  return matches(trigger, words(question));
+const nothingKnown = () => false;
+
+export function triggerMatches(trigger: string, question: string, language: StemLanguage = 'nl'): boolean {
+  return matches(trigger, { ws: words(question), language, known: nothingKnown });
 }
 
 export interface GapHit {
@@ -68,12 +86,20 @@ export interface GapHit {
   trigger: string;
 }
 
-export function findGap(articles: Article[], question: string): GapHit | null {
-  // The question is split once, not once per trigger (there are ~190): that was a quarter of an offline answer.
-  const ws = words(question);
+/**
+ * The first gap of the articles whose trigger occurs in the tokens (one part of a question). `known` tells which
+ * words are real words of the domain, which are never taken for a misspelt trigger.
+ */
+export function findGap(
+  articles: Article[],
+  tokens: readonly Token[],
+  language: StemLanguage,
+  known: (word: string) => boolean = nothingKnown,
+): GapHit | null {
+  const input: Input = { ws: tokens.map((t) => t.word), language, known };
   for (const article of articles) {
     for (const gap of article.gaps) {
-      const trigger = gap.match.find((t) => matches(t, ws));
+      const trigger = gap.match.find((t) => matches(t, input));
       if (trigger) return { article, gap, trigger };
     }
   }

@@ -24,7 +24,7 @@ const silent: WarnLogger = { warn: () => {} };
 
 export async function createAnswerEngine(options: AnswerEngineOptions = {}): Promise<AnswerEngine> {
   const articles = await loadKnowledge(options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
-  const offline = new OfflineAnswerer(buildKnowledgeIndex(articles));
+  const offline = new OfflineAnswerer(buildKnowledgeIndex(articles).models);
   if (!options.openai) return { answer: async (request) => offline.answer(request) };
   // Loaded only when used: the openai client is the slowest import and the CLI mostly runs offline.
   const { LlmAnswerer } = await import('./llm/answerer.js');

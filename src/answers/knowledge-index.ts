@@ -1,25 +1,13 @@
-// Builds the searchable form of the knowledge base: per language an analyzer, synonym vocabulary, sections and index.
+// Builds the searchable form of the knowledge base: one concept matcher, and per language the section model.
 import type { Article } from '../knowledge/index.js';
-import { Analyzer } from './analyzer.js';
-import { Vocabulary } from './concepts.js';
-import { buildSections, type SectionEntry } from './passages.js';
-import { Retriever } from './retriever.js';
-import { SYNONYM_GROUPS } from './synonyms.js';
+import { ConceptMatcher } from './matcher.js';
+import { SectionModel } from './section-model.js';
 import { words } from './text/normalize.js';
 import type { Language } from './types.js';
 
-export interface LanguageIndex {
-  language: Language;
-  articles: Article[];
-  analyzer: Analyzer;
-  vocabulary: Vocabulary;
-  sections: SectionEntry[];
-  retriever: Retriever;
-}
-
 export interface KnowledgeIndex {
   articles: Article[];
-  languages: Map<Language, LanguageIndex>;
+  models: Map<Language, SectionModel>;
 }
 
 function allText(article: Article): string {
@@ -32,25 +20,14 @@ function allText(article: Article): string {
 }
 
 export function buildKnowledgeIndex(articles: Article[]): KnowledgeIndex {
-  // Compound halves may come from either language and from the synonym list ("bank" + "koppelingen").
+  // Compound halves and typo corrections may come from either language ("bank" + "koppelingen").
   const vocabulary = new Set<string>();
   for (const article of articles) for (const w of words(allText(article))) if (w.length >= 3) vocabulary.add(w);
-  for (const group of SYNONYM_GROUPS) for (const phrase of group) for (const w of words(phrase)) vocabulary.add(w);
-
-  const languages = new Map<Language, LanguageIndex>();
+  const matcher = new ConceptMatcher(vocabulary);
+  const models = new Map<Language, SectionModel>();
   for (const language of ['nl', 'en'] as const) {
     const own = articles.filter((a) => a.language === language);
-    if (!own.length) continue;
-    const analyzer = new Analyzer(language, vocabulary);
-    const sections = buildSections(own, analyzer);
-    languages.set(language, {
-      language,
-      articles: own,
-      analyzer,
-      vocabulary: new Vocabulary(analyzer),
-      sections,
-      retriever: new Retriever(analyzer, sections),
-    });
+    if (own.length) models.set(language, new SectionModel(language, own, matcher));
   }
-  return { articles, languages };
+  return { articles, models };
 }

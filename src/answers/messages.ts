@@ -51,3 +51,10 @@ export function seeArticle(language: Language, reference: string): string {
 export function sourceLabel(language: Language): string {
   return language === 'nl' ? 'Bron' : 'Source';
 }
+
+/** Added to an answer when another part of the same message asks what the article does not say. */
+export function gapNote(language: Language, topic: string): string {
+  return language === 'nl'
+    ? `Het kennisartikel zegt niet ${topic}; daarvoor kun je contact opnemen met Twinfield Support.`
+    : `The knowledge article does not say ${topic}; Twinfield Support can help with that.`;
+}

@@ -1,40 +1,26 @@
-// Answers from the knowledge base without a language model: retrieve, check coverage, compose, cite, or refuse.
+// Answers from the knowledge base without a language model: read the message, decide scope and sections per
+// question part, compose from the article's own sentences and cite them, or say honestly what it does not say.
 import { chooseLanguage, detectLanguageFromText, languageFromLocale } from '../i18n/language.js';
-import { compose } from './compose.js';
-import { type Concept, conceptTerms } from './concepts.js';
-import { conceptWeights, coverage, weightedHits } from './coverage.js';
+import { type Composition, composeOverview, composeSection } from './compose.js';
 import { hasFollowUpMarker, isFollowUp } from './followup.js';
-import { findGap, type GapHit } from './gaps.js';
+import type { GapHit } from './gaps.js';
 import { isTakeoverQuestion } from './intent.js';
-import type { KnowledgeIndex, LanguageIndex } from './knowledge-index.js';
-import { type NotFoundReason, notFoundText, otherLanguageNote } from './messages.js';
-import { type SectionEntry, stemSet } from './passages.js';
-import type { Ranked, WeightedTerm } from './retriever.js';
+import { gapNote, notFoundText, otherLanguageNote } from './messages.js';
+import type { SectionEntry } from './passages.js';
+import { type PartPlan, planPart } from './plan.js';
+import { type QuestionPart, readQuestion } from './question.js';
+import type { SectionModel } from './section-model.js';
 import type { Answer, AnswerRequest, Citation, Language } from './types.js';
 
-const SYNONYM_WEIGHT = 0.5;
-const CONTEXT_WEIGHT = 0.4;
-const CANDIDATES = 8;
-
-export interface Retrieval {
+export interface Analysis {
   /** The language to answer in. */
   language: Language;
-  /** The index searched: the answer language, or the other one when no article exists in it. */
-  index: LanguageIndex;
-  concepts: Concept[];
+  /** The model searched: the answer language's, or the other one when no article exists in it. */
+  model: SectionModel;
+  parts: QuestionPart[];
+  plans: PartPlan[];
   followUp: boolean;
-  ranked: Ranked[];
-  gap: GapHit | null;
   suggestTakeover: boolean;
-}
-
-export interface Decision {
-  found: boolean;
-  /** The sections to answer from, best first. */
-  sections: SectionEntry[];
-  reason: NotFoundReason;
-  /** The question asks the article's title question as a whole: answer with its overview sections. */
-  overview?: boolean;
 }
 
 export function citationFor(entry: SectionEntry): Citation {
@@ -46,125 +32,130 @@ export function citationFor(entry: SectionEntry): Citation {
   };
 }
 
-function weighted(concepts: Concept[], weight: number): WeightedTerm[] {
-  return concepts.flatMap((c) => {
-    const typed = new Set(c.typed);
-    return conceptTerms(c).map((term) => ({ term, weight: typed.has(term) ? weight : weight * SYNONYM_WEIGHT }));
-  });
+const QUESTION_WORD =
+  /\b(?:wie|wat|welke|hoe|hoeveel|waar|wanneer|waarom|moet|kan|kun|mag|who|what|which|how|where|when|why|do|does|can|should|must|is|are)\b/;
+
+/** Words that point back to what the sentence before named ("moet ik daar iets mee?", "does it come along?"). */
+const BACK_REFERENCE = /\b(?:daar|daarmee|daarvoor|die|dat|dit|deze|it|that|this|those|them|they)\b/;
+
+function languageOf(request: AnswerRequest): Language {
+  const question = request.question.trim();
+  const previous = request.previousQuestion?.trim();
+  return (
+    detectLanguageFromText(question) ??
+    (previous ? detectLanguageFromText(previous) : null) ??
+    languageFromLocale(request.locale) ??
+    chooseLanguage(question, request.locale)
+  );
 }
 
 export class OfflineAnswerer {
-  constructor(private readonly knowledge: KnowledgeIndex) {}
+  constructor(private readonly models: ReadonlyMap<Language, SectionModel>) {}
 
-  retrieve(request: AnswerRequest): Retrieval {
-    const question = request.question.trim();
-    const previous = request.previousQuestion?.trim() || undefined;
-    const language =
-      detectLanguageFromText(question) ??
-      (previous ? detectLanguageFromText(previous) : null) ??
-      languageFromLocale(request.locale) ??
-      chooseLanguage(question, request.locale);
-    const index = this.knowledge.languages.get(language) ?? [...this.knowledge.languages.values()][0];
-    if (!index) throw new Error('The knowledge base has no articles');
-    const concepts = index.vocabulary.concepts(question);
-    const followUp = isFollowUp(question, concepts, previous);
-    const context = followUp && previous ? index.vocabulary.concepts(previous) : [];
-    const terms = [...weighted(concepts, 1), ...weighted(context, CONTEXT_WEIGHT)];
-    const ranked = index.retriever.rank(terms);
-    // A marked follow-up inherits what the previous question asked ("hoe lang duurt het?" → "en bij de Knab?").
-    const gapText = followUp && previous && hasFollowUpMarker(question) ? `${previous} ${question}` : question;
-    const gap = findGap(index.articles, gapText);
-    return { language, index, concepts, followUp, ranked, gap, suggestTakeover: isTakeoverQuestion(question) };
+  private modelFor(language: Language): SectionModel {
+    const model = this.models.get(language) ?? [...this.models.values()][0];
+    if (!model) throw new Error('The knowledge base has no articles');
+    return model;
   }
 
-  decide(retrieval: Retrieval): Decision {
-    const { concepts, ranked, gap } = retrieval;
-    const closest = ranked[0]?.entry.article.title;
-    if (gap) return { found: false, sections: [], reason: { gap: { title: gap.article.title, topic: gap.gap.topic } } };
-    if (!concepts.length) return { found: false, sections: [], reason: { vague: true } };
-    const overview = this.overview(retrieval);
-    if (overview.length) return { found: true, sections: overview, reason: {}, overview: true };
-    const candidates = ranked.slice(0, CANDIDATES);
-    // Every concept must appear in the section (or its headings), and at least one in its own sentences.
-    const complete = (entry: SectionEntry) =>
-      coverage(concepts, entry.stems).missing.length === 0 && coverage(concepts, ownStemsOf(entry)).covered.length > 0;
-    const weights = this.weights(retrieval);
-    const singles = candidates
-      .filter((c) => complete(c.entry))
-      .map((c) => ({ ...c, hits: bestUnitHits(c.entry, weights) }));
-    // The section with the single sentence that says most about the question wins; on a tie a parent section
-    // beats its own subsection, because the question then asks about the whole step.
-    const single = singles.sort(
-      (a, b) =>
-        b.hits - a.hits || Number(a.entry.parent === b.entry) - Number(b.entry.parent === a.entry) || b.score - a.score,
-    )[0];
-    if (single) return { found: true, sections: [single.entry], reason: {} };
-    const best = candidates[0];
-    const partly = best && coverage(concepts, best.entry.stems).covered.length * 2 >= concepts.length;
-    return { found: false, sections: [], reason: partly && closest ? { closestTitle: closest } : {} };
-  }
-
-  answerFrom(retrieval: Retrieval, decision: Decision): Answer {
-    const { language, index } = retrieval;
-    if (!decision.found) {
-      return {
-        answer: notFoundText(language, decision.reason),
-        language,
-        found: false,
-        citations: [],
-        suggestTakeover: retrieval.suggestTakeover,
-      };
+  analyze(request: AnswerRequest): Analysis {
+    const language = languageOf(request);
+    const model = this.modelFor(language);
+    const parts = readQuestion(request.question, model.matcher, model.language);
+    const previous = request.previousQuestion?.trim();
+    let context: QuestionPart | undefined;
+    let inheritedGap: GapHit | undefined;
+    const followUp = Boolean(previous) && isFollowUp(request.question, parts);
+    if (followUp && previous) {
+      const before = readQuestion(previous, model.matcher, model.language);
+      context = { text: previous, tokens: before.flatMap((p) => p.tokens), hits: before.flatMap((p) => p.hits), unknown: [], asks: true };
+      // "Hoe lang duurt het?" → "en voor twee administraties?": still how long. "Blijft ING?" → "en Knab?": not ING.
+      const own = parts[0];
+      const asksItsOwn = own ? QUESTION_WORD.test(own.text.replace(/^\W*(?:en|and|ook|also|maar|but)\b/, '')) : false;
+      if (!asksItsOwn && hasFollowUpMarker(request.question)) {
+        const plans = before.map((p) => planPart(model, { part: p }));
+        const gap = plans.find((p): p is Extract<PartPlan, { kind: 'gap' }> => p.kind === 'gap');
+        if (gap?.gap.gap.kind === 'question') inheritedGap = gap.gap;
+      }
     }
-    const unitScores = new Map<string, number>();
-    for (const r of retrieval.ranked) for (const [k, v] of r.unitScores) unitScores.set(k, v);
-    const weights = this.weights(retrieval);
-    const composition = compose(decision.sections, weights, unitScores, index.language, decision.overview);
-    const text = index.language === language ? composition.text : `${otherLanguageNote(language)}\n${composition.text}`;
-    return {
-      answer: text,
-      language,
-      found: true,
-      citations: composition.sections.map(citationFor),
-      suggestTakeover: retrieval.suggestTakeover,
-    };
+    const plans = parts.map((part, i) => {
+      const message = new Set(parts.filter((_, j) => j !== i).flatMap((p) => p.hits.map((h) => h.concept)));
+      return planPart(model, { part, context, inheritedGap, message });
+    });
+    // "… wie moet akkoord geven? Is daar een artikel over?", "gaat Belfius mee, of moet die opnieuw?": a part that
+    // names no subject of its own asks about the part before it, answerable or not.
+    plans.forEach((plan, i) => {
+      const before = parts[i - 1];
+      const previousPlan = plans[i - 1];
+      const part = parts[i] as QuestionPart;
+      if (!before || !previousPlan || part.hits.some((h) => h.tier === 'anchor')) return;
+      const refersBack = plan.kind === 'none' || (plan.kind === 'overview' && BACK_REFERENCE.test(part.text));
+      if (previousPlan.kind === 'gap' && plan.kind !== 'gap') plans[i] = { ...previousPlan, asks: part.asks };
+      else if (previousPlan.kind === 'answer' && refersBack) plans[i] = planPart(model, { part, context: before });
+    });
+    return { language, model, parts, plans, followUp, suggestTakeover: isTakeoverQuestion(request.question) };
   }
 
-  /** "Hoe neem ik een klant over uit een andere Twinfield-omgeving?" is the title itself: give the outline. */
-  private overview(retrieval: Retrieval): SectionEntry[] {
-    const { concepts, index, ranked } = retrieval;
-    const article = ranked[0]?.entry.article;
-    if (!article?.overview.length || concepts.length < 2) return [];
-    if (coverage(concepts, stemSet(index.analyzer, article.title)).missing.length) return [];
-    return article.overview
-      .map((id) => index.sections.find((s) => s.article === article && s.section.id === id))
-      .filter((s): s is SectionEntry => s !== undefined);
-  }
-
-  private weights(retrieval: Retrieval): Map<Concept, number> {
-    const units = retrieval.index.sections.flatMap((s) => s.units.map((u) => u.stems));
-    return conceptWeights(retrieval.concepts, units);
+  answerFrom(analysis: Analysis): Answer {
+    const { language, model, plans, suggestTakeover } = analysis;
+    const answered = plans.filter((p) => p.kind === 'answer' || p.kind === 'overview');
+    if (!answered.length) {
+      return { answer: refusal(language, plans), language, found: false, citations: [], suggestTakeover };
+    }
+    const compositions = composeAll(model, answered, language);
+    const notes = plans
+      .filter((p): p is Extract<PartPlan, { kind: 'gap' }> => p.kind === 'gap' && p.asks)
+      .map((p) => gapNote(language, p.gap.gap.topic));
+    const body = [...compositions.map((c) => c.text), ...new Set(notes)].join('\n\n');
+    const text = model.language === language ? body : `${otherLanguageNote(language)}\n${body}`;
+    const sections = [...new Set(compositions.flatMap((c) => c.sections))];
+    return { answer: text, language, found: true, citations: sections.map(citationFor), suggestTakeover };
   }
 
   answer(request: AnswerRequest): Answer {
-    const retrieval = this.retrieve(request);
-    return this.answerFrom(retrieval, this.decide(retrieval));
+    return this.answerFrom(this.analyze(request));
   }
 }
 
-/** A parent section's own sentences include its subsections'. */
-function ownStemsOf(entry: SectionEntry): Set<string> {
-  if (!entry.children.length) return entry.ownStems;
-  const out = new Set(entry.ownStems);
-  for (const c of entry.children) for (const s of c.ownStems) out.add(s);
+/** One composition per section (parts asking about the same section are answered together), overview first. */
+function composeAll(model: SectionModel, plans: PartPlan[], language: Language): Composition[] {
+  const out: Composition[] = [];
+  const overview = plans.find((p): p is Extract<PartPlan, { kind: 'overview' }> => p.kind === 'overview');
+  const quoted = new Set<SectionEntry>();
+  if (overview) {
+    const article = model.articles[0];
+    const ids = article?.overview ?? [];
+    const listed = model.sections.filter((s) => s.article === article && ids.includes(s.section.id));
+    // "Wat moet ik doen ná de verhuizing?" asks for the part of the outline whose heading is about afterwards.
+    const after = listed.filter((s) => s.headingConcepts.has('after'));
+    const entries = overview.after && after.length ? after : listed;
+    const composition = composeOverview(entries, language);
+    out.push(composition);
+    for (const s of composition.sections) quoted.add(s);
+  }
+  const asked = new Map<SectionEntry, { weights: Map<string, number>; focus: Set<string> }>();
+  for (const plan of plans) {
+    if (plan.kind !== 'answer') continue;
+    for (const entry of plan.sections) {
+      if (quoted.has(entry)) continue;
+      const a = asked.get(entry) ?? { weights: new Map<string, number>(), focus: new Set<string>() };
+      for (const [id, weight] of plan.weights) a.weights.set(id, Math.max(a.weights.get(id) ?? 0, weight));
+      for (const [id, hit] of plan.concepts) if (hit.tier !== 'context') a.focus.add(id);
+      asked.set(entry, a);
+    }
+  }
+  for (const [entry, a] of asked) {
+    const composition = composeSection(entry, a, language);
+    if (composition.text) out.push(composition);
+  }
   return out;
 }
 
-/** How much the section's most relevant sentence says about the question, read under its headings. */
-function bestUnitHits(entry: SectionEntry, weights: Map<Concept, number>): number {
-  let best = 0;
-  for (const unit of entry.units) {
-    const stems = new Set([...unit.stems, ...entry.headingStems]);
-    best = Math.max(best, weightedHits(stems, weights));
-  }
-  return best;
+function refusal(language: Language, plans: PartPlan[]): string {
+  const gap = plans.find((p): p is Extract<PartPlan, { kind: 'gap' }> => p.kind === 'gap');
+  if (gap) return notFoundText(language, { gap: { title: gap.gap.article.title, topic: gap.gap.gap.topic } });
+  const none = plans.filter((p): p is Extract<PartPlan, { kind: 'none' }> => p.kind === 'none');
+  if (none.length && none.every((p) => p.vague)) return notFoundText(language, { vague: true });
+  const closest = none.find((p) => p.closest)?.closest;
+  return notFoundText(language, closest ? { closestTitle: closest.entry.article.title } : {});
 }

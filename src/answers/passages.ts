@@ -1,7 +1,5 @@
-// Cuts articles into answerable units (sentences and list items) and keeps, per section, every stem it mentions.
+// Cuts articles into answerable units (sentences and list items), each with the concepts and words it mentions.
 import type { Article, Section } from '../knowledge/index.js';
-import type { Analyzer } from './analyzer.js';
-import { words } from './text/normalize.js';
 
 export interface Unit {
   key: string;
@@ -16,7 +14,10 @@ export interface Unit {
   listLead?: string;
   /** For the sentences of a paragraph ending in ':' that introduces a list: the block index of that list. */
   announces?: number;
-  stems: Set<string>;
+  /** Lexicon concepts the unit states something about. */
+  concepts: Set<string>;
+  /** The unit's own words and their stems, for literal matches ("Digipoort") beyond the lexicon. */
+  keys: Set<string>;
 }
 
 export interface SectionEntry {
@@ -24,14 +25,8 @@ export interface SectionEntry {
   article: Article;
   section: Section;
   units: Unit[];
-  /** Headings and the article title: words that place the section without being part of its text. */
-  context: string;
-  /** Stems of the section's own text, its context and (for a parent) its subsections. */
-  stems: Set<string>;
-  /** Stems of the section's own sentences only. */
-  ownStems: Set<string>;
-  /** Stems of its heading and its parent's heading. */
-  headingStems: Set<string>;
+  /** Concepts of its heading and its parent's heading. */
+  headingConcepts: Set<string>;
   parent?: SectionEntry;
   children: SectionEntry[];
 }
@@ -63,20 +58,27 @@ export function splitSentences(text: string): string[] {
   return out;
 }
 
-export function stemSet(analyzer: Analyzer, text: string, into = new Set<string>()): Set<string> {
-  for (const w of words(text)) for (const t of analyzer.terms(w)) into.add(t);
-  return into;
-}
+/** Reads a text's concepts and word keys, the same way a question is read. */
+export type TextReader = (text: string) => { concepts: Set<string>; keys: Set<string> };
 
-function sectionUnits(entry: SectionEntry, analyzer: Analyzer): Unit[] {
+function sectionUnits(entry: SectionEntry, read: TextReader): Unit[] {
   const units: Unit[] = [];
   const { blocks } = entry.section;
+  const unit = (b: number, kind: Unit['kind'], text: string, reference: boolean, listLead?: string): Unit => ({
+    key: '',
+    entry,
+    order: 0,
+    block: b,
+    kind,
+    text,
+    reference,
+    listLead,
+    concepts: new Set(),
+    keys: new Set(),
+  });
   blocks.forEach((block, b) => {
     if (block.kind === 'paragraph') {
-      const sentences = splitSentences(block.text);
-      sentences.forEach((text) => {
-        units.push({ key: '', entry, order: 0, block: b, kind: 'sentence', text, reference: false, stems: new Set() });
-      });
+      for (const text of splitSentences(block.text)) units.push(unit(b, 'sentence', text, false));
       return;
     }
     // A list is introduced by the nearest paragraph before it whose last sentence ends in ':'.
@@ -91,59 +93,39 @@ function sectionUnits(entry: SectionEntry, analyzer: Analyzer): Unit[] {
     const leadParagraph = leadBlock >= 0 ? blocks[leadBlock] : undefined;
     const leadSentences = leadParagraph?.kind === 'paragraph' ? splitSentences(leadParagraph.text) : [];
     for (const u of units) if (u.block === leadBlock) u.announces = b;
-    for (const item of block.items) {
-      units.push({
-        key: '',
-        entry,
-        order: 0,
-        block: b,
-        kind: 'item',
-        text: item.text,
-        reference: item.reference,
-        listLead: leadSentences[0],
-        stems: new Set(),
-      });
-    }
+    for (const item of block.items) units.push(unit(b, 'item', item.text, item.reference, leadSentences[0]));
   });
   units.forEach((u, i) => {
     u.order = i;
     u.key = `${entry.key}/${i}`;
-    u.stems = stemSet(analyzer, u.text);
+    const read_ = read(u.text);
+    u.concepts = read_.concepts;
+    u.keys = read_.keys;
   });
   return units;
 }
 
-/** One entry per section of the given articles (all in the analyzer's language). */
-export function buildSections(articles: Article[], analyzer: Analyzer): SectionEntry[] {
+/** One entry per section of the given articles (all in one language). */
+export function buildSections(articles: Article[], read: TextReader): SectionEntry[] {
   const entries: SectionEntry[] = [];
   for (const article of articles) {
     const byId = new Map<string, SectionEntry>();
     for (const section of article.sections) {
       const parent = section.parentId ? byId.get(section.parentId) : undefined;
-      const context = [article.title, parent?.section.heading, section.heading].filter(Boolean).join(' — ');
       const entry: SectionEntry = {
         key: `${article.language}:${article.id}#${section.id}`,
         article,
         section,
         units: [],
-        context,
-        stems: new Set(),
-        ownStems: new Set(),
-        headingStems: stemSet(analyzer, [parent?.section.heading, section.heading].filter(Boolean).join(' ')),
+        headingConcepts: read([parent?.section.heading, section.heading].filter(Boolean).join('. ')).concepts,
         parent,
         children: [],
       };
-      entry.units = sectionUnits(entry, analyzer);
-      for (const u of entry.units) for (const s of u.stems) entry.ownStems.add(s);
-      stemSet(analyzer, context, entry.stems);
-      for (const s of entry.ownStems) entry.stems.add(s);
-      for (const u of entry.units) if (u.listLead) stemSet(analyzer, u.listLead, entry.stems);
+      entry.units = sectionUnits(entry, read);
       parent?.children.push(entry);
       byId.set(section.id, entry);
       entries.push(entry);
     }
-    // A parent section speaks for its subsections too ("what do I do after the move?").
-    for (const entry of entries) for (const child of entry.children) for (const s of child.stems) entry.stems.add(s);
   }
   return entries;
 }

@@ -9,7 +9,8 @@ not take takes taking client clients move moved moving environment environments 
 about with after before again have has need needs must there this that these those it its be been being get got users
 user connection connections certificates certificate settings setting rights copied copy approve approval old new
 account invite linked previous accountant's feed feeds happens happen long does much cost costs 
-existing history transfer transferred administrator set up any also too still only all thing things than then`.split(
+existing history transfer transferred administrator set up any also too still only all thing things than then
+give gives a for on at by from one some out into what's isn't don't doesn't won't can't we're they're hey hi thanks`.split(
     /\s+/,
   ),
 );

@@ -50,13 +50,14 @@ export async function engineHarness(
   storeUrl = 'memory://',
   start = '2026-11-23T10:00:00+01:00',
   store?: Store,
+  answers: AnswerEngine = silentAnswers,
 ): Promise<EngineHarness> {
   const s = store ?? (await createStore(storeUrl));
   const clock = new ManualClock(start);
   const messenger = new RecordingMessenger();
   const logger = silentLogger();
   const scheduler = new InProcessScheduler({ store: s, clock, logger, intervalMs: 0 });
-  const engine = new DialogEngine({ store: s, answers: silentAnswers, clock, scheduler, logger, reminders: REMINDERS });
+  const engine = new DialogEngine({ store: s, answers, clock, scheduler, logger, reminders: REMINDERS });
   engine.registerMessenger(messenger);
   await engine.start();
   return {

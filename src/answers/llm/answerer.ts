@@ -1,17 +1,16 @@
-// Answers through an OpenAI-compatible model that sees only the retrieved passages; any failure falls back offline.
+// Answers through an OpenAI-compatible model that reads the whole article; what the article is known to be silent
+// on is refused before the model is asked, and any failure falls back to the offline answer.
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { ZodError } from 'zod';
 import { notFoundText } from '../messages.js';
-import { citationFor, type Decision, type OfflineAnswerer, type Retrieval } from '../offline.js';
+import { type Analysis, citationFor, type OfflineAnswerer } from '../offline.js';
 import type { SectionEntry } from '../passages.js';
 import type { Answer, AnswerEngine, AnswerRequest } from '../types.js';
 import { createModelClient, type ModelClient } from './client.js';
 import type { OpenAIOptions, WarnLogger } from './options.js';
 import { buildMessages, passageId } from './prompt.js';
 import { type ModelAnswer, modelAnswerSchema } from './schema.js';
-
-const MAX_PASSAGES = 4;
 
 class InvalidOutputError extends Error {}
 
@@ -26,20 +25,6 @@ function failureReason(err: unknown): string {
   return 'error';
 }
 
-/** Sections scoring below this share of the best one are noise to the model. */
-const MIN_RELATIVE_SCORE = 0.25;
-
-/** The offline pick first (it passed the coverage check), then the next best-ranked sections. */
-export function choosePassages(retrieval: Retrieval, decision: Decision): SectionEntry[] {
-  const out: SectionEntry[] = [...decision.sections];
-  const top = retrieval.ranked[0]?.score ?? 0;
-  for (const r of retrieval.ranked) {
-    if (out.length >= MAX_PASSAGES || r.score < top * MIN_RELATIVE_SCORE) break;
-    if (!out.includes(r.entry)) out.push(r.entry);
-  }
-  return out.slice(0, MAX_PASSAGES);
-}
-
 export class LlmAnswerer implements AnswerEngine {
   private readonly model: ModelClient;
 
@@ -52,16 +37,15 @@ export class LlmAnswerer implements AnswerEngine {
   }
 
   async answer(request: AnswerRequest): Promise<Answer> {
-    const retrieval = this.offline.retrieve(request);
-    const decision = this.offline.decide(retrieval);
-    const offline = () => this.offline.answerFrom(retrieval, decision);
-    // A known gap is a settled "the article does not say"; with nothing retrieved there is nothing to answer from.
-    if (retrieval.gap || !retrieval.concepts.length) return offline();
-    const passages = choosePassages(retrieval, decision);
-    if (!passages.length) return offline();
+    const analysis = this.offline.analyze(request);
+    const offline = () => this.offline.answerFrom(analysis);
+    // A known gap is a settled "the article does not say" (the model is not asked to guess); with no words at all
+    // (empty, emoji, junk) there is nothing to ask.
+    if (analysis.plans.some((p) => p.kind === 'gap') || !analysis.parts.length) return offline();
+    const sections = analysis.model.sections;
     try {
-      const parsed = await this.ask(retrieval, passages, request);
-      return this.toAnswer(parsed, retrieval, decision, passages) ?? offline();
+      const parsed = await this.ask(analysis, sections, request);
+      return this.toAnswer(parsed, analysis, sections) ?? offline();
     } catch (err) {
       this.logger.warn(
         { reason: failureReason(err), err: err instanceof Error ? err.message : String(err) },
@@ -71,16 +55,19 @@ export class LlmAnswerer implements AnswerEngine {
     }
   }
 
-  private async ask(retrieval: Retrieval, passages: SectionEntry[], request: AnswerRequest): Promise<ModelAnswer> {
+  private async ask(analysis: Analysis, sections: SectionEntry[], request: AnswerRequest): Promise<ModelAnswer> {
+    const ids = sections.map(passageId) as [string, ...string[]];
+    const silentOn = [...new Set(analysis.model.articles.flatMap((a) => a.gaps.map((g) => g.topic)))];
     const completion = await this.model.client.chat.completions.parse({
       model: this.model.model,
       messages: buildMessages(
-        retrieval.language,
-        passages,
+        analysis.language,
+        sections,
+        silentOn,
         request.question,
-        retrieval.followUp ? request.previousQuestion : undefined,
+        analysis.followUp ? request.previousQuestion : undefined,
       ),
-      response_format: zodResponseFormat(modelAnswerSchema, 'knowledge_answer'),
+      response_format: zodResponseFormat(modelAnswerSchema(ids), 'knowledge_answer'),
       temperature: 0,
     });
     const message = completion.choices[0]?.message;
@@ -91,35 +78,27 @@ export class LlmAnswerer implements AnswerEngine {
   }
 
   /** Null when the model's answer cannot be trusted and the offline answer should be used. */
-  private toAnswer(
-    parsed: ModelAnswer,
-    retrieval: Retrieval,
-    decision: Decision,
-    passages: SectionEntry[],
-  ): Answer | null {
-    const { language, suggestTakeover } = retrieval;
+  private toAnswer(parsed: ModelAnswer, analysis: Analysis, sections: SectionEntry[]): Answer | null {
+    const { language, suggestTakeover, model } = analysis;
     if (!parsed.found) {
-      const reason = decision.found ? { closestTitle: passages[0]?.article.title } : decision.reason;
-      return { answer: notFoundText(language, reason), language, found: false, citations: [], suggestTakeover };
-    }
-    const byId = new Map(passages.map((p) => [passageId(p), p]));
-    const cited = [...new Set(parsed.citedSectionIds)];
-    const kept = cited.map((id) => byId.get(id)).filter((p): p is SectionEntry => p !== undefined);
-    const dropped = cited.filter((id) => !byId.has(id));
-    if (dropped.length) {
-      this.logger.warn(
-        { reason: 'unknown_citation', dropped },
-        'Dropped citations to sections that were not retrieved',
-      );
+      const title = model.articles[0]?.title;
+      const answer = notFoundText(language, title ? { closestTitle: title } : {});
+      return { answer, language, found: false, citations: [], suggestTakeover };
     }
     const text = parsed.answer.trim();
-    if (!text || !kept.length) {
-      this.logger.warn(
-        { reason: 'invalid_output', detail: text ? 'no retrieved passage cited' : 'empty answer' },
-        'OpenAI answer unusable; falling back to the offline answer',
-      );
+    const byId = new Map(sections.map((s) => [passageId(s), s]));
+    const cited = [...new Set(parsed.citedSectionIds)].map((id) => byId.get(id)).filter((s) => s !== undefined);
+    const problem = !text
+      ? 'empty answer'
+      : !cited.length
+        ? 'no section cited'
+        : parsed.language !== language
+          ? `answered in ${parsed.language}, asked in ${language}`
+          : null;
+    if (problem) {
+      this.logger.warn({ reason: 'invalid_output', detail: problem }, 'OpenAI answer unusable; falling back to the offline answer');
       return null;
     }
-    return { answer: text, language, found: true, citations: kept.map(citationFor), suggestTakeover };
+    return { answer: text, language, found: true, citations: cited.map(citationFor), suggestTakeover };
   }
 }

@@ -1,4 +1,5 @@
-// Small edit-distance helpers for typo tolerance ("bankkopeling", "certifikaat").
+// Typo tolerance with guards: a misspelt word may only stand for a known word that starts with the same letter and
+// is close enough for its length, so "tekenen" never becomes "rekening" and "kost" never "knab".
 
 /** Optimal string alignment distance, stopping early once it exceeds `max`. */
 export function editDistance(a: string, b: string, max = 2): number {
@@ -25,14 +26,37 @@ export function editDistance(a: string, b: string, max = 2): number {
   return prev[b.length] as number;
 }
 
-/** Short words get no slack: "kost" must not match "knab". */
-export function allowedTypos(term: string): number {
-  if (term.length >= 8) return 2;
-  if (term.length >= 5) return 1;
+/** Short words get no slack (too many real words lie one letter apart); from six letters one slip, from nine two. */
+export function allowedTypos(length: number): number {
+  if (length >= 9) return 2;
+  if (length >= 6) return 1;
   return 0;
 }
 
-export function fuzzyEquals(a: string, b: string): boolean {
-  const max = Math.min(allowedTypos(a), allowedTypos(b));
-  return max === 0 ? a === b : editDistance(a, b, max) <= max;
+/**
+ * The known words a typed word may be a misspelling of: same first letter, within the allowed distance. Only the
+ * closest are returned; the caller refuses the correction when they disagree on what the word means.
+ */
+export function closestWords(word: string, known: Iterable<string>): string[] {
+  // Five letters get one slip only if it is a letter too many or too few ("akord" for "akoord"): a swapped letter
+  // there makes another real word too often ("staat" → "start").
+  const fiveLetters = word.length === 5;
+  const max = fiveLetters ? 1 : allowedTypos(word.length);
+  if (max === 0) return [];
+  let best = max + 1;
+  let out: string[] = [];
+  for (const candidate of known) {
+    if (candidate[0] !== word[0] || (allowedTypos(candidate.length) === 0 && !fiveLetters)) continue;
+    if (Math.abs(candidate.length - word.length) > max) continue;
+    if (fiveLetters && candidate.length === word.length) continue;
+    const d = editDistance(word, candidate, Math.min(max, best));
+    if (d === 0) return [candidate];
+    if (d < best) {
+      best = d;
+      out = [candidate];
+    } else if (d === best) {
+      out.push(candidate);
+    }
+  }
+  return best <= max ? out : [];
 }

@@ -1,22 +1,35 @@
-// Words that carry no topic in a question or article sentence, Dutch and English together (users mix them).
-// Question words that ask for something the article may not give (hoe lang, waar, wanneer) stay meaningful elsewhere:
-// they are handled by the gap triggers, which look at every word.
+// Words that carry no topic: NLP.js's Dutch and English stopword lists plus the greetings and fillers of chat.
+// They are never "unknown words" when judging how much of a question the engine understood.
+import { StopwordsEn } from '@nlpjs/lang-en-min';
+import { StopwordsNl } from '@nlpjs/lang-nl';
 
-const DUTCH = `aan al alle alleen als alsjeblieft alstublieft ben bent ben bij bijvoorbeeld dan dat de deze dit die dien dienen dient
-doe doen doet door dus een eens eigenlijk en er even gaat gaan ga geldt had heb hebben heeft het hier hierbij hiervoor
-hij hoe hoeft hoeven ik in is je jij jou jouw ju kan kun kunnen kunt laat laten maar me mag mij mijn moet moeten
-mogen naar niks nou nu of om onze ons ook op over precies nog ons u uw van via voor waar wanneer wat we
-welk welke wie wij wil willen word worden wordt zal zij zijn zo zodat zou zouden graag svp iets dingen ding zaken
-allemaal uitvoeren uitgevoerd werkt werken meer krijg krijgt krijgen regelen regel geregeld handle arrange sturen versturen send zit zitten automatisch automatically vanzelf staat staan gebeurt gebeuren blijft blijven met te uit tot tegen zonder per daar daarna daarvoor dus eerst gewoon hoor toch waarom hoeveel zelf zullen werd welk echter al`;
+const CHAT = `hoi hallo hey hi hello hiya goedemorgen goedemiddag goedenavond morgen middag dag beste team collega collegas
+allen iedereen thanks thank thx tnx dank bedankt alvast groet groeten mvg gr svp pls plz please ajb alsjeblieft
+alstublieft graag even vraagje vraag vragen question questions quick one kort snel eigenlijk gewoon toch hoor nou
+zeg allee ge gij jij je jou jouw jullie u uw we wij ons onze ik mij mijn me my i you your we our us they them their
+ok oke okay yes ja nee no sure anything something iets niets just really actually basically wondering wonder anyone someone somebody iemand
+zou zouden kunnen kan kun kunt moet moeten mag mogen wil willen zal zullen hoe wat wie welke welk waar wanneer
+waarom how what who which where when why whether does do did is are was were be been can could should would will
+shall must may might need needs have has had get gets got let lets also ook nog wel dan dus maar en of and or but
+the a an de het een dit dat deze die this that these those there here er hier daar`;
 
-const ENGLISH = `a about also am an and any anything are as at be been being but by can could did do does doing done for
-from get gets getting had has have having he her here how i if in into is it its just me might must my need needs
-of on or our please should so some something than that the their them then there these they thing things this to
-too us was we were what when where which who whom why will with would you your yours exactly actually really
-there's what's whats hi hello thanks thank happen happens more work works carry perform let lets does don't dont going want wants`;
+// Verbs and nouns of any conversation: knowing them says nothing about the subject, so they are not "unknown".
+const GENERIC = `geven geef geeft gegeven doe doen doet gedaan krijg krijgt krijgen gekregen zit zitten staat staan stond
+gaat gaan ging komt komen kwam gebruik gebruiken gebruikt gebruikte weten weet denk denken zeggen zegt vindt vinden
+werkt werken werkte gebeurt gebeuren gebeurd nodig hoeft hoeven lukt lukken klopt kloppen regel regelen geregeld
+zien zie ziet kijken kijk bedoel bedoelen willen wilde moeten moest kunnen kon straks nu zometeen binnenkort net al
+vraagt vroeg vragen baas chef manager leidinggevende partner collega collegas team eigenaar situatie context
+give gives gave given do does did done get gets got make makes use uses used know think say says said find work works
+happen happens happened need needs needed want wants wanted see look mean try asked asks ask boss manager partner
+colleague colleagues team owner situation context now soon already still right correct exactly anyway then`;
 
-export const STOPWORDS: ReadonlySet<string> = new Set(`${DUTCH} ${ENGLISH}`.split(/\s+/).filter(Boolean));
+const words = new Set<string>([
+  ...Object.keys(new StopwordsNl().dictionary).map((w) => w.trim()),
+  ...Object.keys(new StopwordsEn().dictionary).map((w) => w.trim()),
+  ...CHAT.split(/\s+/),
+  ...GENERIC.split(/\s+/),
+]);
 
 export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word);
+  return words.has(word);
 }

@@ -1,0 +1,333 @@
+// The domain's concepts and the words Dutch and English users have for them: how the engine recognises what a
+// question is about. Which section answers a concept is not written here; it is learnt from the articles.
+//
+// Term syntax: "a+b" is a phrase (in order, up to two words between); "a~b" are words near each other in either
+// order (Dutch separable verbs: "nodig de klant uit", "gaat dat mee"); a leading "?" marks a weak term that counts
+// as a topic word even in an anchor concept ("admin" may mean administrator or administration); a leading "="
+// matches the word only as written, not by its stem ("rights", whose stem is also the stem of "right").
+//
+// Tiers say how much a concept tells about the subject of a question:
+// - anchor: names a subject the article states something about (bank links, approvals, invitations) — one is
+//   enough to put a question in scope;
+// - topic: narrows a question down but is too common to carry it alone (settings, copy, again, create);
+// - context: the setting every question shares (client, administration, environment): ranks, never decides.
+
+export type Tier = 'anchor' | 'topic' | 'context';
+
+export interface ConceptDef {
+  id: string;
+  tier: Tier;
+  /**
+   * A thing that exists in Twinfield apart from any move (a bank link, a certificate, VAT rights). The article only
+   * says what happens to it in a move, so a question about it must be about the move ("hoe vernieuw ik mijn
+   * certificaat?" is not).
+   */
+  thing?: boolean;
+  terms: readonly string[];
+}
+
+export const CONCEPTS: readonly ConceptDef[] = [
+  // --- the move and its approvals ---
+  {
+    id: 'approve',
+    tier: 'anchor',
+    terms:
+      `akkoord akoord accoord akkoordverklaring toestemming toestemmen goedkeuring goedkeuringen goedkeuren goedgekeurd
+      goedkeurt instemmen instemming fiat fiatteren gefiatteerd accorderen geaccordeerd ondertekenen handtekening tekenen
+      groen+licht approve approves approved approving approval approvals consent consents permission sign+off signoff
+      green+light greenlight go+ahead agree agrees authorise authorize authorisation authorization accept accepts
+      signature`.split(/\s+/),
+  },
+  {
+    id: 'parties',
+    tier: 'anchor',
+    terms: `partijen partij betrokkenen betrokken alle+partijen parties party everyone everybody involved stakeholders
+      all+sides`.split(/\s+/),
+  },
+  {
+    id: 'administrator',
+    tier: 'anchor',
+    thing: true,
+    terms: `beheerder beheerders omgevingsbeheerder applicatiebeheerder hoofdgebruiker administrator administrators
+      superuser ?admin ?admins ?beheer`.split(/\s+/),
+  },
+  {
+    id: 'request',
+    tier: 'anchor',
+    terms: `aanvraag aanvragen aangevraagd verzoek verzoeken opdracht opdrachten request requests requested requesting
+      aanvraagt`.split(/\s+/),
+  },
+  {
+    id: 'start',
+    tier: 'topic',
+    terms: `beginnen begint begin start starten gestart opstarten eerste+stap first+step kick+off initiate begins
+      starts eerst first`.split(/\s+/),
+  },
+  {
+    id: 'inform',
+    tier: 'anchor',
+    terms: `communiceren gecommuniceerd informeren geinformeerd inlichten ingelicht laten+weten op+de+hoogte aankondigen
+      in+te+lichten lichten~in ?melden ?vertellen inform informed ?tell notify notified let+know heads+up communicate aware announce warn
+      waarschuwen`.split(/\s+/),
+  },
+  {
+    id: 'beforehand',
+    tier: 'topic',
+    terms: `vooraf van+tevoren tevoren vantevoren op+voorhand voorafgaand voordat voorbereiden voorbereiding beforehand
+      in+advance upfront up+front ahead prior before prepare preparation`.split(/\s+/),
+  },
+  {
+    id: 'multiple',
+    tier: 'topic',
+    terms:
+      `meerdere verschillende meer+dan+een een+of+meer twee drie several multiple more+than+one one+or+more two three
+      various`.split(/\s+/),
+  },
+  {
+    id: 'client-side',
+    tier: 'anchor',
+    terms: `perspectief perspective klantkant kant+van+de+klant client+side point+of+view viewpoint standpunt
+      gezichtspunt over+laten+zetten vanuit+klant from+client`.split(/\s+/),
+  },
+  // --- users and invitations ---
+  {
+    id: 'user',
+    tier: 'anchor',
+    terms: `gebruiker gebruikers gebruikersaccount gebruikersaccounts user users usr useraccount ?login ?logins ?inlog
+      ?account ?accounts`.split(/\s+/),
+  },
+  {
+    id: 'create',
+    tier: 'topic',
+    terms: `aanmaken aangemaakt maken gemaakt maak maakt toevoegen toegevoegd voeg~toe create created creating creates
+      add added make made`.split(/\s+/),
+  },
+  {
+    id: 'invite',
+    tier: 'anchor',
+    terms: `uitnodigen uitnodiging uitnodigingen uitgenodigd nodig~uit uitnodigingsmail invite invites invited inviting
+      invitation invitations`.split(/\s+/),
+  },
+  {
+    id: 'wk-account',
+    tier: 'anchor',
+    terms: `wolters+kluwer+account ?wolters+kluwer wk+account wkaccount wk+login wk+id wolterskluwer`.split(/\s+/),
+  },
+  {
+    id: 'email',
+    tier: 'anchor',
+    terms: `emailadres emailadressen ?email ?emails mailadres mailadressen mail+adres email+address ?mail`.split(/\s+/),
+  },
+  {
+    id: 'access',
+    tier: 'anchor',
+    terms:
+      `toegang toegang~krijgen toegang~krijgt toegang~krijg inloggen ingelogd log+in login inlog logon sign+in access bij~kunnen
+      erin`.split(/\s+/),
+  },
+  // --- what is not copied ---
+  {
+    id: 'bank',
+    tier: 'anchor',
+    thing: true,
+    terms:
+      `bank bankkoppeling bankkoppelingen bankverbinding bankverbindingen bankconnectie bankfeed bankfeeds bank+feed
+      banklink banklinks bankintegratie ?bankrekening ?bankrekeningen banking bank+connection
+      bank+connections bank+link bank+links bank+feeds psd2`.split(/\s+/),
+  },
+  { id: 'rabobank', tier: 'anchor', thing: true, terms: ['rabobank', 'rabo'] },
+  { id: 'knab', tier: 'anchor', thing: true, terms: ['knab'] },
+  {
+    id: 'connection',
+    tier: 'topic',
+    terms: `koppeling koppelingen koppelen gekoppeld koppel connectie connecties verbinding verbindingen integratie
+      integraties link links linked linking feed feeds connection connections connect connected integration
+      integrations`.split(/\s+/),
+  },
+  { id: 'ports', tier: 'anchor', thing: true, terms: `poort poorten port ports digipoort`.split(/\s+/) },
+  {
+    id: 'certificates',
+    tier: 'anchor',
+    thing: true,
+    terms: `certificaat certificaten certificate certificates cert certs pkioverheid pki pkio
+      servercertificaat`.split(/\s+/),
+  },
+  {
+    id: 'vat',
+    tier: 'anchor',
+    thing: true,
+    terms: `btw vat omzetbelasting value+added+tax sales+tax ?aangifte ?aangiftes ?aangiften`.split(/\s+/),
+  },
+  {
+    id: 'rights',
+    tier: 'anchor',
+    thing: true,
+    terms: `toegangsrechten rechten autorisaties autorisatie bevoegdheden bevoegdheid permissies rollen access+rights
+      permissions =rights authorisations authorizations privileges user+rights`.split(/\s+/),
+  },
+  {
+    id: 'report',
+    tier: 'topic',
+    terms: `rapport rapporten rapportage rapportages rapportering report reports reporting`.split(/\s+/),
+  },
+  {
+    id: 'structure',
+    tier: 'topic',
+    terms: `structuur structuren structure structures indeling opbouw layout hierarchy hierarchie`.split(/\s+/),
+  },
+  {
+    id: 'design',
+    tier: 'topic',
+    terms: `ontwerpen ontwerp ontworpen opmaak opmaken design designing designed`.split(/\s+/),
+  },
+  {
+    id: 'settings',
+    tier: 'topic',
+    terms: `instellingen instelling omgevingsinstellingen settings setting configuratie configuration config
+      voorkeuren preferences`.split(/\s+/),
+  },
+  {
+    id: 'features',
+    tier: 'topic',
+    terms: `functionaliteiten functionaliteit functies functie onderdelen features feature functionality
+      functionalities modules`.split(/\s+/),
+  },
+  {
+    id: 'copy',
+    tier: 'topic',
+    terms: `kopie kopieren gekopieerd gekopieerde meegekopieerd meekopieren meenemen meegenomen neem~mee neemt~mee
+      nemen~mee gaat~mee gaan~mee ga~mee meegaan meegaat komt~mee komen~mee meekomen meeverhuizen behouden blijft~werken
+      blijven~werken overgenomen overgezet verhuist~mee copy copied copies copying carry+over carried+over
+      carries+over come+along comes+along come+across comes+across come+with comes+with transfer+over kept keep
+      retained preserved survive survives included carry`.split(/\s+/),
+  },
+  {
+    id: 'not-copied',
+    tier: 'anchor',
+    terms: `niet~mee niet~meegekopieerd niet~gekopieerd niet~meegenomen niet~overgenomen niet~behouden not~copied
+      not~carried not~transferred not~kept not~included not~come not~moved not~preserved`.split(/\s+/),
+  },
+  {
+    id: 'again',
+    tier: 'topic',
+    terms: `opnieuw nogmaals weer wederom again anew once+more redo re+enter reenter reconnect reconnected relink
+      reconfigure rebuild recreate re+establish reestablish`.split(/\s+/),
+  },
+  {
+    id: 'setup',
+    tier: 'topic',
+    terms: `instellen ingesteld inrichten ingericht configureren geconfigureerd vormgeven vormgegeven leggen gelegd
+      opzetten aanzetten activeren set+up setup configure configured establish hook+up enable
+      activate`.split(/\s+/),
+  },
+  {
+    id: 'discuss',
+    tier: 'anchor',
+    terms:
+      `bespreken besproken bespreek overleggen overleg afstemmen afspreken discuss discussed discussing talk+through
+      talk+to consult go+over`.split(/\s+/),
+  },
+  {
+    id: 'check',
+    tier: 'topic',
+    terms: `controleer controleren gecontroleerd checken check nagaan verify verifieer uitzoeken find+out
+      navragen`.split(/\s+/),
+  },
+  {
+    id: 'managed',
+    tier: 'topic',
+    terms:
+      `beheerde beheerd beheren beheert =managed =manage =manages =managing maintained maintain looked+after handled ran runs
+      verzorgde verzorgd regelde`.split(/\s+/),
+  },
+  { id: 'different', tier: 'context', terms: `andere ander anders different other another alternative`.split(/\s+/) },
+  {
+    id: 'different-connection',
+    tier: 'anchor',
+    terms: `andere~koppeling andere~koppelingen ander~koppeling andere~bankkoppeling eigen~koppeling andere~verbinding
+      andere~connectie different~connection other~connection another~connection different~link different~feed
+      different~integration own~connection`.split(/\s+/),
+  },
+  {
+    id: 'options',
+    tier: 'topic',
+    terms: `opties optie mogelijkheden mogelijkheid alternatieven options option possibilities choices`.split(/\s+/),
+  },
+  { id: 'available', tier: 'topic', terms: `beschikbaar available aanwezig present`.split(/\s+/) },
+  // --- further reading ---
+  {
+    id: 'billing',
+    tier: 'anchor',
+    terms: `gefactureerd factureren facturatie facturering billed billing bill invoiced
+      doorbelasten doorbelast factuur~gebruiker factuur~abonnement factuur~licentie facturen~gebruiker invoice~user
+      invoice~subscription invoice~licence invoice~license`.split(/\s+/),
+  },
+  { id: 'direct', tier: 'topic', terms: `rechtstreeks direct directly straight`.split(/\s+/) },
+  {
+    id: 'article',
+    tier: 'topic',
+    terms: `kennisartikel kennisartikelen artikel artikelen handleiding documentatie article articles guide guides
+      documentation manual verder+lezen meer+lezen read+more further+reading more+information meer+informatie
+      meer+info zie+ook see+also beschreven omschreven uitgelegd toegelicht described explained explains`.split(/\s+/),
+  },
+  // --- the shared setting: ranks, never decides ---
+  {
+    id: 'move',
+    tier: 'context',
+    terms: `verhuizen verhuizing verhuist verhuisd verhuis overzetten overzetting overgezet overgezette zet~over
+      zetten~over verplaatsen verplaatst migreren migratie gemigreerd overhevelen overgeheveld overdragen overdracht
+      overgedragen overboeken overstappen overstap overgestapt naar+ons naar+onze+omgeving naar+ons+kantoor landed arrived
+      aangekomen binnengekomen to+us into+ours over+to+us into+our+environment move moves moved moving transfer transfers transferred transferring migrate
+      migrating migration migrated relocate switch switching`.split(/\s+/),
+  },
+  {
+    id: 'takeover',
+    tier: 'context',
+    terms: `overnemen overname overnames overnamen overgenomen neem~over neemt~over nemen~over namen~over overpakken
+      take+over takes+over taking+over took+over taken+over takeover onboard onboarding acquire`.split(/\s+/),
+  },
+  {
+    id: 'client',
+    tier: 'context',
+    terms: `klant klanten client clients customer customers relatie relaties ondernemer`.split(/\s+/),
+  },
+  {
+    id: 'administration',
+    tier: 'context',
+    terms: `administratie administraties administration administrations boekhouding boekhoudingen boeken books
+      ledger ledgers dossier dossiers company companies bedrijf bedrijven bv bvs onderneming entiteit entity
+      office offices`.split(/\s+/),
+  },
+  {
+    id: 'environment',
+    tier: 'context',
+    terms: `omgeving omgevingen environment environments organisatie organisation organization tenant
+      klantomgeving`.split(/\s+/),
+  },
+  {
+    id: 'firm',
+    tier: 'context',
+    terms: `kantoor kantoren accountantskantoor administratiekantoor boekhoudkantoor accountant accountants boekhouder
+      firm firms practice bookkeeper accountancy`.split(/\s+/),
+  },
+  {
+    id: 'old',
+    tier: 'context',
+    terms: `oude oud vorige vorig huidige voormalige previous former old prior`.split(/\s+/),
+  },
+  { id: 'new', tier: 'context', terms: `nieuwe nieuw new`.split(/\s+/) },
+  { id: 'twinfield', tier: 'context', terms: ['twinfield'] },
+  {
+    id: 'after',
+    tier: 'context',
+    terms: `nadat daarna achteraf vervolgens afterwards after afterward once na+de na+het`.split(/\s+/),
+  },
+  {
+    id: 'procedure',
+    tier: 'context',
+    terms: `stappen stap stappenplan proces procedure werkwijze checklist todo to+do steps step process
+      rekening~houden letten~op aandachtspunten aandachtspunt in+zijn+werk hoe+werkt how+does+work consider
+      involved watch+out take+into+account pay+attention wat+moet+ik+doen wat+moeten+we+doen wat+nu what+do+i+do
+      what+should+i+do what+do+we+do what+now to+do+list`.split(/\s+/),
+  },
+];

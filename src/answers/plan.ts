@@ -1,0 +1,153 @@
+// Two decisions per question part: is it on the article's subject and not something the article is silent on
+// (scope), and which sections answer it (ranking). Unknown words lower confidence; they never decide alone.
+import { findGap, type GapHit } from './gaps.js';
+import type { ConceptHit } from './matcher.js';
+import type { SectionEntry } from './passages.js';
+import { conceptsOf, type QuestionPart } from './question.js';
+import { type Ranked, type SectionModel, TIER_WEIGHT } from './section-model.js';
+
+/** Concepts that tie a question to the move itself: with one of them an unknown word is a detail, not a change of subject. */
+const ABOUT_THE_MOVE = new Set(['move', 'takeover', 'copy', 'again', 'after', 'beforehand', 'procedure']);
+/** Concepts that put a thing in the move's light: copied, set up again, managed by the previous accountant, … */
+const RELATION = new Set([
+  ...ABOUT_THE_MOVE,
+  'not-copied',
+  'setup',
+  'managed',
+  'discuss',
+  'check',
+  'article',
+  'different-connection',
+]);
+/** "Hoe zit het met Digipoort?", "and Knab?": in this chat such a question asks what the move does to it. */
+const WHAT_ABOUT =
+  /^(?:en|and|ook|also|maar|but)\b|\b(?:hoe zit het met|wat gebeurt er met|wat met|wat als|staat er iets|iets over|what about|how about|what happens (?:to|with)|what if|anything(?: in (?:there|it|the article))? (?:on|about))\b/;
+
+/** Each unknown word costs this much of the evidence; less when the question is clearly about the move. */
+const UNKNOWN_COST = 0.25;
+const UNKNOWN_COST_ABOUT_MOVE = 0;
+/** Evidence needed: an anchor concept, or two topic concepts the same section speaks about, less a little doubt. */
+const MIN_EVIDENCE = 0.75;
+/** The previous question's concepts count this much in a follow-up. */
+const CONTEXT_FACTOR = 0.5;
+/** A second section joins the answer when it scores at least this share of the first. */
+const SECOND_SECTION = 0.5;
+
+export type PartPlan =
+  | { kind: 'gap'; gap: GapHit; asks: boolean }
+  | { kind: 'answer'; sections: SectionEntry[]; concepts: Map<string, ConceptHit>; weights: Map<string, number> }
+  | { kind: 'overview'; after: boolean }
+  | { kind: 'none'; asks: boolean; closest?: Ranked; vague: boolean };
+
+export interface PlanInput {
+  part: QuestionPart;
+  /** Concepts of the previous question, for a short follow-up: they rank, they do not decide alone. */
+  context?: QuestionPart;
+  /** A question-type gap of the previous question, inherited by a follow-up that asks nothing of its own. */
+  inheritedGap?: GapHit;
+  /** Concepts of the other parts of the same message ("we nemen een klant over. Kan dat naar onze omgeving?"). */
+  message?: ReadonlySet<string>;
+}
+
+const isReferenceList = (entry: SectionEntry) => entry.units.length > 0 && entry.units.every((u) => u.reference);
+
+/**
+ * How sure the part is on the best section's subject: anchors count fully, topic words half (fully when the part
+ * is plainly about the move: "welke instellingen gaan niet mee?"), unknown words subtract a little.
+ */
+function evidence(
+  model: SectionModel,
+  best: Ranked,
+  concepts: Map<string, ConceptHit>,
+  unknown: number,
+  aboutMove: boolean,
+): number {
+  let total = 0;
+  for (const [id, hit] of concepts) {
+    if (hit.tier === 'context' || !model.strength(best.entry, id)) continue;
+    total += hit.tier === 'anchor' || aboutMove ? 1 : TIER_WEIGHT.topic;
+  }
+  return total - unknown * (aboutMove ? UNKNOWN_COST_ABOUT_MOVE : UNKNOWN_COST);
+}
+
+/** The sections that answer a part: the best one, plus any that alone speak about one of its anchor concepts. */
+function chooseSections(
+  model: SectionModel,
+  ranked: Ranked[],
+  concepts: Map<string, ConceptHit>,
+  namedWords: string[],
+): SectionEntry[] {
+  const best = ranked[0] as Ranked;
+  const out: SectionEntry[] = [best.entry];
+  // A list of further reading only points elsewhere: the section that says something comes first.
+  if (isReferenceList(best.entry)) {
+    const said = ranked.find((r) => !isReferenceList(r.entry) && r.score >= best.score * SECOND_SECTION);
+    if (said) out.unshift(said.entry);
+  }
+  for (const [id, hit] of concepts) {
+    if (hit.tier !== 'anchor' || out.some((e) => model.strength(e, id) >= 0.7)) continue;
+    const other = ranked.find((r) => r.score >= best.score * SECOND_SECTION * 0.5 && model.strength(r.entry, id) >= 0.7);
+    if (other && !out.includes(other.entry)) out.push(other.entry);
+  }
+  // A name the user typed ("Digipoort") that only one other section spells out: that section is cited too.
+  for (const word of namedWords) {
+    const other = ranked.find((r) => model.spells(r.entry, word));
+    if (other && !out.includes(other.entry) && !out.some((e) => model.spells(e, word))) out.push(other.entry);
+  }
+  // A parent section already quotes its subsections.
+  return out.filter((e) => !out.includes(e.parent as SectionEntry));
+}
+
+/**
+ * A question that names only things (a bank link, a certificate, VAT rights, the administrator) without saying
+ * anything about the move ("hoe vernieuw ik het PKIoverheid certificaat?", "wie is onze beheerder?") asks about
+ * Twinfield in general, which the article does not cover. A follow-up or "what about X?" asks what the move does.
+ */
+function aboutAThingAlone(part: QuestionPart, own: Map<string, ConceptHit>, message?: ReadonlySet<string>): boolean {
+  const subject = [...own.values()].filter((h) => h.tier !== 'context');
+  if (!subject.some((h) => h.thing)) return false;
+  if (subject.some((h) => h.tier === 'anchor' && !h.thing)) return false;
+  if ([...own.keys(), ...(message ?? [])].some((c) => RELATION.has(c))) return false;
+  // "Knab?", "certificaten dan?": a bare name asks what the move does to it; "wat is Digipoort?" asks a definition.
+  const bareName = part.tokens.length <= 3 && !/^(?:wat|wie|hoe|what|who|how)\b/.test(part.text);
+  return !WHAT_ABOUT.test(part.text) && !bareName;
+}
+
+export function planPart(model: SectionModel, input: PlanInput): PartPlan {
+  const { part, context } = input;
+  const known = (word: string) => model.matcher.knows(word);
+  const gap = findGap(model.articles, part.tokens, model.language, known) ?? input.inheritedGap;
+  if (gap) return { kind: 'gap', gap, asks: part.asks || input.inheritedGap !== undefined };
+  const own = conceptsOf(part);
+  const merged = context ? conceptsOf({ hits: [...context.hits, ...part.hits] }) : own;
+  const tokens = context ? [...part.tokens, ...context.tokens] : part.tokens;
+  const factor = (c: string) => (own.has(c) ? 1 : CONTEXT_FACTOR);
+  const ranked = model.rank({ hits: [...merged.values()], tokens }, factor);
+  const best = ranked[0];
+  const has = (c: string) => merged.has(c) || (input.message?.has(c) ?? false);
+  const aboutMove = [...ABOUT_THE_MOVE].some(has);
+  if (
+    best &&
+    best.score > 0 &&
+    evidence(model, best, merged, part.unknown.length, aboutMove) >= MIN_EVIDENCE &&
+    !aboutAThingAlone(part, own, input.message)
+  ) {
+    const weights = new Map(
+      [...merged].map(([id, hit]) => [id, TIER_WEIGHT[hit.tier] * model.idfOf(`c:${id}`) * factor(id)] as const),
+    );
+    // Words that named an anchor concept and occur in just one unit of the article: names worth citing where written.
+    const named = part.hits
+      .filter((h) => h.tier === 'anchor' && h.positions.length === 1)
+      .map((h) => part.tokens[h.positions[0] as number]?.word as string)
+      .filter((w) => model.rareWord(w));
+    return { kind: 'answer', sections: chooseSections(model, ranked, merged, named), concepts: merged, weights };
+  }
+  // "Hoe neem ik een klant over?", "kan die administratie naar onze omgeving?", "wat moet ik doen na de verhuizing?":
+  // a question about the move as a whole gets the procedure as a whole.
+  const moved = has('move') && (has('administration') || has('client') || has('environment') || has('firm'));
+  const aboutTakeover = has('takeover') || moved;
+  const asksAboutIt = part.asks || has('procedure');
+  if (aboutTakeover && asksAboutIt && part.unknown.length <= 1) return { kind: 'overview', after: merged.has('after') };
+  const vague = [...own.values()].every((h) => h.tier === 'context') && part.unknown.length === 0;
+  return { kind: 'none', asks: part.asks, closest: best && best.score > 0 ? best : undefined, vague };
+}
