@@ -26,7 +26,8 @@ for (const [name, file] of sets) {
 if (loaded.heldout && loaded.development) {
   const seen = new Set(loaded.development.map((q) => q.question.trim().toLowerCase()));
   const unseen = loaded.heldout.filter((q) => !seen.has(q.question.trim().toLowerCase()));
-  if (unseen.length < loaded.heldout.length) reports['heldout, without questions also in development'] = await evaluate(engine, unseen);
+  if (unseen.length < loaded.heldout.length)
+    reports['heldout, without questions also in development'] = await evaluate(engine, unseen);
 }
 
 if (asJson) {

@@ -82,8 +82,9 @@ export function selectUnits(entry: SectionEntry, weights: ConceptWeights): Unit[
   const addParagraph = (unit: Unit) => {
     const paragraph = paragraphOf(entry, unit);
     if (paragraph.length <= WHOLE_PARAGRAPH) for (const u of paragraph) chosen.add(u);
-    else for (const u of paragraph.slice(paragraph.indexOf(unit), paragraph.indexOf(unit) + 1 + FOLLOWING_SENTENCES))
-      chosen.add(u);
+    else
+      for (const u of paragraph.slice(paragraph.indexOf(unit), paragraph.indexOf(unit) + 1 + FOLLOWING_SENTENCES))
+        chosen.add(u);
   };
   const add = (unit: Unit) => (unit.kind === 'sentence' ? addParagraph(unit) : chosen.add(unit));
   add(best.hits === 0 ? first : best.unit);

@@ -6,7 +6,7 @@ const MARKER =
   /^(?:en|maar|ook|wat met|en wat|hoe zit het met|geldt dat ook|idem|and|but|also|what about|how about|and what|same for|what if)\b/;
 
 /** A follow-up is short: a longer message says what it asks by itself. */
-const MAX_FOLLOW_UP_TOKENS = 8;
+const MAX_FOLLOW_UP_TOKENS = 10;
 
 export function hasFollowUpMarker(question: string): boolean {
   return MARKER.test(normalize(question).trim());
@@ -14,8 +14,8 @@ export function hasFollowUpMarker(question: string): boolean {
 
 /** A question leans on the previous one when it opens like a follow-up, or is short and names at most one thing. */
 export function isFollowUp(question: string, parts: QuestionPart[]): boolean {
-  const [only, ...rest] = parts;
-  if (!only || rest.length || only.tokens.length > MAX_FOLLOW_UP_TOKENS) return false;
-  const things = new Set(only.hits.filter((h) => h.tier !== 'context').map((h) => h.concept));
+  const tokens = parts.reduce((n, p) => n + p.tokens.length, 0);
+  if (!parts.length || tokens > MAX_FOLLOW_UP_TOKENS) return false;
+  const things = new Set(parts.flatMap((p) => p.hits.filter((h) => h.tier !== 'context').map((h) => h.concept)));
   return hasFollowUpMarker(question) || things.size <= 1;
 }

@@ -95,10 +95,12 @@ export function findGap(
   tokens: readonly Token[],
   language: StemLanguage,
   known: (word: string) => boolean = nothingKnown,
+  concepts: ReadonlySet<string> = new Set(),
 ): GapHit | null {
   const input: Input = { ws: tokens.map((t) => t.word), language, known };
   for (const article of articles) {
     for (const gap of article.gaps) {
+      if (gap.unless.some((c) => concepts.has(c))) continue;
       const trigger = gap.match.find((t) => matches(t, input));
       if (trigger) return { article, gap, trigger };
     }

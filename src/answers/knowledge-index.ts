@@ -1,5 +1,5 @@
 // Builds the searchable form of the knowledge base: one concept matcher, and per language the section model.
-import type { Article } from '../knowledge/index.js';
+import { type Article, KnowledgeError } from '../knowledge/index.js';
 import { ConceptMatcher } from './matcher.js';
 import { SectionModel } from './section-model.js';
 import { words } from './text/normalize.js';
@@ -24,6 +24,14 @@ export function buildKnowledgeIndex(articles: Article[]): KnowledgeIndex {
   const vocabulary = new Set<string>();
   for (const article of articles) for (const w of words(allText(article))) if (w.length >= 3) vocabulary.add(w);
   const matcher = new ConceptMatcher(vocabulary);
+  for (const article of articles) {
+    for (const [i, gap] of article.gaps.entries()) {
+      const unknown = gap.unless.filter((c) => !matcher.hasConcept(c));
+      if (unknown.length) {
+        throw new KnowledgeError(article.file, `gaps.${i}.unless`, `names unknown concepts: ${unknown.join(', ')}`);
+      }
+    }
+  }
   const models = new Map<Language, SectionModel>();
   for (const language of ['nl', 'en'] as const) {
     const own = articles.filter((a) => a.language === language);

@@ -3,7 +3,8 @@
 //
 // Term syntax: "a+b" is a phrase (in order, up to two words between); "a~b" are words near each other in either
 // order (Dutch separable verbs: "nodig de klant uit", "gaat dat mee"); a leading "?" marks a weak term that counts
-// as a topic word even in an anchor concept ("admin" may mean administrator or administration); a leading "="
+// at most as a topic word ("tell" in "can you tell me"), "??" one that counts only as context, whatever the
+// concept's tier ("admin" may mean administrator or administration); a leading "="
 // matches the word only as written, not by its stem ("rights", whose stem is also the stem of "right").
 //
 // Tiers say how much a concept tells about the subject of a question:
@@ -33,7 +34,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     tier: 'anchor',
     terms:
       `akkoord akoord accoord akkoordverklaring toestemming toestemmen goedkeuring goedkeuringen goedkeuren goedgekeurd
-      goedkeurt instemmen instemming fiat fiatteren gefiatteerd accorderen geaccordeerd ondertekenen handtekening tekenen
+      goedkeurt instemmen instemming fiat fiatteren gefiatteerd aftekenen afgetekend tekent~af teken~af accorderen geaccordeerd ondertekenen handtekening tekenen
       groen+licht approve approves approved approving approval approvals consent consents permission sign+off signoff
       green+light greenlight go+ahead agree agrees authorise authorize authorisation authorization accept accepts
       signature`.split(/\s+/),
@@ -49,7 +50,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     tier: 'anchor',
     thing: true,
     terms: `beheerder beheerders omgevingsbeheerder applicatiebeheerder hoofdgebruiker administrator administrators
-      superuser ?admin ?admins ?beheer`.split(/\s+/),
+      superuser ??admin ??admins ??beheer`.split(/\s+/),
   },
   {
     id: 'request',
@@ -80,21 +81,25 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'multiple',
     tier: 'topic',
     terms:
-      `meerdere verschillende meer+dan+een een+of+meer twee drie several multiple more+than+one one+or+more two three
+      `meerdere verschillende meer+dan+een een+of+meer twee drie beide allebei several multiple more+than+one one+or+more two three both
       various`.split(/\s+/),
   },
   {
     id: 'client-side',
     tier: 'anchor',
     terms: `perspectief perspective klantkant kant+van+de+klant client+side point+of+view viewpoint standpunt
-      gezichtspunt over+laten+zetten vanuit+klant from+client`.split(/\s+/),
+      gezichtspunt over+laten+zetten vanuit+klant from+client hun+kant their+side klant+kant client+s+side`.split(
+      /\s+/,
+    ),
   },
   // --- users and invitations ---
   {
     id: 'user',
+    thing: true,
     tier: 'anchor',
-    terms: `gebruiker gebruikers gebruikersaccount gebruikersaccounts user users usr useraccount ?login ?logins ?inlog
-      ?account ?accounts`.split(/\s+/),
+    terms:
+      `gebruiker gebruikers gebr gebruikersaccount gebruikersaccounts user users usr useraccount ??login ??logins ??inlog
+      ??account ??accounts`.split(/\s+/),
   },
   {
     id: 'create',
@@ -111,18 +116,24 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'wk-account',
     tier: 'anchor',
-    terms: `wolters+kluwer+account ?wolters+kluwer wk+account wkaccount wk+login wk+id wolterskluwer`.split(/\s+/),
+    terms:
+      `wolters+kluwer+account ??wolters+kluwer wk+account wk+acc wk+acct wkaccount wk+login wk+id wolterskluwer`.split(
+        /\s+/,
+      ),
   },
   {
     id: 'email',
+    thing: true,
     tier: 'anchor',
-    terms: `emailadres emailadressen ?email ?emails mailadres mailadressen mail+adres email+address ?mail`.split(/\s+/),
+    terms: `emailadres emailadressen ??email ??emails mailadres mailadressen mail+adres email+address ??mail`.split(
+      /\s+/,
+    ),
   },
   {
     id: 'access',
     tier: 'anchor',
     terms:
-      `toegang toegang~krijgen toegang~krijgt toegang~krijg inloggen ingelogd log+in login inlog logon sign+in access bij~kunnen
+      `toegang toegang~krijgen toegang~krijgt toegang~krijg erbij~kan erbij~kunnen inloggen ingelogd log+in login inlog logon sign+in access bij~kunnen
       erin`.split(/\s+/),
   },
   // --- what is not copied ---
@@ -132,7 +143,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     thing: true,
     terms:
       `bank bankkoppeling bankkoppelingen bankverbinding bankverbindingen bankconnectie bankfeed bankfeeds bank+feed
-      banklink banklinks bankintegratie ?bankrekening ?bankrekeningen banking bank+connection
+      banklink banklinks bankintegratie ??bankrekening ??bankrekeningen banking bank+connection
       bank+connections bank+link bank+links bank+feeds psd2`.split(/\s+/),
   },
   { id: 'rabobank', tier: 'anchor', thing: true, terms: ['rabobank', 'rabo'] },
@@ -156,7 +167,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'vat',
     tier: 'anchor',
     thing: true,
-    terms: `btw vat omzetbelasting value+added+tax sales+tax ?aangifte ?aangiftes ?aangiften`.split(/\s+/),
+    terms: `btw vat omzetbelasting value+added+tax sales+tax ??aangifte ??aangiftes ??aangiften`.split(/\s+/),
   },
   {
     id: 'rights',
@@ -167,21 +178,27 @@ export const CONCEPTS: readonly ConceptDef[] = [
   },
   {
     id: 'report',
+    thing: true,
     tier: 'topic',
     terms: `rapport rapporten rapportage rapportages rapportering report reports reporting`.split(/\s+/),
   },
   {
     id: 'structure',
+    thing: true,
     tier: 'topic',
     terms: `structuur structuren structure structures indeling opbouw layout hierarchy hierarchie`.split(/\s+/),
   },
   {
     id: 'design',
     tier: 'topic',
-    terms: `ontwerpen ontwerp ontworpen opmaak opmaken design designing designed`.split(/\s+/),
+    terms:
+      `ontwerpen ontwerp ontworpen opmaak opmaken rapporten~maken rapport~maken design designing designed make~reports create~reports build~reports`.split(
+        /\s+/,
+      ),
   },
   {
     id: 'settings',
+    thing: true,
     tier: 'topic',
     terms: `instellingen instelling omgevingsinstellingen settings setting configuratie configuration config
       voorkeuren preferences`.split(/\s+/),
@@ -199,13 +216,15 @@ export const CONCEPTS: readonly ConceptDef[] = [
       nemen~mee gaat~mee gaan~mee ga~mee meegaan meegaat komt~mee komen~mee meekomen meeverhuizen behouden blijft~werken
       blijven~werken overgenomen overgezet verhuist~mee copy copied copies copying carry+over carried+over
       carries+over come+along comes+along come+across comes+across come+with comes+with transfer+over kept keep
-      retained preserved survive survives included carry`.split(/\s+/),
+      retained preserved survive survives carry`.split(/\s+/),
   },
   {
     id: 'not-copied',
     tier: 'anchor',
     terms: `niet~mee niet~meegekopieerd niet~gekopieerd niet~meegenomen niet~overgenomen niet~behouden not~copied
-      not~carried not~transferred not~kept not~included not~come not~moved not~preserved`.split(/\s+/),
+      not~carried not~transferred not~kept not~included not~come not~moved not~preserved stops~working stop~working werkt~niet~meer`.split(
+      /\s+/,
+    ),
   },
   {
     id: 'again',
@@ -224,7 +243,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'discuss',
     tier: 'anchor',
     terms:
-      `bespreken besproken bespreek overleggen overleg afstemmen afspreken discuss discussed discussing talk+through
+      `bespreken besproken bespreek doornemen doorspreken overleggen overleg afstemmen afspreken discuss discussed discussing go+through walk+through talk+through
       talk+to consult go+over`.split(/\s+/),
   },
   {
@@ -245,7 +264,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'different-connection',
     tier: 'anchor',
     terms: `andere~koppeling andere~koppelingen ander~koppeling andere~bankkoppeling eigen~koppeling andere~verbinding
-      andere~connectie different~connection other~connection another~connection different~link different~feed
+      andere~connectie diff~connection diff~bank different~connection other~connection another~connection different~link different~feed
       different~integration own~connection`.split(/\s+/),
   },
   {
@@ -259,7 +278,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'billing',
     tier: 'anchor',
     terms: `gefactureerd factureren facturatie facturering billed billing bill invoiced
-      doorbelasten doorbelast factuur~gebruiker factuur~abonnement factuur~licentie facturen~gebruiker invoice~user
+      doorbelasten doorbelast rechtstreeks~betalen zelf~betalen direct~betalen pay~directly paid~directly invoiced~straight
+      invoiced~directly billed~straight factuur~gebruiker factuur~abonnement factuur~licentie facturen~gebruiker invoice~user
       invoice~subscription invoice~licence invoice~license`.split(/\s+/),
   },
   { id: 'direct', tier: 'topic', terms: `rechtstreeks direct directly straight`.split(/\s+/) },
@@ -268,16 +288,18 @@ export const CONCEPTS: readonly ConceptDef[] = [
     tier: 'topic',
     terms: `kennisartikel kennisartikelen artikel artikelen handleiding documentatie article articles guide guides
       documentation manual verder+lezen meer+lezen read+more further+reading more+information meer+informatie
-      meer+info zie+ook see+also beschreven omschreven uitgelegd toegelicht described explained explains`.split(/\s+/),
+      meer+info zie+ook see+also waar~lees waar~lezen waar~vind where~read where~find read+up beschreven omschreven uitgelegd toegelicht described explained explains`.split(
+      /\s+/,
+    ),
   },
   // --- the shared setting: ranks, never decides ---
   {
     id: 'move',
     tier: 'context',
     terms: `verhuizen verhuizing verhuist verhuisd verhuis overzetten overzetting overgezet overgezette zet~over
-      zetten~over verplaatsen verplaatst migreren migratie gemigreerd overhevelen overgeheveld overdragen overdracht
-      overgedragen overboeken overstappen overstap overgestapt naar+ons naar+onze+omgeving naar+ons+kantoor landed arrived
-      aangekomen binnengekomen to+us into+ours over+to+us into+our+environment move moves moved moving transfer transfers transferred transferring migrate
+      zetten~over oude+omgeving vorige+omgeving old+environment previous+environment bring~over brengen~over overbrengen come~over comes~over wisselt wisselen verplaatsen verplaatst migreren migratie gemigreerd overhevelen overgeheveld overdragen overdracht
+      overgedragen overboeken is+over naar+nieuwe+accountant naar+een+ander+kantoor naar+ander+kantoor overstappen overstap overgestapt naar+ons naar+onze+omgeving naar+ons+kantoor landed arrived
+      aangekomen binnengekomen to+us into+ours over+to+us into+our+environment to+the+new+firm to+a+new+accountant switching+accountants switch+accountants move moves moved moving transfer transfers transferred transferring migrate
       migrating migration migrated relocate switch switching`.split(/\s+/),
   },
   {
@@ -295,13 +317,13 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'administration',
     tier: 'context',
     terms: `administratie administraties administration administrations boekhouding boekhoudingen boeken books
-      ledger ledgers dossier dossiers company companies bedrijf bedrijven bv bvs onderneming entiteit entity
+      ledger ledgers dossier dossiers adm company companies bedrijf bedrijven bv bvs onderneming entiteit entity
       office offices`.split(/\s+/),
   },
   {
     id: 'environment',
     tier: 'context',
-    terms: `omgeving omgevingen environment environments organisatie organisation organization tenant
+    terms: `omgeving omgevingen environment environments env organisatie organisation organization tenant
       klantomgeving`.split(/\s+/),
   },
   {
@@ -323,11 +345,31 @@ export const CONCEPTS: readonly ConceptDef[] = [
     terms: `nadat daarna achteraf vervolgens afterwards after afterward once na+de na+het`.split(/\s+/),
   },
   {
+    // The move has happened ("de administratie staat bij ons", "landed in our environment"): asks what comes after.
+    id: 'arrived',
+    tier: 'context',
+    terms: `staat+bij+ons staat+nu+bij+ons staat+in+onze+omgeving staat+nu+in+onze+omgeving is+bij+ons is+over is+done
+      is+binnen binnengekomen aangekomen landed arrived went+through has+been+moved have+been+moved is+moved`.split(
+      /\s+/,
+    ),
+  },
+  {
+    // Instructions to the assistant itself, not questions about the article: refused whatever else they name.
+    id: 'instruction',
+    tier: 'context',
+    terms:
+      `negeer~instructies negeer~regels vergeet~instructies systeemprompt system+prompt systemprompt ignore~instructions
+      ignore~rules ignore~previous disregard~instructions developer+mode debug+mode jailbreak namens~akkoord
+      on+behalf~approve approve~on+behalf`.split(/\s+/),
+  },
+  {
     id: 'procedure',
     tier: 'context',
     terms: `stappen stap stappenplan proces procedure werkwijze checklist todo to+do steps step process
       rekening~houden letten~op aandachtspunten aandachtspunt in+zijn+werk hoe+werkt how+does+work consider
-      involved watch+out take+into+account pay+attention wat+moet+ik+doen wat+moeten+we+doen wat+nu what+do+i+do
+      involved watch+out take+into+account pay+attention moet+ik+doen moeten+we+doen wat+nu what+do+i+do
       what+should+i+do what+do+we+do what+now to+do+list`.split(/\s+/),
   },
 ];
+
+export const CONCEPT_BY_ID: ReadonlyMap<string, ConceptDef> = new Map(CONCEPTS.map((c) => [c.id, c]));

@@ -5,6 +5,8 @@ import type { Token } from './text/normalize.js';
 import { bilingualKeys, type StemLanguage, wordKeys } from './text/stem.js';
 import { isStopword } from './text/stopwords.js';
 
+const TIER_ORDER: Tier[] = ['context', 'topic', 'anchor'];
+
 /** Words between the words of a phrase ("toegang tot de administratie krijgen" still has "toegang … krijgen"). */
 const PHRASE_GAP = 2;
 /** Separable verbs may spread further ("nodig ik de klant dan uit"). */
@@ -15,7 +17,8 @@ interface Term {
   words: readonly string[];
   keys: readonly (readonly string[])[];
   near: boolean;
-  weak: boolean;
+  /** The most this term can say, whatever its concept's tier. */
+  cap?: Tier;
 }
 
 export interface ConceptHit {
@@ -35,12 +38,12 @@ export interface Match {
 }
 
 function compileTerm(concept: ConceptDef, raw: string): Term {
-  const weak = raw.startsWith('?');
+  const cap: Tier | undefined = raw.startsWith('??') ? 'context' : raw.startsWith('?') ? 'topic' : undefined;
   const exact = raw.startsWith('=');
-  const body = weak || exact ? raw.slice(1) : raw;
+  const body = raw.replace(/^(?:\?\?|\?|=)/, '');
   const near = body.includes('~');
   const words = body.split(/[~+]/).filter(Boolean);
-  return { concept, words, keys: words.map((w) => (exact ? [w] : bilingualKeys(w))), near, weak };
+  return { concept, words, keys: words.map((w) => (exact ? [w] : bilingualKeys(w))), near, cap };
 }
 
 export class ConceptMatcher {
@@ -84,6 +87,10 @@ export class ConceptMatcher {
     }
   }
 
+  hasConcept(id: string): boolean {
+    return CONCEPTS.some((c) => c.id === id);
+  }
+
   /** Whether the lexicon or an article knows this word (so it is not "unknown"). */
   knows(word: string): boolean {
     return this.known.has(word);
@@ -114,7 +121,8 @@ export class ConceptMatcher {
     const keys = tokens.map((t) => wordKeys(t.word, language));
     const add = (term: Term, positions: number[], typo = false) => {
       for (const p of positions) covered.add(p);
-      const tier: Tier = term.weak && term.concept.tier === 'anchor' ? 'topic' : term.concept.tier;
+      const tier: Tier =
+        term.cap && TIER_ORDER.indexOf(term.cap) < TIER_ORDER.indexOf(term.concept.tier) ? term.cap : term.concept.tier;
       hits.push({ concept: term.concept.id, tier, thing: term.concept.thing ?? false, positions, typo });
     };
     const same = (position: number, termKeys: readonly string[]) =>

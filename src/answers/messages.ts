@@ -8,10 +8,15 @@ export interface NotFoundReason {
   closestTitle?: string;
   /** The question names nothing to look up ("wat moet ik doen?"). */
   vague?: boolean;
+  /** The message gives the assistant orders ("negeer je instructies", "keur dit goed namens de klant"). */
+  instruction?: boolean;
 }
 
 export function notFoundText(language: Language, reason: NotFoundReason): string {
   if (language === 'nl') {
+    if (reason.instruction) {
+      return 'Ik beantwoord alleen vragen over het kennisartikel; opdrachten aan mij, zoals iets goedkeuren of mijn instructies veranderen, voer ik niet uit. Akkoord geven doe je met de knoppen op de overnamekaart.';
+    }
     if (reason.vague) {
       return 'Kun je je vraag iets specifieker stellen? Ik beantwoord vragen uit de kennisbank, bijvoorbeeld over het overnemen van een klant uit een andere Twinfield-omgeving.';
     }
@@ -22,6 +27,9 @@ export function notFoundText(language: Language, reason: NotFoundReason): string
       return `Dat staat niet in de kennisbank: het kennisartikel “${reason.closestTitle}” beantwoordt deze vraag niet. Neem hiervoor contact op met Twinfield Support.`;
     }
     return 'Daar kan ik geen antwoord op geven: de kennisbank behandelt deze vraag niet. Neem hiervoor contact op met Twinfield Support.';
+  }
+  if (reason.instruction) {
+    return "I only answer questions about the knowledge article; I don't carry out instructions such as approving something or changing my rules. Approvals are given with the buttons on the takeover card.";
   }
   if (reason.vague) {
     return 'Could you make your question a bit more specific? I answer questions from the knowledge base, for example about taking over a client from another Twinfield environment.';

@@ -5,6 +5,7 @@ import { type Composition, composeOverview, composeSection } from './compose.js'
 import { hasFollowUpMarker, isFollowUp } from './followup.js';
 import type { GapHit } from './gaps.js';
 import { isTakeoverQuestion } from './intent.js';
+import { planMessage } from './message-plan.js';
 import { gapNote, notFoundText, otherLanguageNote } from './messages.js';
 import type { SectionEntry } from './passages.js';
 import { type PartPlan, planPart } from './plan.js';
@@ -34,9 +35,6 @@ export function citationFor(entry: SectionEntry): Citation {
 
 const QUESTION_WORD =
   /\b(?:wie|wat|welke|hoe|hoeveel|waar|wanneer|waarom|moet|kan|kun|mag|who|what|which|how|where|when|why|do|does|can|should|must|is|are)\b/;
-
-/** Words that point back to what the sentence before named ("moet ik daar iets mee?", "does it come along?"). */
-const BACK_REFERENCE = /\b(?:daar|daarmee|daarvoor|die|dat|dit|deze|it|that|this|those|them|they)\b/;
 
 function languageOf(request: AnswerRequest): Language {
   const question = request.question.trim();
@@ -68,7 +66,13 @@ export class OfflineAnswerer {
     const followUp = Boolean(previous) && isFollowUp(request.question, parts);
     if (followUp && previous) {
       const before = readQuestion(previous, model.matcher, model.language);
-      context = { text: previous, tokens: before.flatMap((p) => p.tokens), hits: before.flatMap((p) => p.hits), unknown: [], asks: true };
+      context = {
+        text: previous,
+        tokens: before.flatMap((p) => p.tokens),
+        hits: before.flatMap((p) => p.hits),
+        unknown: [],
+        asks: true,
+      };
       // "Hoe lang duurt het?" → "en voor twee administraties?": still how long. "Blijft ING?" → "en Knab?": not ING.
       const own = parts[0];
       const asksItsOwn = own ? QUESTION_WORD.test(own.text.replace(/^\W*(?:en|and|ook|also|maar|but)\b/, '')) : false;
@@ -78,28 +82,15 @@ export class OfflineAnswerer {
         if (gap?.gap.gap.kind === 'question') inheritedGap = gap.gap;
       }
     }
-    const plans = parts.map((part, i) => {
-      const message = new Set(parts.filter((_, j) => j !== i).flatMap((p) => p.hits.map((h) => h.concept)));
-      return planPart(model, { part, context, inheritedGap, message });
-    });
-    // "… wie moet akkoord geven? Is daar een artikel over?", "gaat Belfius mee, of moet die opnieuw?": a part that
-    // names no subject of its own asks about the part before it, answerable or not.
-    plans.forEach((plan, i) => {
-      const before = parts[i - 1];
-      const previousPlan = plans[i - 1];
-      const part = parts[i] as QuestionPart;
-      if (!before || !previousPlan || part.hits.some((h) => h.tier === 'anchor')) return;
-      const refersBack = plan.kind === 'none' || (plan.kind === 'overview' && BACK_REFERENCE.test(part.text));
-      if (previousPlan.kind === 'gap' && plan.kind !== 'gap') plans[i] = { ...previousPlan, asks: part.asks };
-      else if (previousPlan.kind === 'answer' && refersBack) plans[i] = planPart(model, { part, context: before });
-    });
+    const plans = planMessage(model, parts, { context, inheritedGap });
     return { language, model, parts, plans, followUp, suggestTakeover: isTakeoverQuestion(request.question) };
   }
 
   answerFrom(analysis: Analysis): Answer {
     const { language, model, plans, suggestTakeover } = analysis;
     const answered = plans.filter((p) => p.kind === 'answer' || p.kind === 'overview');
-    if (!answered.length) {
+    // A message that gives the assistant orders gets no answer at all, even if it also names a subject.
+    if (!answered.length || plans.some((p) => p.kind === 'none' && p.instruction)) {
       return { answer: refusal(language, plans), language, found: false, citations: [], suggestTakeover };
     }
     const compositions = composeAll(model, answered, language);
@@ -131,7 +122,7 @@ function composeAll(model: SectionModel, plans: PartPlan[], language: Language):
     const entries = overview.after && after.length ? after : listed;
     const composition = composeOverview(entries, language);
     out.push(composition);
-    for (const s of composition.sections) quoted.add(s);
+    for (const s of entries) quoted.add(s);
   }
   const asked = new Map<SectionEntry, { weights: Map<string, number>; focus: Set<string> }>();
   for (const plan of plans) {
@@ -144,17 +135,27 @@ function composeAll(model: SectionModel, plans: PartPlan[], language: Language):
       asked.set(entry, a);
     }
   }
+  // A step the outline names in one line may still be asked about in detail; lines it already shows are not repeated.
+  const shown = new Set(out.flatMap((c) => c.text.split('\n')).map(plain));
   for (const [entry, a] of asked) {
     const composition = composeSection(entry, a, language);
-    if (composition.text) out.push(composition);
+    const text = composition.text
+      .split('\n')
+      .filter((line) => !shown.has(plain(line)))
+      .join('\n')
+      .trim();
+    if (text) out.push({ ...composition, text });
   }
   return out;
 }
+
+const plain = (line: string) => line.replace(/^[\s•\d.]+/, '').trim();
 
 function refusal(language: Language, plans: PartPlan[]): string {
   const gap = plans.find((p): p is Extract<PartPlan, { kind: 'gap' }> => p.kind === 'gap');
   if (gap) return notFoundText(language, { gap: { title: gap.gap.article.title, topic: gap.gap.gap.topic } });
   const none = plans.filter((p): p is Extract<PartPlan, { kind: 'none' }> => p.kind === 'none');
+  if (none.some((p) => p.instruction)) return notFoundText(language, { instruction: true });
   if (none.length && none.every((p) => p.vague)) return notFoundText(language, { vague: true });
   const closest = none.find((p) => p.closest)?.closest;
   return notFoundText(language, closest ? { closestTitle: closest.entry.article.title } : {});

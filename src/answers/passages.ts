@@ -101,6 +101,8 @@ function sectionUnits(entry: SectionEntry, read: TextReader): Unit[] {
     const read_ = read(u.text);
     u.concepts = read_.concepts;
     u.keys = read_.keys;
+    // A reference is itself an article to read ("waar lees ik meer over …?").
+    if (u.reference) u.concepts.add('article');
   });
   return units;
 }

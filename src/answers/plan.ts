@@ -7,18 +7,7 @@ import { conceptsOf, type QuestionPart } from './question.js';
 import { type Ranked, type SectionModel, TIER_WEIGHT } from './section-model.js';
 
 /** Concepts that tie a question to the move itself: with one of them an unknown word is a detail, not a change of subject. */
-const ABOUT_THE_MOVE = new Set(['move', 'takeover', 'copy', 'again', 'after', 'beforehand', 'procedure']);
-/** Concepts that put a thing in the move's light: copied, set up again, managed by the previous accountant, … */
-const RELATION = new Set([
-  ...ABOUT_THE_MOVE,
-  'not-copied',
-  'setup',
-  'managed',
-  'discuss',
-  'check',
-  'article',
-  'different-connection',
-]);
+const ABOUT_THE_MOVE = new Set(['move', 'takeover', 'copy', 'not-copied', 'again', 'after', 'beforehand', 'procedure']);
 /** "Hoe zit het met Digipoort?", "and Knab?": in this chat such a question asks what the move does to it. */
 const WHAT_ABOUT =
   /^(?:en|and|ook|also|maar|but)\b|\b(?:hoe zit het met|wat gebeurt er met|wat met|wat als|staat er iets|iets over|what about|how about|what happens (?:to|with)|what if|anything(?: in (?:there|it|the article))? (?:on|about))\b/;
@@ -28,6 +17,8 @@ const UNKNOWN_COST = 0.25;
 const UNKNOWN_COST_ABOUT_MOVE = 0;
 /** Evidence needed: an anchor concept, or two topic concepts the same section speaks about, less a little doubt. */
 const MIN_EVIDENCE = 0.75;
+/** Sections looked at for one on which the question has enough evidence. */
+const CANDIDATES = 3;
 /** The previous question's concepts count this much in a follow-up. */
 const CONTEXT_FACTOR = 0.5;
 /** A second section joins the answer when it scores at least this share of the first. */
@@ -37,7 +28,7 @@ export type PartPlan =
   | { kind: 'gap'; gap: GapHit; asks: boolean }
   | { kind: 'answer'; sections: SectionEntry[]; concepts: Map<string, ConceptHit>; weights: Map<string, number> }
   | { kind: 'overview'; after: boolean }
-  | { kind: 'none'; asks: boolean; closest?: Ranked; vague: boolean };
+  | { kind: 'none'; asks: boolean; closest?: Ranked; vague: boolean; instruction?: boolean };
 
 export interface PlanInput {
   part: QuestionPart;
@@ -75,6 +66,7 @@ function chooseSections(
   model: SectionModel,
   ranked: Ranked[],
   concepts: Map<string, ConceptHit>,
+  own: Map<string, ConceptHit>,
   namedWords: string[],
 ): SectionEntry[] {
   const best = ranked[0] as Ranked;
@@ -86,8 +78,18 @@ function chooseSections(
   }
   for (const [id, hit] of concepts) {
     if (hit.tier !== 'anchor' || out.some((e) => model.strength(e, id) >= 0.7)) continue;
-    const other = ranked.find((r) => r.score >= best.score * SECOND_SECTION * 0.5 && model.strength(r.entry, id) >= 0.7);
+    const other = ranked.find(
+      (r) => r.score >= best.score * SECOND_SECTION * 0.5 && model.strength(r.entry, id) >= 0.7,
+    );
     if (other && !out.includes(other.entry)) out.push(other.entry);
+  }
+  // "Waar lees ik meer over …?", "further reading on pki?": the further-reading entries about the subject are cited.
+  if (own.has('article')) {
+    const subjects = [...own].filter(([, h]) => h.tier !== 'context' && h.concept !== 'article').map(([id]) => id);
+    const pointsOn = (entry: SectionEntry) =>
+      entry.units.some((u) => u.concepts.has('article') && subjects.some((c) => u.concepts.has(c)));
+    const list = ranked.find((r) => isReferenceList(r.entry) && pointsOn(r.entry));
+    if (list && !out.some(pointsOn)) out.push(list.entry);
   }
   // A name the user typed ("Digipoort") that only one other section spells out: that section is cited too.
   for (const word of namedWords) {
@@ -103,35 +105,49 @@ function chooseSections(
  * anything about the move ("hoe vernieuw ik het PKIoverheid certificaat?", "wie is onze beheerder?") asks about
  * Twinfield in general, which the article does not cover. A follow-up or "what about X?" asks what the move does.
  */
-function aboutAThingAlone(part: QuestionPart, own: Map<string, ConceptHit>, message?: ReadonlySet<string>): boolean {
+function aboutAThingAlone(
+  model: SectionModel,
+  part: QuestionPart,
+  own: Map<string, ConceptHit>,
+  message?: ReadonlySet<string>,
+): boolean {
   const subject = [...own.values()].filter((h) => h.tier !== 'context');
-  if (!subject.some((h) => h.thing)) return false;
-  if (subject.some((h) => h.tier === 'anchor' && !h.thing)) return false;
-  if ([...own.keys(), ...(message ?? [])].some((c) => RELATION.has(c))) return false;
+  const things = subject.filter((h) => h.thing).map((h) => h.concept);
+  if (!things.length || subject.some((h) => h.tier === 'anchor' && !h.thing)) return false;
+  const named = [...own.keys(), ...(message ?? [])];
+  if (named.some((c) => ABOUT_THE_MOVE.has(c))) return false;
+  if (things.some((t) => named.some((c) => model.relationsOf(t).has(c)))) return false;
   // "Knab?", "certificaten dan?": a bare name asks what the move does to it; "wat is Digipoort?" asks a definition.
   const bareName = part.tokens.length <= 3 && !/^(?:wat|wie|hoe|what|who|how)\b/.test(part.text);
-  return !WHAT_ABOUT.test(part.text) && !bareName;
+  const opening = part.text.replace(/^(?:ok(?:e|ay)?|so|dus|nou|right|alright|oh)\b[\s,]*/, '');
+  return !WHAT_ABOUT.test(opening) && !bareName;
 }
 
 export function planPart(model: SectionModel, input: PlanInput): PartPlan {
   const { part, context } = input;
   const known = (word: string) => model.matcher.knows(word);
-  const gap = findGap(model.articles, part.tokens, model.language, known) ?? input.inheritedGap;
+  const named = new Set(part.hits.map((h) => h.concept));
+  const gap = findGap(model.articles, part.tokens, model.language, known, named) ?? input.inheritedGap;
   if (gap) return { kind: 'gap', gap, asks: part.asks || input.inheritedGap !== undefined };
   const own = conceptsOf(part);
+  // "Negeer je instructies …", "approve it on behalf of the client": orders for the assistant, never answered.
+  if (own.has('instruction')) return { kind: 'none', asks: true, vague: false, instruction: true };
   const merged = context ? conceptsOf({ hits: [...context.hits, ...part.hits] }) : own;
-  const tokens = context ? [...part.tokens, ...context.tokens] : part.tokens;
   const factor = (c: string) => (own.has(c) ? 1 : CONTEXT_FACTOR);
-  const ranked = model.rank({ hits: [...merged.values()], tokens }, factor);
-  const best = ranked[0];
+  const ranked = model.rank(part, factor, context?.hits);
   const has = (c: string) => merged.has(c) || (input.message?.has(c) ?? false);
   const aboutMove = [...ABOUT_THE_MOVE].some(has);
-  if (
-    best &&
-    best.score > 0 &&
-    evidence(model, best, merged, part.unknown.length, aboutMove) >= MIN_EVIDENCE &&
-    !aboutAThingAlone(part, own, input.message)
-  ) {
+  const thingAlone = aboutAThingAlone(model, part, own, input.message);
+  // The best-scoring of the top sections on which the part has enough evidence: setting words ("the previous
+  // accountant") may rank a section first that does not speak about what is asked ("green light").
+  const inScope = (r: Ranked) =>
+    r.score > 0 && evidence(model, r, merged, part.unknown.length, aboutMove) >= MIN_EVIDENCE;
+  const best = thingAlone ? undefined : ranked.slice(0, CANDIDATES).find(inScope);
+  if (best) {
+    if (best !== ranked[0]) {
+      ranked.splice(ranked.indexOf(best), 1);
+      ranked.unshift(best);
+    }
     const weights = new Map(
       [...merged].map(([id, hit]) => [id, TIER_WEIGHT[hit.tier] * model.idfOf(`c:${id}`) * factor(id)] as const),
     );
@@ -140,14 +156,15 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
       .filter((h) => h.tier === 'anchor' && h.positions.length === 1)
       .map((h) => part.tokens[h.positions[0] as number]?.word as string)
       .filter((w) => model.rareWord(w));
-    return { kind: 'answer', sections: chooseSections(model, ranked, merged, named), concepts: merged, weights };
+    return { kind: 'answer', sections: chooseSections(model, ranked, merged, own, named), concepts: merged, weights };
   }
   // "Hoe neem ik een klant over?", "kan die administratie naar onze omgeving?", "wat moet ik doen na de verhuizing?":
   // a question about the move as a whole gets the procedure as a whole.
-  const moved = has('move') && (has('administration') || has('client') || has('environment') || has('firm'));
-  const aboutTakeover = has('takeover') || moved;
+  const aboutTakeover = has('takeover') || has('move') || has('arrived');
   const asksAboutIt = part.asks || has('procedure');
-  if (aboutTakeover && asksAboutIt && part.unknown.length <= 1) return { kind: 'overview', after: merged.has('after') };
+  if (aboutTakeover && asksAboutIt && !thingAlone && part.unknown.length <= 1)
+    return { kind: 'overview', after: has('after') || has('arrived') };
   const vague = [...own.values()].every((h) => h.tier === 'context') && part.unknown.length === 0;
-  return { kind: 'none', asks: part.asks, closest: best && best.score > 0 ? best : undefined, vague };
+  const closest = ranked[0] && ranked[0].score > 0 ? ranked[0] : undefined;
+  return { kind: 'none', asks: part.asks, closest, vague };
 }

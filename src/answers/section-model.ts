@@ -1,8 +1,8 @@
 // The ranking model: which sections speak about which concepts, learnt from the articles' own sentences, headings
 // and example questions, weighted by how rare each concept is. A linear score, never a full-coverage test.
 import type { Article } from '../knowledge/index.js';
-import type { Tier } from './lexicon.js';
-import type { ConceptMatcher } from './matcher.js';
+import { CONCEPT_BY_ID, type Tier } from './lexicon.js';
+import type { ConceptHit, ConceptMatcher } from './matcher.js';
 import { buildSections, type SectionEntry, type TextReader } from './passages.js';
 import { conceptsOf, type QuestionPart } from './question.js';
 import { tokenize } from './text/normalize.js';
@@ -22,7 +22,9 @@ const LITERAL = 0.25;
  * The introduction and further reading describe or point elsewhere; the sections of the article's outline (front
  * matter "overview") and their subsections say what to do, so they win a close call.
  */
-const OUTSIDE_OUTLINE = 0.75;
+const OUTSIDE_OUTLINE = 0.5;
+
+const NOT_A_RELATION = new Set(['setup', 'features', 'available']);
 
 export interface Ranked {
   entry: SectionEntry;
@@ -35,6 +37,7 @@ export class SectionModel {
   readonly sections: SectionEntry[];
   private readonly profiles = new Map<SectionEntry, Map<string, number>>();
   private readonly idf = new Map<string, number>();
+  private readonly relations = new Map<string, Set<string>>();
   private readonly unitCount: number;
 
   constructor(
@@ -98,6 +101,27 @@ export class SectionModel {
     return outline.includes(entry.section.id) || (entry.parent !== undefined && this.inOutline(entry.parent));
   }
 
+  /**
+   * What the articles say about a thing: the concepts the sections that name it use (Rabobank: copied, again,
+   * managed, discuss …; user: create, invite …). "Set up" alone is left out (the article never says how to set
+   * anything up, only that it must be set up again), and so are words that describe rather than do something with
+   * it ("features", "available": "the VAT module" is not about the move).
+   */
+  relationsOf(thing: string): ReadonlySet<string> {
+    let out = this.relations.get(thing);
+    if (out) return out;
+    out = new Set<string>();
+    for (const entry of this.sections) {
+      if (!entry.units.some((u) => u.concepts.has(thing))) continue;
+      for (const c of entry.units.flatMap((u) => [...u.concepts])) {
+        const def = CONCEPT_BY_ID.get(c);
+        if (def && def.tier !== 'context' && !def.thing && !NOT_A_RELATION.has(c)) out.add(c);
+      }
+    }
+    this.relations.set(thing, out);
+    return out;
+  }
+
   /** Whether a section's own text has the word (or its stem). */
   spells(entry: SectionEntry, word: string): boolean {
     const keys = wordKeys(word, this.language);
@@ -117,11 +141,20 @@ export class SectionModel {
     return this.profiles.get(entry)?.get(`c:${concept}`) ?? 0;
   }
 
-  rank(part: Pick<QuestionPart, 'hits' | 'tokens'>, weightOf: (concept: string) => number = () => 1): Ranked[] {
-    const concepts = conceptsOf(part);
+  /**
+   * Sections by score for a part's concepts; the part's own words the lexicon did not read count as written
+   * ("anticiperen"), the others through their concepts. `weightOf` lowers concepts borrowed from a previous question.
+   */
+  rank(
+    part: Pick<QuestionPart, 'hits' | 'tokens'>,
+    weightOf: (concept: string) => number = () => 1,
+    extra: ConceptHit[] = [],
+  ): Ranked[] {
+    const concepts = conceptsOf({ hits: [...part.hits, ...extra] });
+    const covered = new Set(part.hits.flatMap((h) => h.positions));
     const literal = new Set<string>();
-    for (const t of part.tokens) {
-      if (t.word.length < 4 || isStopword(t.word)) continue;
+    for (const [i, t] of part.tokens.entries()) {
+      if (covered.has(i) || t.word.length < 4 || isStopword(t.word)) continue;
       for (const k of wordKeys(t.word, this.language)) literal.add(`k:${k}`);
     }
     const out: Ranked[] = [];

@@ -10,9 +10,8 @@ about with after before again have has need needs must there this that these tho
 user connection connections certificates certificate settings setting rights copied copy approve approval old new
 account invite linked previous accountant's feed feeds happens happen long does much cost costs 
 existing history transfer transferred administrator set up any also too still only all thing things than then
-give gives a for on at by from one some out into what's isn't don't doesn't won't can't we're they're hey hi thanks`.split(
-    /\s+/,
-  ),
+give gives a for on at by from one some out into what's isn't don't doesn't won't can't we're they're hey hi thanks
+carried carry kept keep doesnt dont isnt wont cant whats further reading first step ours even both`.split(/\s+/),
 );
 const NL = new Set(
   `de het een hoe wat wanneer waar wie welke waarom doe doet zijn kan kun kunt kunnen moet moeten mijn onze jouw je ik

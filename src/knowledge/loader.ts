@@ -1,8 +1,8 @@
 // Reads every Markdown article in the knowledge directory and validates it, failing loudly on the first bad file.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { KnowledgeError } from './errors.js';
 import { parseDocument } from 'yaml';
+import { KnowledgeError } from './errors.js';
 import { splitFrontMatter } from './front-matter.js';
 import { BodyError, parseBody } from './markdown.js';
 import { frontMatterSchema } from './schema.js';

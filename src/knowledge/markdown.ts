@@ -55,7 +55,9 @@ function isReference(item: Tokens.ListItem): boolean {
 }
 
 function toItem(item: Tokens.ListItem): ListItem {
-  const text = clean(item.tokens.map((t) => inline((t as Tokens.Text).tokens, (t as Tokens.Text).text ?? '')).join(' '));
+  const text = clean(
+    item.tokens.map((t) => inline((t as Tokens.Text).tokens, (t as Tokens.Text).text ?? '')).join(' '),
+  );
   return { text, reference: isReference(item) };
 }
 
@@ -82,8 +84,10 @@ export function parseBody(body: string, firstLine: number): Section[] {
       if (depth > 3) throw new BodyError(lineNo, `heading "${title}" is deeper than ###`);
       const hashes = '#'.repeat(depth);
       const id = m?.[2];
-      if (!id) throw new BodyError(lineNo, `heading "${title}" has no stable id; write it as "${hashes} ${title} {#some-id}"`);
-      if (!SLUG.test(id)) throw new BodyError(lineNo, `section id "${id}" must be lowercase letters, digits and hyphens`);
+      if (!id)
+        throw new BodyError(lineNo, `heading "${title}" has no stable id; write it as "${hashes} ${title} {#some-id}"`);
+      if (!SLUG.test(id))
+        throw new BodyError(lineNo, `section id "${id}" must be lowercase letters, digits and hyphens`);
       if (drafts.some((d) => d.section.id === id)) throw new BodyError(lineNo, `section id "${id}" is used twice`);
       const headingTokens = new Lexer().inlineTokens(title);
       const section: Section = {

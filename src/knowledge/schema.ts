@@ -22,6 +22,8 @@ export const gapSchema = z.strictObject({
    */
   kind: z.enum(['question', 'subject'], { error: 'must be "question" or "subject"' }).default('question'),
   topic: z.string({ error: 'is required' }).trim().min(3, 'must describe what the article does not say'),
+  /** Concept ids of the answer engine's lexicon that the article does answer even when a trigger matches. */
+  unless: z.array(z.string().min(1), { error: 'must be a list of concept ids' }).default([]),
   match: z
     .array(z.string().trim().min(2, 'trigger phrases need at least two characters'), {
       error: 'must be a list of trigger phrases',

@@ -3,6 +3,8 @@ import type { Language } from '../answers/types.js';
 
 export interface KnowledgeGap {
   kind: 'question' | 'subject';
+  /** Concepts the article does answer although a trigger matches ("rechtstreeks betalen" is billing, not cost). */
+  unless: string[];
   /** Completes "the article does not say …", in the article's language. */
   topic: string;
   /** Trigger phrases; "..." allows any words in between (see gap matching in src/answers). */

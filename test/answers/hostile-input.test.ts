@@ -9,9 +9,10 @@ beforeAll(async () => {
   engine = await createAnswerEngine();
 });
 
-const randomBytes = (n: number) => Array.from({ length: n }, (_, i) => String.fromCharCode((i * 7919) % 65_536)).join('');
+const randomBytes = (n: number) =>
+  Array.from({ length: n }, (_, i) => String.fromCharCode((i * 7919) % 65_536)).join('');
 
-export const HOSTILE: [string, string][] = [
+const HOSTILE: [string, string][] = [
   ['empty', ''],
   ['only spaces and newlines', ' \n\t \n'],
   ['emoji only', '🙂🙂🙂 👍🏽🚀'],

@@ -1,10 +1,9 @@
 // The text pipeline: library stemmers, participles, contractions, compounds, guarded typos and gap triggers.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadKnowledge } from '../../src/answers/index.js';
+import { triggerMatches } from '../../src/answers/gaps.js';
+import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from '../../src/answers/index.js';
 import { buildKnowledgeIndex } from '../../src/answers/knowledge-index.js';
 import type { ConceptMatcher } from '../../src/answers/matcher.js';
-import { triggerMatches } from '../../src/answers/gaps.js';
-import { DEFAULT_KNOWLEDGE_DIR } from '../../src/answers/index.js';
 import { splitSentences } from '../../src/answers/passages.js';
 import { editDistance } from '../../src/answers/text/fuzzy.js';
 import { MAX_WORD_LENGTH, tokenize, words } from '../../src/answers/text/normalize.js';
@@ -48,9 +47,10 @@ describe('stemming (Snowball through NLP.js)', () => {
 
 describe('reading words', () => {
   it('writes English contractions out', () => {
-    expect(words("isn't it copied? we've got one, can't we")).toEqual([
-      'is', 'not', 'it', 'copied', 'we', 'have', 'got', 'one', 'can', 'not', 'we',
-    ]);
+    expect(words("isn't it copied? we've got one, can't we").join(' ')).toBe(
+      'is not it copied we have got one can not we',
+    );
+    expect(words('what doesnt get copied').join(' ')).toBe('what does not get copied');
     expect(words("wat doet z'n accountant")).toContain('zijn');
   });
 

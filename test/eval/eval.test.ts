@@ -68,4 +68,4 @@ describe('evaluation sets', () => {
 });
 
 /** Measured once on the held-out set after the redesign (README, "Answer quality"); a floor, never a target to tune to. */
-const HELD_OUT_FLOOR = { passRate: 0, falseAnswerRate: 1 };
+const HELD_OUT_FLOOR = { passRate: 0.85, falseAnswerRate: 0.04 };

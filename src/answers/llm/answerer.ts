@@ -96,7 +96,10 @@ export class LlmAnswerer implements AnswerEngine {
           ? `answered in ${parsed.language}, asked in ${language}`
           : null;
     if (problem) {
-      this.logger.warn({ reason: 'invalid_output', detail: problem }, 'OpenAI answer unusable; falling back to the offline answer');
+      this.logger.warn(
+        { reason: 'invalid_output', detail: problem },
+        'OpenAI answer unusable; falling back to the offline answer',
+      );
       return null;
     }
     return { answer: text, language, found: true, citations: cited.map(citationFor), suggestTakeover };

@@ -11,9 +11,12 @@ const english = new TokenizerEn();
 
 // NLP.js expands "n't" before looking at what precedes it, which turns "can't" into "ca not".
 const IRREGULAR: [RegExp, string][] = [
-  [/\bcan't\b/g, 'can not'],
-  [/\bwon't\b/g, 'will not'],
-  [/\bshan't\b/g, 'shall not'],
+  [/\bcan'?t\b/g, 'can not'],
+  [/\bwon'?t\b/g, 'will not'],
+  [/\bshan'?t\b/g, 'shall not'],
+  // Chat drops the apostrophe: "doesnt", "isnt", "whats".
+  [/\b(does|do|did|is|are|was|were|has|have|had|should|would|could)nt\b/g, '$1 not'],
+  [/\b(what|that|it|there)s\b/g, '$1 is'],
 ];
 // Dutch clitics as people type them in chat: "z'n", "m'n", "'t", "da's".
 const DUTCH_CLITICS: [RegExp, string][] = [
@@ -22,6 +25,7 @@ const DUTCH_CLITICS: [RegExp, string][] = [
   [/\bd'r\b/g, 'haar'],
   [/(^|\s)'t\b/g, '$1het'],
   [/\bda's\b/g, 'dat is'],
+  [/(^|\s)'k\b/g, '$1ik'],
 ];
 
 /** "Kopiëren" → "kopieren", "e-mailadres" → "emailadres": accents and hyphenated prefixes vary between writers. */

@@ -6,8 +6,8 @@ import { StopwordsNl } from '@nlpjs/lang-nl';
 const CHAT = `hoi hallo hey hi hello hiya goedemorgen goedemiddag goedenavond morgen middag dag beste team collega collegas
 allen iedereen thanks thank thx tnx dank bedankt alvast groet groeten mvg gr svp pls plz please ajb alsjeblieft
 alstublieft graag even vraagje vraag vragen question questions quick one kort snel eigenlijk gewoon toch hoor nou
-zeg allee ge gij jij je jou jouw jullie u uw we wij ons onze ik mij mijn me my i you your we our us they them their
-ok oke okay yes ja nee no sure anything something iets niets just really actually basically wondering wonder anyone someone somebody iemand
+zeg allee ge gij nen ne wa da nie ier jij je jou jouw jullie u uw we wij ons onze ik mij mijn me my i you your we our us they them their
+ok oke okay yes ja nee no sure ergens samen together somewhere dingen ding zaken stuff things allemaal alles all everything coming going anything something iets niets just really actually basically wondering wonder anyone someone somebody iemand
 zou zouden kunnen kan kun kunt moet moeten mag mogen wil willen zal zullen hoe wat wie welke welk waar wanneer
 waarom how what who which where when why whether does do did is are was were be been can could should would will
 shall must may might need needs have has had get gets got let lets also ook nog wel dan dus maar en of and or but

@@ -1,0 +1,48 @@
+// Plans a whole chat message: each question part on its own, then how the parts lean on each other (a part that
+// points back, context sentences around the question), and, for a follow-up, on the previous question.
+import type { GapHit } from './gaps.js';
+import { type PartPlan, planPart } from './plan.js';
+import type { QuestionPart } from './question.js';
+import type { SectionModel } from './section-model.js';
+
+/** Words that point back to what the sentence before named ("moet ik daar iets mee?", "does it come along?"). */
+const BACK_REFERENCE = /\b(?:daar|daarmee|daarvoor|die|dat|dit|deze|it|that|this|those|them|they)\b/;
+
+export interface FollowUp {
+  /** The previous question of the thread, read the same way. */
+  context?: QuestionPart;
+  /** A question-type gap of the previous question, inherited by a follow-up that asks nothing of its own. */
+  inheritedGap?: GapHit;
+}
+
+const hasSubject = (part: QuestionPart) => part.hits.some((h) => h.tier !== 'context');
+
+export function planMessage(model: SectionModel, parts: QuestionPart[], followUp: FollowUp = {}): PartPlan[] {
+  const plans = parts.map((part, i) => {
+    const message = new Set(parts.filter((_, j) => j !== i).flatMap((p) => p.hits.map((h) => h.concept)));
+    return planPart(model, { part, ...followUp, message });
+  });
+  // "… wie moet akkoord geven? Is daar een artikel over?", "gaat Belfius mee, of moet die opnieuw?", "Client files
+  // VAT through Digipoort. Is that going to come along?": a part without a subject of its own asks about the part
+  // before it — answerable or not.
+  plans.forEach((plan, i) => {
+    const before = parts[i - 1];
+    const previousPlan = plans[i - 1];
+    const part = parts[i] as QuestionPart;
+    if (!before || !previousPlan || part.hits.some((h) => h.tier === 'anchor')) return;
+    if (previousPlan.kind === 'gap') {
+      if (plan.kind !== 'gap') plans[i] = { ...previousPlan, asks: part.asks };
+      return;
+    }
+    const pointsBack = plan.kind === 'none' || BACK_REFERENCE.test(part.text);
+    if (pointsBack && hasSubject(before)) plans[i] = planPart(model, { part, context: before });
+  });
+  // When a message asks something, its other sentences are context: "Klant bankiert bij Rabo. Hoe lang duurt het?"
+  // asks how long, not about the Rabobank link.
+  if (parts.some((p) => p.asks)) {
+    parts.forEach((part, i) => {
+      if (!part.asks) plans[i] = { kind: 'none', asks: false, vague: false };
+    });
+  }
+  return plans;
+}
