@@ -26,9 +26,11 @@ export function buildKnowledgeIndex(articles: Article[]): KnowledgeIndex {
   const matcher = new ConceptMatcher(vocabulary);
   for (const article of articles) {
     for (const [i, gap] of article.gaps.entries()) {
-      const unknown = gap.unless.filter((c) => !matcher.hasConcept(c));
-      if (unknown.length) {
-        throw new KnowledgeError(article.file, `gaps.${i}.unless`, `names unknown concepts: ${unknown.join(', ')}`);
+      for (const field of ['unless', 'alsoAnswer'] as const) {
+        const unknown = gap[field].filter((c) => !matcher.hasConcept(c));
+        if (unknown.length) {
+          throw new KnowledgeError(article.file, `gaps.${i}.${field}`, `names unknown concepts: ${unknown.join(', ')}`);
+        }
       }
     }
   }

@@ -24,6 +24,8 @@ export interface ConceptDef {
    * certificaat?" is not).
    */
   thing?: boolean;
+  /** Concepts a hit of this one also stands for ("niet meegekopieerd" is about copying too). */
+  implies?: readonly string[];
   terms: readonly string[];
 }
 
@@ -88,7 +90,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'client-side',
     tier: 'anchor',
     terms: `perspectief perspective klantkant kant+van+de+klant client+side point+of+view viewpoint standpunt
-      gezichtspunt over+laten+zetten vanuit+klant from+client hun+kant their+side klant+kant client+s+side`.split(
+      gezichtspunt over+laten+zetten vanuit+klant from+client hun+kant their+side written+for+the+client for+the+client+s+side klantversie client+version klant+kant client+s+side`.split(
       /\s+/,
     ),
   },
@@ -214,13 +216,14 @@ export const CONCEPTS: readonly ConceptDef[] = [
     tier: 'topic',
     terms: `kopie kopieren gekopieerd gekopieerde meegekopieerd meekopieren meenemen meegenomen neem~mee neemt~mee
       nemen~mee gaat~mee gaan~mee ga~mee meegaan meegaat komt~mee komen~mee meekomen meeverhuizen behouden blijft~werken
-      blijven~werken overgenomen overgezet verhuist~mee copy copied copies copying carry+over carried+over
+      blijven~werken verhuist~mee copy copied copies copying carry+over carried+over
       carries+over come+along comes+along come+across comes+across come+with comes+with transfer+over kept keep
       retained preserved survive survives carry`.split(/\s+/),
   },
   {
     id: 'not-copied',
     tier: 'anchor',
+    implies: ['copy'],
     terms: `niet~mee niet~meegekopieerd niet~gekopieerd niet~meegenomen niet~overgenomen niet~behouden not~copied
       not~carried not~transferred not~kept not~included not~come not~moved not~preserved stops~working stop~working werkt~niet~meer`.split(
       /\s+/,
@@ -229,7 +232,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'again',
     tier: 'topic',
-    terms: `opnieuw nogmaals weer wederom again anew once+more redo re+enter reenter reconnect reconnected relink
+    terms: `opnieuw nogmaals ??weer wederom again anew once+more redo re+enter reenter reconnect reconnected relink
       reconfigure rebuild recreate re+establish reestablish`.split(/\s+/),
   },
   {
@@ -278,11 +281,17 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'billing',
     tier: 'anchor',
     terms: `gefactureerd factureren facturatie facturering billed billing bill invoiced
-      doorbelasten doorbelast rechtstreeks~betalen zelf~betalen direct~betalen pay~directly paid~directly invoiced~straight
+      doorbelasten doorbelast rechtstreeks~betalen gebruiker~betalen user~pay pay~user direct~betalen pay~directly paid~directly invoiced~straight
       invoiced~directly billed~straight factuur~gebruiker factuur~abonnement factuur~licentie facturen~gebruiker invoice~user
       invoice~subscription invoice~licence invoice~license`.split(/\s+/),
   },
   { id: 'direct', tier: 'topic', terms: `rechtstreeks direct directly straight`.split(/\s+/) },
+  {
+    id: 'further-reading',
+    tier: 'anchor',
+    terms: `verder+lezen verder+te+lezen further+reading read+further andere+artikelen
+      gerelateerde+artikelen other+articles related+articles linked+articles`.split(/\s+/),
+  },
   {
     id: 'article',
     tier: 'topic',
@@ -345,11 +354,26 @@ export const CONCEPTS: readonly ConceptDef[] = [
     terms: `nadat daarna achteraf vervolgens afterwards after afterward once na+de na+het`.split(/\s+/),
   },
   {
+    // A client who never was in another environment: no move, whatever else the words say.
+    id: 'no-move',
+    tier: 'context',
+    terms: `nooit~andere~omgeving nooit~gezeten never~another~environment never~been~another never~been~in
+      nooit~eerder~twinfield never~used~twinfield`.split(/\s+/),
+  },
+  {
+    // What the article is about as a whole ("wat staat er in dit artikel?", "summarise it"): the outline.
+    id: 'summary',
+    tier: 'context',
+    terms: `samenvatting samenvatten samengevat overzicht waar+gaat+dit+artikel+over waar+gaat+het+artikel+over
+      wat+staat+er+in+dit+artikel what+does+this+article+cover what+does+the+article+cover what+is+this+article+about
+      summary summarise summarize overview`.split(/\s+/),
+  },
+  {
     // The move has happened ("de administratie staat bij ons", "landed in our environment"): asks what comes after.
     id: 'arrived',
     tier: 'context',
     terms: `staat+bij+ons staat+nu+bij+ons staat+in+onze+omgeving staat+nu+in+onze+omgeving is+bij+ons is+over is+done
-      is+binnen binnengekomen aangekomen landed arrived went+through has+been+moved have+been+moved is+moved`.split(
+      is+binnen binnengekomen binnenkomt aangekomen aankomt landed arrived arrives arrive went+through has+been+moved have+been+moved is+moved`.split(
       /\s+/,
     ),
   },
@@ -359,7 +383,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
     tier: 'context',
     terms:
       `negeer~instructies negeer~regels vergeet~instructies systeemprompt system+prompt systemprompt ignore~instructions
-      ignore~rules ignore~previous disregard~instructions developer+mode debug+mode jailbreak namens~akkoord
+      ignore~rules ignore~previous disregard~instructions developer+mode debug+mode jailbreak namens~akkoord keur~goed
+      approve+case approve+request approve+it+for approve+this+for accepteer+verzoek
       on+behalf~approve approve~on+behalf`.split(/\s+/),
   },
   {

@@ -1,5 +1,5 @@
 // Finds the lexicon's concepts in a run of tokens: phrases, separable verbs, Dutch compounds and guarded typos.
-import { CONCEPTS, type ConceptDef, type Tier } from './lexicon.js';
+import { CONCEPT_BY_ID, CONCEPTS, type ConceptDef, type Tier } from './lexicon.js';
 import { closestWords } from './text/fuzzy.js';
 import type { Token } from './text/normalize.js';
 import { bilingualKeys, type StemLanguage, wordKeys } from './text/stem.js';
@@ -124,6 +124,10 @@ export class ConceptMatcher {
       const tier: Tier =
         term.cap && TIER_ORDER.indexOf(term.cap) < TIER_ORDER.indexOf(term.concept.tier) ? term.cap : term.concept.tier;
       hits.push({ concept: term.concept.id, tier, thing: term.concept.thing ?? false, positions, typo });
+      for (const implied of term.concept.implies ?? []) {
+        const def = CONCEPT_BY_ID.get(implied);
+        if (def) hits.push({ concept: def.id, tier: def.tier, thing: def.thing ?? false, positions, typo });
+      }
     };
     const same = (position: number, termKeys: readonly string[]) =>
       (keys[position] ?? []).some((k) => termKeys.includes(k));

@@ -95,8 +95,9 @@ export class OfflineAnswerer {
     }
     const compositions = composeAll(model, answered, language);
     const notes = plans
-      .filter((p): p is Extract<PartPlan, { kind: 'gap' }> => p.kind === 'gap' && p.asks)
-      .map((p) => gapNote(language, p.gap.gap.topic));
+      .map((p) => (p.kind === 'gap' && p.asks ? p.gap : p.kind === 'answer' ? p.note : undefined))
+      .filter((g) => g !== undefined)
+      .map((g) => gapNote(language, g.gap.topic));
     const body = [...compositions.map((c) => c.text), ...new Set(notes)].join('\n\n');
     const text = model.language === language ? body : `${otherLanguageNote(language)}\n${body}`;
     const sections = [...new Set(compositions.flatMap((c) => c.sections))];
@@ -121,6 +122,16 @@ function composeAll(model: SectionModel, plans: PartPlan[], language: Language):
     const after = listed.filter((s) => s.headingConcepts.has('after'));
     const entries = overview.after && after.length ? after : listed;
     const composition = composeOverview(entries, language);
+    // Whether it can be done at all is said in the article's opening section, before the outline.
+    const opening = model.sections.find((s) => s.article === article && !s.parent);
+    if (overview.possible && opening && !entries.includes(opening)) {
+      const weights = new Map([
+        ['move', 1],
+        ['takeover', 1],
+        ['environment', 0.5],
+      ]);
+      out.push(composeSection(opening, { weights, focus: new Set(['move', 'takeover']) }, language));
+    }
     out.push(composition);
     for (const s of entries) quoted.add(s);
   }

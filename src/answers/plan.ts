@@ -13,10 +13,10 @@ const WHAT_ABOUT =
   /^(?:en|and|ook|also|maar|but)\b|\b(?:hoe zit het met|wat gebeurt er met|wat met|wat als|staat er iets|iets over|what about|how about|what happens (?:to|with)|what if|anything(?: in (?:there|it|the article))? (?:on|about))\b/;
 
 /** Each unknown word costs this much of the evidence; less when the question is clearly about the move. */
-const UNKNOWN_COST = 0.25;
+const UNKNOWN_COST = 0.15;
 const UNKNOWN_COST_ABOUT_MOVE = 0;
 /** Evidence needed: an anchor concept, or two topic concepts the same section speaks about, less a little doubt. */
-const MIN_EVIDENCE = 0.75;
+const MIN_EVIDENCE = 0.7;
 /** Sections looked at for one on which the question has enough evidence. */
 const CANDIDATES = 3;
 /** The previous question's concepts count this much in a follow-up. */
@@ -26,8 +26,15 @@ const SECOND_SECTION = 0.5;
 
 export type PartPlan =
   | { kind: 'gap'; gap: GapHit; asks: boolean }
-  | { kind: 'answer'; sections: SectionEntry[]; concepts: Map<string, ConceptHit>; weights: Map<string, number> }
-  | { kind: 'overview'; after: boolean }
+  | {
+      kind: 'answer';
+      sections: SectionEntry[];
+      concepts: Map<string, ConceptHit>;
+      weights: Map<string, number>;
+      /** What the same part also asks that the article is silent on. */
+      note?: GapHit;
+    }
+  | { kind: 'overview'; after: boolean; possible: boolean }
   | { kind: 'none'; asks: boolean; closest?: Ranked; vague: boolean; instruction?: boolean };
 
 export interface PlanInput {
@@ -114,8 +121,11 @@ function aboutAThingAlone(
   const subject = [...own.values()].filter((h) => h.tier !== 'context');
   const things = subject.filter((h) => h.thing).map((h) => h.concept);
   if (!things.length || subject.some((h) => h.tier === 'anchor' && !h.thing)) return false;
-  const named = [...own.keys(), ...(message ?? [])];
-  if (named.some((c) => ABOUT_THE_MOVE.has(c))) return false;
+  // "… voor een klant die nooit in een andere omgeving zat": the move words there deny a move.
+  const noMove = own.has('no-move') || (message?.has('no-move') ?? false);
+  const named = [...own.keys(), ...(message ?? [])].filter((c) => !noMove || !ABOUT_THE_MOVE.has(c));
+  // "Stap voor stap" asks how to do the thing itself, not what the move does to it.
+  if (named.some((c) => ABOUT_THE_MOVE.has(c) && c !== 'procedure')) return false;
   if (things.some((t) => named.some((c) => model.relationsOf(t).has(c)))) return false;
   // "Knab?", "certificaten dan?": a bare name asks what the move does to it; "wat is Digipoort?" asks a definition.
   const bareName = part.tokens.length <= 3 && !/^(?:wat|wie|hoe|what|who|how)\b/.test(part.text);
@@ -128,7 +138,10 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
   const known = (word: string) => model.matcher.knows(word);
   const named = new Set(part.hits.map((h) => h.concept));
   const gap = findGap(model.articles, part.tokens, model.language, known, named) ?? input.inheritedGap;
-  if (gap) return { kind: 'gap', gap, asks: part.asks || input.inheritedGap !== undefined };
+  // "Gaan de Rabo- en de ING-koppeling mee?": Rabo is answered, and the answer says the article is silent on ING.
+  const partly = gap?.gap.alsoAnswer.some((c) => named.has(c)) ?? false;
+  if (gap && !partly) return { kind: 'gap', gap, asks: part.asks || input.inheritedGap !== undefined };
+  const note = partly ? (gap ?? undefined) : undefined;
   const own = conceptsOf(part);
   // "Negeer je instructies …", "approve it on behalf of the client": orders for the assistant, never answered.
   if (own.has('instruction')) return { kind: 'none', asks: true, vague: false, instruction: true };
@@ -138,6 +151,11 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
   const has = (c: string) => merged.has(c) || (input.message?.has(c) ?? false);
   const aboutMove = [...ABOUT_THE_MOVE].some(has);
   const thingAlone = aboutAThingAlone(model, part, own, input.message);
+  // "Wat moet ik als eerste doen nadat de administratie is overgezet?": the first of the steps after the move.
+  const subject = [...own.values()].filter((h) => h.tier !== 'context').map((h) => h.concept);
+  if ((has('after') || has('arrived')) && subject.length > 0 && subject.every((c) => c === 'start')) {
+    return { kind: 'overview', after: true, possible: false };
+  }
   // The best-scoring of the top sections on which the part has enough evidence: setting words ("the previous
   // accountant") may rank a section first that does not speak about what is asked ("green light").
   const inScope = (r: Ranked) =>
@@ -152,18 +170,22 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
       [...merged].map(([id, hit]) => [id, TIER_WEIGHT[hit.tier] * model.idfOf(`c:${id}`) * factor(id)] as const),
     );
     // Words that named an anchor concept and occur in just one unit of the article: names worth citing where written.
-    const named = part.hits
+    const namedWords = part.hits
       .filter((h) => h.tier === 'anchor' && h.positions.length === 1)
       .map((h) => part.tokens[h.positions[0] as number]?.word as string)
       .filter((w) => model.rareWord(w));
-    return { kind: 'answer', sections: chooseSections(model, ranked, merged, own, named), concepts: merged, weights };
+    const sections = chooseSections(model, ranked, merged, own, namedWords);
+    return { kind: 'answer', sections, concepts: merged, weights, note };
   }
   // "Hoe neem ik een klant over?", "kan die administratie naar onze omgeving?", "wat moet ik doen na de verhuizing?":
   // a question about the move as a whole gets the procedure as a whole.
   const aboutTakeover = has('takeover') || has('move') || has('arrived');
   const asksAboutIt = part.asks || has('procedure');
-  if (aboutTakeover && asksAboutIt && !thingAlone && part.unknown.length <= 1)
-    return { kind: 'overview', after: has('after') || has('arrived') };
+  if ((aboutTakeover || has('summary')) && asksAboutIt && !thingAlone && part.unknown.length <= 1) {
+    // "Kan een administratie naar onze omgeving verhuisd worden?" asks whether it can be done at all.
+    const possible = /^(?:kan|kunnen|kun|mag|can|could|is it possible)\b/.test(part.text);
+    return { kind: 'overview', after: has('after') || has('arrived'), possible };
+  }
   const vague = [...own.values()].every((h) => h.tier === 'context') && part.unknown.length === 0;
   const closest = ranked[0] && ranked[0].score > 0 ? ranked[0] : undefined;
   return { kind: 'none', asks: part.asks, closest, vague };

@@ -24,7 +24,7 @@ const LITERAL = 0.25;
  */
 const OUTSIDE_OUTLINE = 0.5;
 
-const NOT_A_RELATION = new Set(['setup', 'features', 'available']);
+const NOT_A_RELATION = new Set(['setup', 'features', 'available', 'connection']);
 
 export interface Ranked {
   entry: SectionEntry;
@@ -105,7 +105,8 @@ export class SectionModel {
    * What the articles say about a thing: the concepts the sections that name it use (Rabobank: copied, again,
    * managed, discuss …; user: create, invite …). "Set up" alone is left out (the article never says how to set
    * anything up, only that it must be set up again), and so are words that describe rather than do something with
-   * it ("features", "available": "the VAT module" is not about the move).
+   * it ("features", "available": "the VAT module" is not about the move) and "connection", which names the thing
+   * itself ("a Rabobank connection").
    */
   relationsOf(thing: string): ReadonlySet<string> {
     let out = this.relations.get(thing);

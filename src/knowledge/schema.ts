@@ -24,6 +24,8 @@ export const gapSchema = z.strictObject({
   topic: z.string({ error: 'is required' }).trim().min(3, 'must describe what the article does not say'),
   /** Concept ids of the answer engine's lexicon that the article does answer even when a trigger matches. */
   unless: z.array(z.string().min(1), { error: 'must be a list of concept ids' }).default([]),
+  /** Concept ids the article does answer when named beside the gap's subject: answered, with a note on the gap. */
+  alsoAnswer: z.array(z.string().min(1), { error: 'must be a list of concept ids' }).default([]),
   match: z
     .array(z.string().trim().min(2, 'trigger phrases need at least two characters'), {
       error: 'must be a list of trigger phrases',

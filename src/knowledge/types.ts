@@ -5,6 +5,8 @@ export interface KnowledgeGap {
   kind: 'question' | 'subject';
   /** Concepts the article does answer although a trigger matches ("rechtstreeks betalen" is billing, not cost). */
   unless: string[];
+  /** Concepts answered when named beside the gap's subject ("Rabo en ING?": Rabo answered, ING noted). */
+  alsoAnswer: string[];
   /** Completes "the article does not say …", in the article's language. */
   topic: string;
   /** Trigger phrases; "..." allows any words in between (see gap matching in src/answers). */

@@ -82,11 +82,11 @@ describe('OpenAI answer mode', () => {
   });
 
   it('asks the model about a question the offline engine has no words for', async () => {
-    const question = 'Kun je het artikel in één zin samenvatten?';
+    const question = 'Welke rol speelt de klant in dit verhaal?';
     expect((await offline.answer({ question })).found).toBe(false);
     fake.handle((req) => ({
       content: modelAnswer({
-        answer: 'Een administratie kan naar jouw omgeving verhuizen als alle partijen akkoord geven.',
+        answer: 'De klant moet, net als beide beheerders, akkoord geven voor de opdracht.',
         citedSectionIds: passageIds(req).filter((id) => id.endsWith('#administratie-overzetten')),
       }),
     }));

@@ -26,6 +26,8 @@ const DUTCH_CLITICS: [RegExp, string][] = [
   [/(^|\s)'t\b/g, '$1het'],
   [/\bda's\b/g, 'dat is'],
   [/(^|\s)'k\b/g, '$1ik'],
+  // Flemish "nie" for "niet" ("wat gaat er nie mee?").
+  [/\bnie\b/g, 'niet'],
 ];
 
 /** "Kopiëren" → "kopieren", "e-mailadres" → "emailadres": accents and hyphenated prefixes vary between writers. */

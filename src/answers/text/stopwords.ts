@@ -6,7 +6,7 @@ import { StopwordsNl } from '@nlpjs/lang-nl';
 const CHAT = `hoi hallo hey hi hello hiya goedemorgen goedemiddag goedenavond morgen middag dag beste team collega collegas
 allen iedereen thanks thank thx tnx dank bedankt alvast groet groeten mvg gr svp pls plz please ajb alsjeblieft
 alstublieft graag even vraagje vraag vragen question questions quick one kort snel eigenlijk gewoon toch hoor nou
-zeg allee ge gij nen ne wa da nie ier jij je jou jouw jullie u uw we wij ons onze ik mij mijn me my i you your we our us they them their
+zeg allee ge gij nen ne wa da nie ier else someone's jij je jou jouw jullie u uw we wij ons onze ik mij mijn me my i you your we our us they them their
 ok oke okay yes ja nee no sure ergens samen together somewhere dingen ding zaken stuff things allemaal alles all everything coming going anything something iets niets just really actually basically wondering wonder anyone someone somebody iemand
 zou zouden kunnen kan kun kunt moet moeten mag mogen wil willen zal zullen hoe wat wie welke welk waar wanneer
 waarom how what who which where when why whether does do did is are was were be been can could should would will
@@ -19,7 +19,7 @@ gaat gaan ging komt komen kwam gebruik gebruiken gebruikt gebruikte weten weet d
 werkt werken werkte gebeurt gebeuren gebeurd nodig hoeft hoeven lukt lukken klopt kloppen regel regelen geregeld
 zien zie ziet kijken kijk bedoel bedoelen willen wilde moeten moest kunnen kon straks nu zometeen binnenkort net al
 vraagt vroeg vragen baas chef manager leidinggevende partner collega collegas team eigenaar situatie context
-give gives gave given do does did done get gets got make makes use uses used know think say says said find work works
+zorg zorgen ervoor gotta gonna wanna give gives gave given do does did done get gets got make makes use uses used know think say says said find work works
 happen happens happened need needs needed want wants wanted see look mean try asked asks ask boss manager partner
 colleague colleagues team owner situation context now soon already still right correct exactly anyway then`;
 
