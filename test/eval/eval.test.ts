@@ -64,8 +64,13 @@ describe('evaluation sets', () => {
     const bad = await evaluate(broken, heldout);
     expect(bad.passRate).toBeLessThan(HELD_OUT_FLOOR.passRate);
     expect(bad.falseAnswerRate).toBeGreaterThan(HELD_OUT_FLOOR.falseAnswerRate);
+    // And one that refuses everything fails the answerable side.
+    const mute: AnswerEngine = {
+      answer: async () => ({ answer: 'Nee.', language: 'nl', found: false, citations: [], suggestTakeover: false }),
+    };
+    expect((await evaluate(mute, heldout)).passRate).toBeLessThan(HELD_OUT_FLOOR.passRate);
   });
 });
 
 /** Measured once on the held-out set after the redesign (README, "Answer quality"); a floor, never a target to tune to. */
-const HELD_OUT_FLOOR = { passRate: 0.85, falseAnswerRate: 0.04 };
+const HELD_OUT_FLOOR = { passRate: 0.83, falseAnswerRate: 0 };
