@@ -5,6 +5,7 @@ import { createService } from '../adapters/service.js';
 import { createAnswerEngine } from './answers/index.js';
 import { loadDotEnv, parseConfig } from './config/load-config.js';
 import { createLogger } from './log.js';
+import { installProcessGuards } from './process-guards.js';
 
 async function main(): Promise<void> {
   try {
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   }
   const { config } = result;
   const logger = createLogger(config.logLevel);
+  installProcessGuards(logger);
   const started = Date.now();
   // The shipped articles live beside the code, wherever the service is started from.
   const root = fileURLToPath(new URL('..', import.meta.url));

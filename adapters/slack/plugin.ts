@@ -11,6 +11,7 @@ import { registerEvents } from './listeners/events.js';
 import { registerViews } from './listeners/views.js';
 import { SlackMessenger } from './messenger.js';
 import { createReceiver, SLACK_EVENTS_PATH } from './receiver.js';
+import { guardSlackRequests } from './request-guard.js';
 import { TaskTracker } from './tasks.js';
 import { createSlackTransport, type SlackTransport } from './transport.js';
 import { SlackUsers } from './users.js';
@@ -81,8 +82,14 @@ export function createSlackAdapter(): SlackAdapter {
         log.error({ err }, 'slack listener failed');
       });
       engine.registerMessenger(messenger);
-      if (receiver.mode === 'http') server.route('POST', SLACK_EVENTS_PATH, receiver.requestListener);
-      else await app.start();
+      if (receiver.mode === 'http') {
+        const guarded = guardSlackRequests({
+          signingSecret: slack.signingSecret,
+          logger: log,
+          next: receiver.requestListener,
+        });
+        server.route('POST', SLACK_EVENTS_PATH, guarded);
+      } else await app.start();
       mode = receiver.mode;
       log.info({ mode, apiUrl: slack.apiUrl }, 'slack adapter attached');
     },

@@ -15,12 +15,29 @@ export interface HttpServer {
   close(graceMs?: number): Promise<void>;
 }
 
-export function createHttpServer(logger: Logger, metrics?: Metrics): HttpServer {
+/**
+ * Slack and Teams send a small request at once; a client that trickles its headers or body in holds a socket and
+ * must be cut off. Node checks these deadlines every `checkEveryMs`.
+ */
+export interface ServerTimeouts {
+  headersMs: number;
+  requestMs: number;
+  checkEveryMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: ServerTimeouts = { headersMs: 10_000, requestMs: 15_000, checkEveryMs: 1_000 };
+
+export function createHttpServer(logger: Logger, metrics?: Metrics, timeouts = DEFAULT_TIMEOUTS): HttpServer {
   const routes: { method: string; path: string; prefix: boolean; handler: RouteHandler }[] = [];
   let inFlight = 0;
   let drained: (() => void) | undefined;
 
-  const server = createServer((req, res) => {
+  const options = {
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    connectionsCheckingInterval: timeouts.checkEveryMs,
+  };
+  const server = createServer(options, (req, res) => {
     inFlight++;
     res.on('close', () => {
       inFlight--;
@@ -93,13 +110,21 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 /** Reads a request body with a size cap; a platform never sends megabytes, an attacker might. */
-export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
+export async function readBodyBuffer(req: IncomingMessage, limit = 1_000_000): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw Object.assign(new Error('request body too large'), { status: 413 });
+    if (size > limit) throw tooLarge();
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
+
+export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
+  return (await readBodyBuffer(req, limit)).toString('utf8');
+}
+
+const tooLarge = () => Object.assign(new Error('request body too large'), { status: 413 });

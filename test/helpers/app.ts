@@ -3,7 +3,7 @@ import { platforms as allPlatforms } from '../../adapters/index.js';
 import { type App, createApp } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
 import { parseConfig } from '../../src/config/load-config.js';
-import { silentLogger } from '../../src/log.js';
+import { type Logger, silentLogger } from '../../src/log.js';
 import type { PlatformPlugin } from '../../src/server/platform.js';
 
 export interface TestApp extends App {
@@ -13,7 +13,7 @@ export interface TestApp extends App {
 
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { platforms?: PlatformPlugin[]; start?: string } = {},
+  options: { platforms?: PlatformPlugin[]; start?: string; logger?: Logger } = {},
 ): Promise<TestApp> {
   const result = parseConfig({
     STORE_URL: 'memory://',
@@ -25,7 +25,7 @@ export async function startTestApp(
   });
   if (!result.ok) throw new Error(result.problems.join('\n'));
   const { createAnswerEngine } = await import('../../src/answers/index.js');
-  const logger = silentLogger();
+  const logger = options.logger ?? silentLogger();
   const answers = await createAnswerEngine({ knowledgeDir: result.config.knowledgeDir, logger });
   const clock = new ManualClock(options.start ?? '2026-11-23T10:00:00+01:00');
   const app = await createApp({

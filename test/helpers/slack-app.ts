@@ -1,5 +1,6 @@
 // Starts the real service with the Slack adapter against the fake Slack Web API, plus people and form helpers.
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/plugin.js';
+import type { Logger } from '../../src/log.js';
 import { startTestApp, type TestApp } from './app.js';
 import { FakeSlackApi, type FakeUser } from './fake-slack-api.js';
 import { SIGNING_SECRET, SlackSender } from './slack-requests.js';
@@ -27,7 +28,7 @@ export interface SlackHarness {
 
 export async function startSlackApp(
   env: Record<string, string> = {},
-  options: { socketUrl?: string } = {},
+  options: { socketUrl?: string; logger?: Logger } = {},
 ): Promise<SlackHarness> {
   const fake = await FakeSlackApi.start({ users: Object.values(PEOPLE) });
   fake.socketUrl = options.socketUrl;
@@ -39,7 +40,7 @@ export async function startSlackApp(
       SLACK_API_URL: fake.apiUrl,
       ...env,
     },
-    { platforms: [adapter] },
+    { platforms: [adapter], logger: options.logger },
   );
   return {
     app,

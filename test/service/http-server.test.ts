@@ -1,4 +1,5 @@
 // The shared HTTP server: routing, body limits and a graceful close that lets in-flight requests finish.
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import { createHttpServer, type HttpServer, readBody, sendJson } from '../../src/server/http-server.js';
@@ -64,5 +65,33 @@ describe('http server', () => {
     });
     const port = await server.listen(0, '127.0.0.1');
     expect((await fetch(`http://127.0.0.1:${port}/in`, { method: 'POST', body: 'x'.repeat(100) })).status).toBe(413);
+  });
+
+  it('cuts off clients that trickle their headers or their body in', async () => {
+    server = createHttpServer(silentLogger(), undefined, { headersMs: 300, requestMs: 500, checkEveryMs: 100 });
+    server.route('POST', '/in', async (q, r) => {
+      await readBody(q);
+      sendJson(r, 200, {});
+    });
+    const port = await server.listen(0, '127.0.0.1');
+    const closedAfter = (first: string, drip: string) =>
+      new Promise<string>((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write(first));
+        let answer = '';
+        socket.on('data', (d) => {
+          answer += String(d);
+        });
+        // Keeps dripping a byte at a time until the server hangs up; the test's own timeout bounds the wait.
+        const drip1 = setInterval(() => socket.writable && socket.write(drip), 50);
+        socket.on('close', () => {
+          clearInterval(drip1);
+          resolve(answer);
+        });
+        socket.on('error', () => {});
+      });
+    // Headers that never end, then a body that never ends: both end in a 408 and a closed socket.
+    expect(await closedAfter('POST /in HTTP/1.1\r\nHost: x\r\n', 'X')).toMatch(/^HTTP\/1\.1 408/);
+    const body = 'POST /in HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n';
+    expect(await closedAfter(body, 'x')).toMatch(/^HTTP\/1\.1 408/);
   });
 });

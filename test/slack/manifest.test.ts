@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { COMMAND } from '../../adapters/slack/listeners/commands.js';
 import { SLACK_EVENTS_PATH } from '../../adapters/slack/receiver.js';
+import { SLASH_COMMAND as COMMAND } from '../../adapters/slack/routes.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 // Slack's published schema, kept in the repository so a clean clone can run this test anywhere. Where the project's

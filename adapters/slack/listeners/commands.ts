@@ -3,16 +3,15 @@ import type { App, SlashCommand } from '@slack/bolt';
 import { languageFromLocale } from '../../../src/i18n/language.js';
 import { isDirectChannel, type SlackDeps, slackUser } from '../context.js';
 import { renderMessage } from '../render-blocks.js';
+import { SLASH_COMMAND } from '../routes.js';
 import { slackTexts, withSlackHelp } from '../texts.js';
 import type { SlackUser } from '../users.js';
 import { openStartModal } from './start.js';
 
-export const COMMAND = '/overname';
-
 type Say = (markup: string) => Promise<unknown>;
 
 export function registerCommands(app: App, deps: SlackDeps): void {
-  app.command(COMMAND, async ({ command, ack, respond }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
     // Acknowledged at once and empty: the command text is not echoed and nothing is posted for everyone.
     await ack();
     // Replies go through response_url: it works in any conversation, also where the bot is not a member.

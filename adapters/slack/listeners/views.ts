@@ -7,12 +7,13 @@ import { languageFromLocale } from '../../../src/i18n/language.js';
 import { messages } from '../../../src/i18n/messages.js';
 import { type SlackDeps, slackUser } from '../context.js';
 import { decodeMetadata, type ModalMetadata, type ModalStateValue, readModalValues } from '../render-modal.js';
+import { VIEW_REJECT_REASON, VIEW_START } from '../routes.js';
 import { slackTexts } from '../texts.js';
 
 type StateValues = Record<string, Record<string, ModalStateValue>>;
 
 export function registerViews(app: App, deps: SlackDeps): void {
-  app.view('startCase', async ({ ack, body, view }) => {
+  app.view(VIEW_START, async ({ ack, body, view }) => {
     const meta = decodeMetadata(view.private_metadata);
     const language = languageFromLocale(meta.locale) ?? 'nl';
     const values = readModalValues(view.state.values as StateValues);
@@ -34,7 +35,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
     }
   });
 
-  app.view('rejectReason', async ({ ack, body, view }) => {
+  app.view(VIEW_REJECT_REASON, async ({ ack, body, view }) => {
     const meta = decodeMetadata(view.private_metadata);
     const language = languageFromLocale(meta.locale) ?? 'nl';
     const reason = readModalValues(view.state.values as StateValues).reason;
