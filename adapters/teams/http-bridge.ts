@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from '../../src/log.js';
 import { type RouteHandler, readBody, sendJson } from '../../src/server/http-server.js';
+import { activityProblem } from './activity-schema.js';
 
 /** The request shape CloudAdapter.process reads: a parsed JSON body, headers and method. */
 export interface BridgeRequest {
@@ -75,6 +76,12 @@ export function messagesRoute(o: BridgeOptions): RouteHandler {
     } catch (err) {
       const status = (err as { status?: number }).status ?? 400;
       sendJson(res, status, { error: status === 413 ? 'request body too large' : 'invalid JSON' });
+      return;
+    }
+    const problem = activityProblem(body);
+    if (problem) {
+      o.logger.warn({ problem }, 'Teams activity refused: not an activity this bot can read');
+      sendJson(res, 400, { error: 'invalid activity' });
       return;
     }
     const request: BridgeRequest = { body: body as Record<string, unknown>, headers: req.headers, method: req.method };
