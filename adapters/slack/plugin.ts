@@ -80,6 +80,8 @@ export function createSlackAdapter(): SlackAdapter {
       registerViews(app, deps);
       app.error(async (err) => {
         log.error({ err }, 'slack listener failed');
+        // Rethrown, so a failure before the ack reaches the receiver (503 at once) instead of a 3 s wait and a 404.
+        throw err;
       });
       engine.registerMessenger(messenger);
       if (receiver.mode === 'http') {

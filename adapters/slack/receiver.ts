@@ -37,6 +37,15 @@ export function createReceiver(o: ReceiverOptions): SlackReceiver {
     signatureVerification: true,
     // A long-running server answers at ack() and keeps working; Slack retries anything slower than 3 seconds.
     processBeforeResponse: false,
+    // A listener that failed before its ack (the store could not keep the decision) gets a 503 at once, so Slack
+    // tells the person the press failed; the listener's error was logged where it happened.
+    processEventErrorHandler: async ({ response }) => {
+      if (!response.headersSent) {
+        response.writeHead(503, { 'content-length': 0 });
+        response.end();
+      }
+      return false;
+    },
   });
   // Bolt never starts its own server here: the service's one server routes POST /slack/events to this listener.
   return { mode: 'http', receiver, requestListener: receiver.requestListener };

@@ -10,11 +10,6 @@ import { readFormValues, renderForm } from './form-card.js';
 import { escapeText } from './markdown.js';
 import { teamsTexts } from './texts.js';
 
-const PENDING = 'pending';
-/** A claim held while the case is being created; a crash leaves it to expire, and the form works again. */
-const CLAIM_MS = 2 * 60_000;
-const DONE_MS = 7 * 24 * 3_600_000;
-
 export async function submitStartForm(ctx: TurnContext, d: TeamsDeps, req: CardRequest): Promise<CardResult> {
   // The form card carries the language it was rendered in; the engine decides it, and what a direct chat gets.
   const opened = d.engine.startForm(req.user, str(req.data.lang) ?? req.locale, { direct: isDirect(ctx.activity) });
@@ -26,12 +21,6 @@ export async function submitStartForm(ctx: TurnContext, d: TeamsDeps, req: CardR
 
   // Teams retries an invoke it got no answer to, and people double-click: the form's id makes the submit count once.
   const formId = typeof req.data.formId === 'string' && req.data.formId ? req.data.formId : undefined;
-  const claim = formId ? `teams:form:${formId}` : undefined;
-  if (claim && !(await d.store.setIfAbsent(claim, PENDING, CLAIM_MS))) {
-    const text = (await d.store.get<string>(claim)) === PENDING ? texts.busy : texts.alreadySubmitted;
-    return { card: renderNotice(title, text, 'attention'), message: text };
-  }
-
   const members = await d.members.list(ctx);
   const names: Record<string, string | undefined> = Object.fromEntries(members.map((m) => [m.id, m.name]));
   names[req.user.id] = req.user.name ?? names[req.user.id];
@@ -43,16 +32,19 @@ export async function submitStartForm(ctx: TurnContext, d: TeamsDeps, req: CardR
     locale: language,
     values: readFormValues(form, req.data),
     names,
+    key: formId ? `teams:form:${formId}` : undefined,
   });
   if (!result.ok) {
-    if (claim) await d.store.delete(claim);
     return {
       card: renderForm(result.form, members, { values: req.data, formId }),
       message: texts.checkFields,
       form: true,
     };
   }
-  if (claim) await d.store.set(claim, result.caseId, DONE_MS);
+  if (result.duplicate) {
+    const text = result.duplicate === 'pending' ? texts.busy : texts.alreadySubmitted;
+    return { card: renderNotice(title, text, 'attention'), message: text };
+  }
   d.logger.info({ caseId: result.caseId }, 'Teams start form submitted');
   // The core withdraws a case whose card it could not post in this conversation (the bot was removed, 403).
   if (result.withdrawn) {

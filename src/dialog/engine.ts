@@ -44,13 +44,33 @@ export interface StartSubmission {
   values: FormValues;
   /** Display names of the chosen people, resolved by the adapter (user id → name). */
   names?: Record<string, string | undefined>;
+  /**
+   * Identifies this submission of this form (Slack: the view and its values; Teams: the rendered form): a replay or
+   * double submit with the same key creates no second case.
+   */
+  key?: string;
 }
 
 export type StartFormResult = { form: FormView } | { refusal: string };
 
 export type StartResult =
   /** `withdrawn`: the case message could not be posted in the conversation, so the case was withdrawn at once. */
-  { ok: true; caseId: string; withdrawn: boolean } | { ok: false; errors: Record<string, string>; form: FormView };
+  | { ok: true; caseId: string; withdrawn: boolean; duplicate?: Duplicate }
+  | { ok: false; errors: Record<string, string>; form: FormView };
+
+/** A submission seen before: its case is still being created ('pending', no id yet) or exists ('done'). */
+export type Duplicate = 'pending' | 'done';
+
+/** A valid submission once its case is stored: the message is posted after, and says whether it was withdrawn. */
+export type StoredStart =
+  | { ok: true; caseId: string; duplicate?: Duplicate; posted: Promise<boolean> }
+  | { ok: false; errors: Record<string, string>; form: FormView };
+
+const PENDING = 'pending';
+/** A claim held while the case is created; a crash leaves it to expire (the form then works again). */
+const CLAIM_MS = 2 * 60_000;
+/** How long a submission's key is remembered: far longer than any retry or replay. */
+const SUBMITTED_MS = 7 * 24 * 3_600_000;
 
 const THREAD_MEMORY_MS = 24 * 3_600_000;
 
@@ -177,7 +197,19 @@ export class DialogEngine {
     return { form: startForm(language, user) };
   }
 
+  /** Stores the case and waits for its message: what a caller that has time to wait for the platform uses. */
   async submitStart(sub: StartSubmission): Promise<StartResult> {
+    const stored = await this.storeStart(sub);
+    if (!stored.ok) return stored;
+    return { ok: true, caseId: stored.caseId, withdrawn: await stored.posted, duplicate: stored.duplicate };
+  }
+
+  /**
+   * Validates and stores a new case, and returns as soon as it is stored: an adapter acknowledges the submission
+   * then (acknowledged means stored), while the case message is posted. A submission whose key was seen before
+   * stores nothing.
+   */
+  async storeStart(sub: StartSubmission): Promise<StoredStart> {
     const language = languageFromLocale(sub.locale) ?? 'nl';
     const parsed = parseStartForm(sub.values, language);
     if (!parsed.ok) {
@@ -185,13 +217,28 @@ export class DialogEngine {
       form.errors = parsed.errors as Record<string, string>;
       return { ok: false, errors: form.errors, form };
     }
+    const claim = sub.key ? `start:${sub.key}` : undefined;
+    if (claim && !(await this.o.store.setIfAbsent(claim, PENDING, CLAIM_MS))) {
+      const existing = await this.o.store.get<string>(claim);
+      const duplicate: Duplicate = existing === PENDING || !existing ? 'pending' : 'done';
+      this.o.logger.info({ key: sub.key, duplicate }, 'start form submitted again; no second case');
+      const caseId = duplicate === 'done' ? (existing as string) : '';
+      return { ok: true, caseId, duplicate, posted: Promise.resolve(false) };
+    }
     const origin: CaseOrigin = { platform: sub.platform, workspace: sub.workspace, conversation: sub.conversation };
-    const snapshot = await this.cases.create(origin, sub.user, parsed.input, sub.names ?? {}, language);
+    let snapshot: Awaited<ReturnType<CaseService['create']>>;
+    try {
+      snapshot = await this.cases.create(origin, sub.user, parsed.input, sub.names ?? {}, language);
+    } catch (err) {
+      if (claim) await this.o.store.delete(claim).catch(() => undefined);
+      throw err;
+    }
+    const caseId = snapshot.data.id;
+    if (claim) await this.o.store.set(claim, caseId, SUBMITTED_MS);
+    this.o.logger.info({ caseId, platform: sub.platform }, 'takeover requested');
     // The render (after the write's dirty mark) posts the case message and plans the first reminder.
-    await this.sync.sync(snapshot.data.id);
-    this.o.logger.info({ caseId: snapshot.data.id, platform: sub.platform }, 'takeover requested');
-    const withdrawn = (await this.repo.load(snapshot.data.id))?.status === 'cancelled';
-    return { ok: true, caseId: snapshot.data.id, withdrawn };
+    const posted = this.sync.sync(caseId).then(async () => (await this.repo.load(caseId))?.status === 'cancelled');
+    return { ok: true, caseId, posted };
   }
 
   async handleAction(action: InboundAction): Promise<ActionOutcome> {
@@ -217,16 +264,18 @@ export class DialogEngine {
         if (!action.answerBeforeRender) await rendered;
         const message = doneNotice(v.fact, m);
         this.o.logger.info({ caseId: id, fact: v.fact.type, user: action.user.id }, 'case changed');
-        return { status: 'done', message };
+        return { status: 'done', message, rendered };
       }
       case 'snoozed':
         return { status: 'done', message: m.notices.snoozed(v.until.slice(0, 10)) };
       case 'unchanged':
-        await this.sync.sync(id);
-        return { status: 'unchanged', message: m.notices.alreadyDecided };
-      case 'stale':
-        await this.sync.sync(id);
-        return { status: 'stale', message: m.notices.stale };
+      case 'stale': {
+        // Nothing was written; the message is shown again from the store in case it shows less.
+        const rendered = this.sync.sync(id);
+        if (!action.answerBeforeRender) await rendered;
+        const message = v.kind === 'unchanged' ? m.notices.alreadyDecided : m.notices.stale;
+        return { status: v.kind, message, rendered };
+      }
       case 'needsReason':
         return { status: 'needsInput', message: m.notices.needReason, form: rejectForm(lang, id, v.role) };
       case 'refused': {

@@ -26,8 +26,8 @@ export interface InboundAction {
   payload: Record<string, unknown>;
   locale?: string;
   /**
-   * Answer as soon as the change is stored; the case messages follow in the background. For platforms whose answer
-   * to the press is itself the updated card (Teams invokes), so it need not wait for the message update.
+   * Answer as soon as the change is stored; the case messages follow in the background (`rendered`). For adapters
+   * that acknowledge a press once it is stored (Slack), or whose answer is itself the updated card (Teams invokes).
    */
   answerBeforeRender?: boolean;
 }
@@ -65,6 +65,8 @@ export interface ActionOutcome {
   message?: string;
   /** The form to show, for needsInput. */
   form?: View;
+  /** The render of the case messages after this action, when the caller asked not to wait for it. */
+  rendered?: Promise<boolean>;
 }
 
 export interface Reply {

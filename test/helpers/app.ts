@@ -5,6 +5,7 @@ import { ManualClock } from '../../src/clock.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import { type Logger, silentLogger } from '../../src/log.js';
 import type { PlatformPlugin } from '../../src/server/platform.js';
+import type { Store } from '../../src/store/store.js';
 
 export interface TestApp extends App {
   url: string;
@@ -13,7 +14,7 @@ export interface TestApp extends App {
 
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { platforms?: PlatformPlugin[]; start?: string; logger?: Logger } = {},
+  options: { platforms?: PlatformPlugin[]; start?: string; logger?: Logger; store?: Store } = {},
 ): Promise<TestApp> {
   const result = parseConfig({
     STORE_URL: 'memory://',
@@ -35,6 +36,7 @@ export async function startTestApp(
     platforms: options.platforms ?? allPlatforms,
     clock,
     reminderIntervalMs: 0,
+    store: options.store,
   });
   const port = await app.listen();
   return Object.assign(app, { url: `http://127.0.0.1:${port}`, clock });

@@ -1,6 +1,7 @@
 // Starts the real service with the Slack adapter against the fake Slack Web API, plus people and form helpers.
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/plugin.js';
 import type { Logger } from '../../src/log.js';
+import type { Store } from '../../src/store/store.js';
 import { startTestApp, type TestApp } from './app.js';
 import { FakeSlackApi, type FakeUser } from './fake-slack-api.js';
 import { SIGNING_SECRET, SlackSender } from './slack-requests.js';
@@ -28,7 +29,7 @@ export interface SlackHarness {
 
 export async function startSlackApp(
   env: Record<string, string> = {},
-  options: { socketUrl?: string; logger?: Logger } = {},
+  options: { socketUrl?: string; logger?: Logger; store?: Store } = {},
 ): Promise<SlackHarness> {
   const fake = await FakeSlackApi.start({ users: Object.values(PEOPLE) });
   fake.socketUrl = options.socketUrl;
@@ -40,7 +41,7 @@ export async function startSlackApp(
       SLACK_API_URL: fake.apiUrl,
       ...env,
     },
-    { platforms: [adapter], logger: options.logger },
+    { platforms: [adapter], logger: options.logger, store: options.store },
   );
   return {
     app,

@@ -140,7 +140,7 @@ export class SlackSender {
   /** A modal submission; state is block_id → action_id → value, as Slack sends it. */
   submit(
     user: string,
-    view: { callback_id: string; private_metadata?: string },
+    view: { callback_id: string; private_metadata?: string; id?: string },
     state: Record<string, Record<string, Record<string, unknown>>>,
     o: SendOptions = {},
   ): Promise<Response> {
@@ -152,7 +152,8 @@ export class SlackSender {
         api_app_id: 'A1',
         trigger_id: this.fake.trigger(),
         view: {
-          id: 'V1',
+          // Slack gives every opened modal its own id; a replay of one submission repeats it.
+          id: view.id ?? `V${++this.n}`,
           team_id: BOT.team,
           type: 'modal',
           callback_id: view.callback_id,

@@ -10,6 +10,7 @@ import type { SlackUser } from '../users.js';
 import { openStartModal } from './start.js';
 
 interface Press {
+  ack: () => Promise<void>;
   body: BlockAction;
   actionId: unknown;
   value: unknown;
@@ -22,22 +23,29 @@ interface Press {
 
 export function registerActions(app: App, deps: SlackDeps): void {
   // Every block action, whatever its action_id: a malformed one must still get an answer, not silence.
-  app.action({ type: 'block_actions' }, async ({ ack, body, action }) => {
-    await ack();
+  app.action({ type: 'block_actions' }, async ({ ack: boltAck, body, action }) => {
     const b = body as BlockAction;
     const a = (action ?? {}) as { action_id?: unknown; value?: unknown };
     const channel = b.channel?.id ?? b.container?.channel_id;
     // A press in a thread (the checklist) answers in that thread.
     const thread = b.message?.thread_ts ?? b.container?.thread_ts;
+    let acked = false;
+    const ack = async () => {
+      if (acked) return;
+      acked = true;
+      await boltAck();
+    };
+    // Bounded (0.8 s): the name goes into the decision, and the ack must come well inside Slack's 3 seconds.
     const info = await deps.users.quick(b.user.id);
     const note = async (markup: string) => {
       if (channel) await deps.messenger.ephemeral(channel, b.user.id, { kind: 'text', text: markup }, thread);
     };
     try {
-      await press(deps, { body: b, actionId: a.action_id, value: a.value, channel, thread, info, note });
+      await press(deps, { ack, body: b, actionId: a.action_id, value: a.value, channel, thread, info, note });
     } catch (err) {
-      // The ack is long gone; without this the press would seem to do nothing.
-      deps.logger.error({ err, action: a.action_id }, 'slack action failed');
+      // Not stored: no ack, so Slack shows the press failed instead of a 200 for a decision that was not kept.
+      if (!acked) throw err;
+      deps.logger.error({ err, action: a.action_id }, 'slack action failed after it was stored');
       await note(slackTexts(languageFromLocale(info?.locale) ?? 'nl').failed);
     }
   });
@@ -49,6 +57,8 @@ async function press(deps: SlackDeps, p: Press): Promise<void> {
   const parsed = parseActionId(p.actionId);
 
   if (parsed?.action === 'start') {
+    // Opening a form changes nothing: acknowledged at once.
+    await p.ack();
     if (!p.channel) return p.note(messages(languageFromLocale(info?.locale) ?? 'nl').errors.malformed);
     await openStartModal(deps, {
       triggerId: b.trigger_id,
@@ -62,6 +72,7 @@ async function press(deps: SlackDeps, p: Press): Promise<void> {
     return;
   }
 
+  // Acknowledged means stored: the decision is written first, the ack follows, the message is rendered after it.
   const outcome = await deps.engine.handleAction({
     platform: 'slack',
     user,
@@ -70,8 +81,12 @@ async function press(deps: SlackDeps, p: Press): Promise<void> {
     action: parsed?.action ?? 'malformed',
     payload: parsed ? payloadOf(parsed) : {},
     locale: info?.locale,
+    answerBeforeRender: true,
   });
+  await p.ack();
   deps.logger.debug({ action: p.actionId, status: outcome.status }, 'slack action handled');
+  // The render is part of this press's work (Bolt counts it running until it ends), just not of its ack.
+  await outcome.rendered;
   if (outcome.status === 'needsInput' && outcome.form?.kind === 'form') {
     // The form's language goes along, so an empty reason is refused in the language the modal speaks.
     const metadata = { channel: p.channel, thread: p.thread, team: b.team?.id, locale: outcome.form.language };

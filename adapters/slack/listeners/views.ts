@@ -1,6 +1,8 @@
 // Modal submissions: the new takeover (validated inline, bots refused) and the reason for a rejection.
+import { createHash } from 'node:crypto';
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { Language } from '../../../src/answers/types.js';
+import type { StoredStart } from '../../../src/dialog/engine.js';
 import { ROLES } from '../../../src/domain/case.js';
 import { type FormValues, parseStartForm } from '../../../src/domain/case-input.js';
 import { languageFromLocale } from '../../../src/i18n/language.js';
@@ -25,12 +27,14 @@ export function registerViews(app: App, deps: SlackDeps): void {
       await ack({ response_action: 'errors', errors });
       return;
     }
-    // Closed before the case is created: creating posts to Slack and may take longer than the 3 s Slack waits.
+    // Acknowledged means stored: the case is written, then the modal closes, then its message is posted (which may
+    // take longer than the 3 s Slack waits). A store failure closes nothing: Slack shows the submission failed.
+    const stored = await storeCase(deps, body as ViewSubmitAction, meta, values, language);
     await ack();
     try {
-      await createCase(deps, body as ViewSubmitAction, meta, values, language);
+      await afterStored(deps, body as ViewSubmitAction, meta, stored, language);
     } catch (err) {
-      deps.logger.error({ err }, 'creating a case from Slack failed');
+      deps.logger.error({ err }, 'posting a new case from Slack failed');
       await deps.messenger.ephemeral(meta.channel!, body.user.id, { kind: 'text', text: slackTexts(language).failed });
     }
   });
@@ -44,66 +48,79 @@ export function registerViews(app: App, deps: SlackDeps): void {
       await ack({ response_action: 'errors', errors: { reason: messages(language).errors.required } });
       return;
     }
-    await ack();
     const b = body as ViewSubmitAction;
-    const info = await deps.users.get(b.user.id);
+    const info = await deps.users.quick(b.user.id);
     const note = (markup: string) =>
       meta.channel
         ? deps.messenger.ephemeral(meta.channel, b.user.id, { kind: 'text', text: markup }, meta.thread)
         : Promise.resolve(false);
+    // The rejection is stored before the modal closes; a store failure keeps it open with Slack's error.
+    const outcome = await deps.engine.handleAction({
+      platform: 'slack',
+      user: slackUser(b.user.id, info?.name ?? b.user.name),
+      caseId: meta.caseId ?? '',
+      action: 'reject',
+      payload: { role: meta.role, reason: text },
+      locale: info?.locale,
+      answerBeforeRender: true,
+    });
+    await ack();
     try {
-      const outcome = await deps.engine.handleAction({
-        platform: 'slack',
-        user: slackUser(b.user.id, info?.name ?? b.user.name),
-        caseId: meta.caseId ?? '',
-        action: 'reject',
-        payload: { role: meta.role, reason: text },
-        locale: info?.locale,
-      });
       if (outcome.message) await note(outcome.message);
+      await outcome.rendered;
     } catch (err) {
-      deps.logger.error({ err, caseId: meta.caseId }, 'recording a rejection from Slack failed');
-      await note(slackTexts(language).failed);
+      deps.logger.error({ err, caseId: meta.caseId }, 'telling the rejecter failed');
     }
   });
 }
 
-async function createCase(
+/** Stores the case (or finds the one an earlier delivery of the same submission stored); posts nothing yet. */
+async function storeCase(
   deps: SlackDeps,
   body: ViewSubmitAction,
   meta: ModalMetadata,
   values: FormValues,
   language: Language,
-): Promise<void> {
+): Promise<StoredStart> {
   const names: Record<string, string | undefined> = {};
   for (const role of ROLES) {
     const id = values[role];
-    if (typeof id === 'string' && id) names[id] = (await deps.users.get(id))?.name;
+    if (typeof id === 'string' && id) names[id] = (await deps.users.quick(id))?.name;
   }
-  const info = await deps.users.get(body.user.id);
+  const info = await deps.users.quick(body.user.id);
   const requester = slackUser(body.user.id, info?.name ?? body.user.name);
-  const result = await deps.engine.submitStart({
+  return deps.engine.storeStart({
     platform: 'slack',
     workspace: meta.team ?? body.team?.id ?? '',
     conversation: meta.channel!,
     user: requester,
-    locale: meta.locale,
+    locale: meta.locale ?? language,
     values,
     names,
+    // The same view submitted again (a replay, a double click) with the same values is the same request.
+    key: `slack:view:${body.view.id}:${createHash('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 16)}`,
   });
-  if (!result.ok) {
+}
+
+async function afterStored(
+  deps: SlackDeps,
+  body: ViewSubmitAction,
+  meta: ModalMetadata,
+  stored: StoredStart,
+  language: Language,
+): Promise<void> {
+  if (!stored.ok) {
     // Only a race can get here (validated above with the same rules); say so rather than lose the request.
-    const list = Object.values(result.errors)
+    const list = Object.values(stored.errors)
       .map((e) => `- ${e}`)
       .join('\n');
     const text = slackTexts(language).startFailed(list);
     await deps.messenger.ephemeral(meta.channel!, body.user.id, { kind: 'text', text });
     return;
   }
+  if (stored.duplicate) return;
   // The core withdraws a case whose message could not be posted (usually: the bot is not in the channel).
-  if (result.withdrawn) {
-    await explainWithdrawal(deps, body.user.id, language);
-  }
+  if (await stored.posted) await explainWithdrawal(deps, body.user.id, language);
 }
 
 /** The core's own validation plus what only Slack knows: whether a chosen person exists and is not a bot. */
