@@ -8,15 +8,18 @@ import type { Store } from '../store/store.js';
 const PREFIX = 'dirty:';
 
 /**
- * A mark of another process older than this belongs to a process that died: a live one clears its marks within a
- * render (seconds, even with Slack retrying). Younger ones are left to their owner.
+ * A mark older than this was left by a process that died, or by a render that failed: a live process writes the
+ * change its mark covers within a second and clears the mark once the case is shown. Such a mark's changes are long
+ * stored, so whoever shows the case may clear it. Younger marks of other processes are left to their owners.
  */
-export const FOREIGN_MARK_MS = 5 * 60_000;
+export const STALE_MARK_MS = 30_000;
 
 export interface MarkedCase {
   caseId: string;
   /** Keys of other processes' marks that are old enough to clear once the case is rendered. */
   staleForeign: string[];
+  /** This process's own mark, when it is old (its render failed): clear once the case is rendered. */
+  staleOwn?: string;
 }
 
 export class DirtyMarks {
@@ -63,8 +66,12 @@ export class DirtyMarks {
       const [caseId = '', owner] = key.slice(PREFIX.length).split(':');
       const entry = cases.get(caseId) ?? { caseId, staleForeign: [] };
       cases.set(caseId, entry);
-      const stale = !this.shared || typeof setAt !== 'number' || this.now() - setAt > FOREIGN_MARK_MS;
-      if (owner !== this.owner && stale) entry.staleForeign.push(key);
+      const old = typeof setAt !== 'number' || this.now() - setAt > STALE_MARK_MS;
+      if (owner === this.owner) {
+        if (old) entry.staleOwn = key;
+      } else if (old || !this.shared) {
+        entry.staleForeign.push(key);
+      }
     }
     return [...cases.values()];
   }

@@ -33,6 +33,8 @@ export interface EngineOptions {
   metrics?: Metrics;
   /** How long start() waits for the crash repair, and stop() for renders under way, before going on (10 s each). */
   waitMs?: { repair?: number; renders?: number };
+  /** How often case messages left stale (a dead replica, a failed render) are looked for; 0 = never (tests). */
+  sweepMs?: number;
 }
 
 export interface StartSubmission {
@@ -116,6 +118,7 @@ export class DialogEngine {
    */
   async start(): Promise<void> {
     await this.o.scheduler.start(this.reminders.handle);
+    this.sync.startSweeping(this.o.sweepMs ?? 10_000);
     const repair = this.sync.repairAll().then((repaired) => {
       if (repaired > 0) this.o.logger.info({ repaired }, 'repaired case messages after restart');
       return true;
@@ -127,6 +130,7 @@ export class DialogEngine {
 
   /** Stops reminders and waits a while for renders still under way (one cut off is repaired at the next start). */
   async stop(): Promise<void> {
+    this.sync.stopSweeping();
     await this.o.scheduler.stop();
     if (
       !(await within(

@@ -63,6 +63,7 @@ export class MessageSync {
   private readonly repo: CaseRepository;
   private readonly logger: Logger;
   private readonly windowMs: number;
+  private sweepTimer?: NodeJS.Timeout;
   readonly marks: DirtyMarks;
 
   constructor(private readonly o: MessageSyncOptions) {
@@ -127,6 +128,50 @@ export class MessageSync {
       }),
     );
     return marked.length;
+  }
+
+  /**
+   * Renders the cases whose marks are old: left by a replica that died, or by a render that failed (a platform
+   * away, a render lock a dead replica still held). Runs while the service runs, so such a case shows its stored
+   * state again within about a minute, without a restart or a click.
+   */
+  async sweep(): Promise<number> {
+    let repaired = 0;
+    for (const { caseId, staleForeign, staleOwn } of await this.marks.scan()) {
+      // This process's own mark is stale only if no change of its own is under way for the case.
+      const own = staleOwn && !this.flights.has(caseId) ? [staleOwn] : [];
+      const stale = [...staleForeign, ...own];
+      if (!stale.length) continue;
+      if (await this.sync(caseId)) {
+        await this.marks.clearKeys(stale);
+        repaired++;
+      }
+    }
+    return repaired;
+  }
+
+  /** Sweeps every `everyMs` until stopSweeping(); one sweep at a time. */
+  startSweeping(everyMs: number): void {
+    if (everyMs <= 0 || this.sweepTimer) return;
+    let running = false;
+    this.sweepTimer = setInterval(() => {
+      if (running) return;
+      running = true;
+      this.sweep()
+        .then((n) => {
+          if (n > 0) this.logger.info({ repaired: n }, 'case messages left stale were shown again');
+        })
+        .catch((err: unknown) => this.logger.warn({ err }, 'sweep of stale case messages failed; retried later'))
+        .finally(() => {
+          running = false;
+        });
+    }, everyMs);
+    this.sweepTimer.unref();
+  }
+
+  stopSweeping(): void {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.sweepTimer = undefined;
   }
 
   /**

@@ -183,4 +183,40 @@ describe('MessageSync', () => {
     expect(a.messenger.sent.map((m) => m.op)).toEqual(['update']);
     expect(await dirtyMarksOf(h.store, a.id)).toEqual([]);
   });
+
+  it('shows a case a dead replica left stale within one sweep, without a restart or a click', async () => {
+    let clock = Date.parse('2026-11-23T10:00:00Z');
+    const now = () => clock;
+    const b = await setup(0, now, true);
+    const id = b.id;
+    // Replica A stored a decision and died before showing it: its fact and its mark are all that is left.
+    await approve(id, 'client', people.client);
+    await h.store.set(`dirty:${id}:deadreplica`, clock);
+    // Young: A might be alive and about to render; B's sweep leaves it alone.
+    expect(await b.sync.sweep()).toBe(0);
+    expect(await dirtyMarksOf(h.store, id)).toEqual([`dirty:${id}:deadreplica`]);
+    clock += 31_000;
+    expect(await b.sync.sweep()).toBe(1);
+    const shown = JSON.stringify(b.messenger.sent.filter((x) => x.op === 'update').at(-1)?.view);
+    expect(shown).toContain('akkoord door Karin Klant');
+    expect(await dirtyMarksOf(h.store, id)).toEqual([]);
+    // Nothing left to do: the next sweep renders nothing.
+    const sent = b.messenger.sent.length;
+    expect(await b.sync.sweep()).toBe(0);
+    expect(b.messenger.sent.length).toBe(sent);
+  });
+
+  it('retries its own failed render at the next sweep, once the mark is old', async () => {
+    let clock = Date.parse('2026-11-23T10:00:00Z');
+    const now = () => clock;
+    const a = await setup(0, now, true);
+    const id = a.id;
+    a.messenger.failNext = new Error('Slack is away');
+    await a.sync.change(id, () => approve(id, 'client', people.client));
+    await a.sync.idle();
+    expect(await dirtyMarksOf(h.store, id)).toEqual([a.sync.marks.key(id)]);
+    clock += 31_000;
+    expect(await a.sync.sweep()).toBe(1);
+    expect(await dirtyMarksOf(h.store, id)).toEqual([]);
+  });
 });
