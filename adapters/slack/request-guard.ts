@@ -26,10 +26,16 @@ export interface GuardOptions {
 const id = z.string().min(1).max(64);
 const optionalId = id.optional();
 
+/** What Bolt itself reads of every delivery to route and authorize it, beside what the listeners read. */
+const authorization = z
+  .object({ team_id: z.string().nullish(), user_id: z.string().nullish(), enterprise_id: z.string().nullish() })
+  .passthrough();
 const eventEnvelope = z.object({
   type: z.literal('event_callback'),
   event_id: z.string().max(64).optional(),
   team_id: optionalId,
+  enterprise_id: z.string().max(64).nullish(),
+  authorizations: z.array(authorization).max(10).nullish(),
   event: z.object({ type: z.string().min(1).max(64) }).passthrough(),
 });
 /** The message fields the event listeners read. */

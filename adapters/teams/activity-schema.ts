@@ -3,7 +3,12 @@
 // a stack trace from deep inside a turn.
 import { z } from 'zod';
 
-const id = z.string().min(1).max(512);
+/** Bot Framework ids travel in URLs and headers (x-ms-conversation-id): visible ASCII only. */
+const id = z
+  .string()
+  .min(1)
+  .max(512)
+  .regex(/^[\x21-\x7e]+$/, 'must be visible ASCII');
 const account = z
   .object({ id, name: z.string().max(512).nullish(), aadObjectId: z.string().max(64).nullish() })
   .passthrough();
@@ -14,7 +19,7 @@ const MAX_TEXT = 100_000;
 export const activitySchema = z
   .object({
     type: z.string().min(1).max(64),
-    id: z.string().max(512).nullish(),
+    id: id.nullish(),
     channelId: z.string().min(1).max(64),
     // The Bot Connector the reply goes to: only http(s), never javascript:, file: or the like.
     serviceUrl: z
@@ -34,7 +39,7 @@ export const activitySchema = z
     locale: z.string().max(32).nullish(),
     text: z.string().max(MAX_TEXT).nullish(),
     name: z.string().max(128).nullish(),
-    replyToId: z.string().max(512).nullish(),
+    replyToId: id.nullish(),
     value: z.unknown().optional(),
     entities: z
       .array(z.object({ type: z.string() }).passthrough())

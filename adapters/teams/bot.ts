@@ -26,10 +26,14 @@ export class TeamsBot extends ActivityHandler {
     });
   }
 
-  /** Card presses with Action.Execute arrive as invokes; everything else keeps the SDK's default handling. */
+  /**
+   * Card presses with Action.Execute arrive as invokes. The app declares no other invoke (no message extensions,
+   * task modules or sign-in): anything else is answered 400 "not supported" at once, not the SDK's 501.
+   */
   protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
     if (ctx.activity.name === 'adaptiveCard/action') return handleCardInvoke(ctx, this.d);
-    return super.onInvokeActivity(ctx);
+    this.d.logger.info({ name: ctx.activity.name }, 'Teams invoke this app does not support');
+    return { status: 400, body: { error: 'not supported' } };
   }
 
   /** Installed in a chat or team: introduce ourselves with the help card, in the locale's language. */

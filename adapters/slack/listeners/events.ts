@@ -1,9 +1,14 @@
 // Events API: an @mention in a channel or a direct message is a question, answered in its thread, once per event.
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
+import { ConversationGoneError } from '../../../src/dialog/view.js';
 import { languageFromLocale } from '../../../src/i18n/language.js';
+import { slackErrorCode } from '../client.js';
 import { type SlackDeps, slackUser } from '../context.js';
 import { fromSlackText } from '../mrkdwn.js';
 import { slackTexts, withSlackHelp } from '../texts.js';
+
+/** Slack's answers for a thread or message that is not there: the question's message was deleted meanwhile. */
+const NOWHERE_TO_ANSWER = new Set(['thread_not_found', 'message_not_found', 'cant_reply']);
 
 /** Slack retries an event up to three times within about an hour; a key lives that long. */
 export const EVENT_DEDUP_TTL_MS = 3_600_000;
@@ -95,6 +100,14 @@ async function answer(deps: SlackDeps, q: Asked): Promise<void> {
     // A "start" reply carries the form; an event has no trigger_id to open it, so it renders as a start button.
     for (const view of reply.views) await deps.messenger.post(target, withSlackHelp(view));
   } catch (err) {
+    // Slack says the place to answer is not there (or no longer): nothing is wrong here, and nowhere to say so.
+    if (err instanceof ConversationGoneError || NOWHERE_TO_ANSWER.has(slackErrorCode(err) ?? '')) {
+      deps.logger.warn(
+        { channel: q.channel, reason: slackErrorCode(err) ?? (err as Error).message },
+        'question not answered: Slack has no place for the answer',
+      );
+      return;
+    }
     deps.logger.error({ err, channel: q.channel }, 'answering a Slack message failed');
     const text = slackTexts(languageFromLocale(info?.locale) ?? 'nl').failed;
     await deps.messenger.post(target, { kind: 'text', text }).catch(() => {});
