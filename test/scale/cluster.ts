@@ -47,44 +47,50 @@ export interface Cluster {
   /** The shared store, opened here as the replicas open it. */
   store: Store;
   repo: CaseRepository;
+  /** The environment a replica of this cluster runs with (to start one again after a kill). */
+  replicaEnv(name: string): Record<string, string>;
+  /** A Slack sender for a (re)started replica. */
+  senderFor(replica: Replica): SlackSender;
   close(): Promise<void>;
 }
 
-export async function startCluster(names = ['r0', 'r1', 'r2']): Promise<Cluster> {
+/**
+ * Replicas on shared PostgreSQL and Redis, or (`sqliteFile`) one process at a time on a SQLite file, the way a
+ * single-process deployment runs.
+ */
+export async function startCluster(names = ['r0', 'r1', 'r2'], o: { sqliteFile?: string } = {}): Promise<Cluster> {
   const prefix = `scale-${randomUUID().slice(0, 8)}`;
+  const storeUrl = o.sqliteFile ? `sqlite://${o.sqliteFile}` : process.env.DATABASE_URL!;
   const fake = await FakeSlackApi.start({ users: Object.values(PEOPLE) });
   const gate = await SlackGate.start(fake.apiUrl);
   const connector = await FakeBotConnector.start();
   connector.members = Object.values(tp).map((u) => ({ id: u.id, name: u.name, aadObjectId: u.aadObjectId }));
-  const store = await createStore(process.env.DATABASE_URL!, { prefix: `${prefix}:` });
+  const store = await createStore(storeUrl, { prefix: `${prefix}:` });
   const replicas: Replica[] = [];
   const close = async () => {
     await Promise.all(replicas.map((r) => r.stop(10_000)));
-    await cleanUp(prefix, store).catch(() => undefined);
+    if (!o.sqliteFile) await cleanUp(prefix, store).catch(() => undefined);
     await store.close();
     await Promise.all([gate.close(), fake.close(), connector.close()]);
   };
+  const replicaEnv = (name: string): Record<string, string> => ({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    PLAYGROUND: 'off',
+    STORE_URL: storeUrl,
+    STORE_PREFIX: prefix,
+    ...(o.sqliteFile ? {} : { REDIS_URL: process.env.REDIS_URL! }),
+    TIMEZONE,
+    REMINDER_CRON: `*/${SLOT_S} * * * * *`,
+    WORKING_HOURS: '0-24',
+    REMINDER_LOCK_MS: String(LOCK_MS),
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: gate.url(name),
+  });
   try {
-    const started = await Promise.allSettled(
-      names.map((name) =>
-        startReplica(name, {
-          NODE_ENV: 'test',
-          HOST: '127.0.0.1',
-          LOG_LEVEL: 'warn',
-          PLAYGROUND: 'off',
-          STORE_URL: process.env.DATABASE_URL!,
-          STORE_PREFIX: prefix,
-          REDIS_URL: process.env.REDIS_URL!,
-          TIMEZONE,
-          REMINDER_CRON: `*/${SLOT_S} * * * * *`,
-          WORKING_HOURS: '0-24',
-          REMINDER_LOCK_MS: String(LOCK_MS),
-          SLACK_BOT_TOKEN: 'xoxb-test',
-          SLACK_SIGNING_SECRET: SIGNING_SECRET,
-          SLACK_API_URL: gate.url(name),
-        }),
-      ),
-    );
+    const started = await Promise.allSettled(names.map((name) => startReplica(name, replicaEnv(name))));
     for (const s of started) if (s.status === 'fulfilled') replicas.push(s.value);
     const failed = started.find((s) => s.status === 'rejected');
     if (failed) throw (failed as PromiseRejectedResult).reason;
@@ -102,6 +108,8 @@ export async function startCluster(names = ['r0', 'r1', 'r2']): Promise<Cluster>
     teams: replicas.map((r) => new TeamsClient(r.url, connector.url)),
     store,
     repo: new CaseRepository(store),
+    replicaEnv,
+    senderFor: (replica) => new SlackSender(replica.url, fake),
     close,
   };
 }
