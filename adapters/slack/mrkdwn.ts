@@ -1,15 +1,22 @@
 // Converts between the core's markup and Slack's mrkdwn; every piece of user text is escaped on the way out.
 //
-// Slack only needs &, < and > escaped: with those gone, user text can never form <!channel>, <@U…> or <url|label>.
-// Mentions and links are produced here alone, from the markup tokens, never from user text.
+// &, < and > become entities: user text can never form <!channel>, <@U…> or <url|label>. Mentions and links are
+// produced here alone, from the markup tokens, never from user text. Slack has no escape for *, _, ~ and `: a zero
+// width space after each keeps them literal (an administration called "_test_" stays "_test_", not italic).
 import { type Inline, parseMarkup, toPlainText } from '../../src/dialog/markup.js';
 
 /** Slack user ids (U…, W… for Enterprise Grid); anything else is shown as a plain name, never as a mention. */
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,30}$/;
 const SAFE_URL = /^(https?:\/\/|mailto:)[^\s<>|]+$/i;
 
+const ZWSP = '\u200b';
+
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[*_~`]/g, `$&${ZWSP}`);
 }
 
 /** Markup → mrkdwn: **bold** → *bold*, _italic_ → _italic_, links → <url|label>, mentions → <@U…>, "- " → "• ". */

@@ -34,12 +34,20 @@ function mrkdwnCut(text: string, limit: number): number {
   if (amp >= 0 && !head.includes(';', amp)) cut = amp;
   const open = text.slice(0, cut).lastIndexOf('<');
   if (open >= 0 && !text.slice(open, cut).includes('>')) cut = open;
+  // A literal *, _, ~ or ` keeps the zero width space after it (escapeMrkdwn), or it would start formatting.
+  if (text[cut] === '\u200b') cut--;
   return cut;
 }
 
-/** Never leaves half of a surrogate pair (emoji) at the end. */
+/**
+ * Never leaves half of a surrogate pair (emoji) at the end, and ends on a word boundary when one is near: "Bakkerij
+ * De…" reads better than "Bakkerij De Ko…".
+ */
 function safeCut(text: string, limit: number): number {
-  const cut = Math.max(0, limit);
+  let cut = Math.max(0, limit);
   const code = text.charCodeAt(cut - 1);
-  return code >= 0xd800 && code <= 0xdbff ? cut - 1 : cut;
+  if (code >= 0xd800 && code <= 0xdbff) cut--;
+  if (/\s/.test(text[cut] ?? ' ')) return cut;
+  const space = text.slice(0, cut).search(/\s\S*$/);
+  return space > cut * 0.75 ? space : cut;
 }

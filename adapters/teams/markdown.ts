@@ -79,10 +79,19 @@ function renderInlines(inlines: Inline[], target: Target, mentions?: Mentions): 
     .join('');
 }
 
-/** Escapes what Teams markdown would otherwise interpret; chat messages also treat < and & as HTML. */
-export function escapeText(text: string, target: Target): string {
-  const md = text.replace(/[\\*_`[\]~]/g, '\\$&');
-  return target === 'message' ? md.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : md;
+const ZWSP = '\u200b';
+
+/**
+ * Escapes what Teams would otherwise interpret, once, the same way in cards and chat messages: markdown characters
+ * get a backslash; "<" is followed by a zero width space, so no HTML tag and no <at> mention can form; and "&"
+ * before an entity name likewise, so "&lt;" typed by someone stays "&lt;". No HTML entities: Teams clients differ
+ * in whether they decode them, and a decoded-twice "&amp;lt;" is what people then see.
+ */
+export function escapeText(text: string, _target: Target): string {
+  return text
+    .replace(/[\\*_`[\]~]/g, '\\$&')
+    .replace(/</g, `<${ZWSP}`)
+    .replace(/&(?=#?[a-z0-9]+;)/gi, `&${ZWSP}`);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The dialog engine: turns normalized messages, button presses and forms into case changes and views.
 import type { AnswerEngine } from '../answers/types.js';
 import type { Clock } from '../clock.js';
-import { type CaseFact, type CaseOrigin, isOpen, type Platform, type UserRef } from '../domain/case.js';
+import { type CaseFact, type CaseOrigin, isOpen, type Platform, ROLES, type Role, type UserRef } from '../domain/case.js';
 import { type FormValues, parseStartForm } from '../domain/case-input.js';
 import { CaseRepository, type RenderState } from '../domain/case-repository.js';
 import { CaseService, type Verdict } from '../domain/case-service.js';
@@ -16,7 +16,7 @@ import type { Store } from '../store/store.js';
 import { within } from '../within.js';
 import { caseCard, checklistCard } from './case-views.js';
 import { answerCard, helpCard, statusCard } from './chat-views.js';
-import { rejectForm, startForm } from './forms.js';
+import { REASON_MAX, rejectForm, startForm } from './forms.js';
 import { type ActionOutcome, actionSchema, type InboundAction, type InboundMessage, type Reply } from './inbound.js';
 import { detectIntent, intentLanguage } from './intents.js';
 import { md } from './markup.js';
@@ -247,6 +247,8 @@ export class DialogEngine {
 
   async handleAction(action: InboundAction): Promise<ActionOutcome> {
     const fallback = languageFromLocale(action.locale) ?? 'nl';
+    const tooLong = await this.reasonTooLong(action);
+    if (tooLong) return tooLong;
     const parsed = actionSchema.safeParse({ ...action.payload, action: action.action });
     if (!parsed.success || typeof action.caseId !== 'string' || !action.caseId) {
       return { status: 'invalid', message: messages(fallback).errors.malformed };
@@ -255,6 +257,18 @@ export class DialogEngine {
     const outcome = await this.outcome(verdict, action, fallback);
     this.o.metrics?.actions.inc({ action: parsed.data.action, outcome: outcome.status });
     return outcome;
+  }
+
+  /** A reason past the form's limit (only a forged or pasted submission gets here): the form again, with why. */
+  private async reasonTooLong(action: InboundAction): Promise<ActionOutcome | undefined> {
+    const { reason, role } = action.payload;
+    if (action.action !== 'reject' || typeof reason !== 'string' || reason.trim().length <= REASON_MAX) return undefined;
+    const s = typeof action.caseId === 'string' ? await this.repo.load(action.caseId) : undefined;
+    if (!s || !ROLES.includes(role as Role)) return undefined;
+    const m = messages(s.data.language);
+    const form = rejectForm(s.data.language, s.data.id, role as Role);
+    form.errors = { reason: m.errors.tooLong(REASON_MAX) };
+    return { status: 'needsInput', message: form.errors.reason, form };
   }
 
   private async outcome(v: Verdict, action: InboundAction, fallback: 'nl' | 'en'): Promise<ActionOutcome> {

@@ -71,6 +71,9 @@ export function startForm(language: 'nl' | 'en', requester: UserRef, context: Re
   };
 }
 
+/** A rejection's reason is kept in full in the audit trail; longer than this belongs in an e-mail. */
+export const REASON_MAX = 1000;
+
 export function rejectForm(language: 'nl' | 'en', caseId: string, role: Role): FormView {
   const m = messages(language);
   return {
@@ -80,6 +83,6 @@ export function rejectForm(language: 'nl' | 'en', caseId: string, role: Role): F
     title: m.form.rejectTitle,
     submitLabel: m.form.rejectSubmit,
     context: { caseId, role },
-    inputs: [{ id: 'reason', kind: 'multiline', label: m.form.reason, required: true, maxLength: 1000 }],
+    inputs: [{ id: 'reason', kind: 'multiline', label: m.form.reason, required: true, maxLength: REASON_MAX }],
   };
 }

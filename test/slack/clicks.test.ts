@@ -86,7 +86,16 @@ describe('Slack button presses', () => {
     );
     expect(await empty.json()).toEqual({ response_action: 'errors', errors: { reason: 'Vul dit veld in.' } });
 
-    const reason = 'Eerst factuur <!channel> betalen & <https://evil.example|klik>';
+    // Pasted past the field's limit: the modal stays open and says why; nothing is stored.
+    const long = await h.slack.submit(
+      PEOPLE.client.id,
+      { callback_id: 'rejectReason', private_metadata: meta },
+      fillModal(modal.view, { reason: 'nee '.repeat(300) }),
+    );
+    expect(await long.json()).toEqual({ response_action: 'errors', errors: { reason: 'Maximaal 1000 tekens.' } });
+    expect((await h.app.engine.repo.load(c.id))!.status).toBe('awaiting_approvals');
+
+    const reason = 'Eerst *factuur* <!channel> betalen & <https://evil.example|klik>';
     const ok = await h.slack.submit(
       PEOPLE.client.id,
       { callback_id: 'rejectReason', private_metadata: meta },
@@ -98,7 +107,10 @@ describe('Slack button presses', () => {
     expect(s.status).toBe('rejected');
     const shown = blockText(h.fake.message(CHANNEL, c.ts)!.blocks);
     // User text is escaped: no channel ping, no link that looks like ours.
-    expect(shown).toContain('Eerst factuur &lt;!channel&gt; betalen &amp; &lt;https://evil.example|klik&gt;');
+    // …and formats nothing: the * keep a zero width space after them, so Slack shows them as typed.
+    expect(shown).toContain(
+      'Eerst *\u200bfactuur*\u200b &lt;!channel&gt; betalen &amp; &lt;https://evil.example|klik&gt;',
+    );
     expect(shown).not.toContain('<!channel>');
     expect(buttonsOf(h.fake.message(CHANNEL, c.ts)!.blocks).map(([id]) => id)).toEqual(['rerequest', 'cancel']);
 

@@ -26,7 +26,16 @@ describe('toMrkdwn', () => {
 
   it('keeps markers next to the words, as Slack needs', () => {
     expect(toMrkdwn('** vet **')).toBe(' *vet* ');
-    expect(toMrkdwn(escapeMarkup('*niet vet*'))).toBe('*niet vet*');
+  });
+
+  it('keeps *, _, ~ and ` in user text literal: a zero width space after each, so Slack formats nothing', () => {
+    const Z = '\u200b';
+    expect(toMrkdwn(escapeMarkup('*niet vet*'))).toBe(`*${Z}niet vet*${Z}`);
+    expect(toMrkdwn(md`Administraties: ${'_1001_ ~oud~ `code`'}`)).toBe(
+      `Administraties: _${Z}1001_${Z} ~${Z}oud~${Z} \`${Z}code\`${Z}`,
+    );
+    // What a reader sees (and copies) without the invisible spaces is exactly what was typed.
+    expect(toMrkdwn(md`${'*x* _y_'}`).replaceAll(Z, '')).toBe('*x* _y_');
   });
 });
 
@@ -44,6 +53,16 @@ describe('truncation', () => {
     expect(truncatePlain('abcdef', 4)).toBe('abc…');
     expect(truncatePlain('ab👍cd', 4)).toBe('ab…');
     expect(truncatePlain('kort', 10)).toBe('kort');
+  });
+
+  it('ends on a word boundary when one is near', () => {
+    expect(truncatePlain('Bakkerij De Korst Vastgoed', 20)).toBe('Bakkerij De Korst…');
+    expect(truncatePlain('Supercalifragilistic', 10)).toBe('Supercali…');
+  });
+
+  it('never leaves a literal * without its zero width space', () => {
+    const text = escapeMrkdwn('a*b*c*d*e*f');
+    for (let max = 2; max < text.length; max++) expect(truncateMrkdwn(text, max)).not.toMatch(/[*_~`]…$/);
   });
 
   it('never cuts mrkdwn inside an entity, a link or a mention', () => {

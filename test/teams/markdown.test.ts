@@ -25,10 +25,12 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(mention('29:a', 'Otto'), 'card')).toBe('@Otto');
   });
 
-  it('escapes user text so it cannot format, link or inject HTML', () => {
-    const userText = '*ster* _x_ [a](https://evil) <b>&';
-    expect(renderMarkdown(md`${userText}`, 'card')).toBe('\\*ster\\* \\_x\\_ \\[a\\](https://evil) <b>&');
-    expect(renderMarkdown(md`${userText}`, 'message')).toBe('\\*ster\\* \\_x\\_ \\[a\\](https://evil) &lt;b&gt;&amp;');
+  it('escapes user text once, the same way in cards and messages: no formatting, link, mention or HTML', () => {
+    const Z = '\u200b';
+    const userText = '*ster* _x_ [a](https://evil) <b>& <at>Bram</at> &lt;';
+    const expected = `\\*ster\\* \\_x\\_ \\[a\\](https://evil) <${Z}b>& <${Z}at>Bram<${Z}/at> &${Z}lt;`;
+    expect(renderMarkdown(md`${userText}`, 'card')).toBe(expected);
+    expect(renderMarkdown(md`${userText}`, 'message')).toBe(expected);
     expect(renderMarkdown(md`# kop`, 'card')).toBe('\\# kop');
   });
 

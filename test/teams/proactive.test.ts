@@ -3,8 +3,9 @@
 // ConversationNotFound) stopping the case's reminders.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectorRequest } from '../helpers/fake-bot-connector.js';
+import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
 import { CHANNEL, cardText, responseCard, tp } from '../helpers/teams-activities.js';
-import { startCase, type TeamsHarness, teamsHarness } from '../helpers/teams-app.js';
+import { startCase, startValues, type TeamsHarness, teamsHarness } from '../helpers/teams-app.js';
 
 const DAY_LATER = '2026-11-24T11:00:00+01:00';
 
@@ -37,6 +38,24 @@ describe('reminders', () => {
     ]);
     // A proactive post is not a reply to some old activity: it goes to the thread's conversation.
     expect(reminder.op).toBe('post');
+  });
+
+  it('shows user text literally in the card and in reminders: no mention, link or tag, escaped once', async () => {
+    const Z = '\u200b';
+    const clientName = '<at>Bram</at> [klik](https://evil.example) <script>x</script> _schuin_';
+    const { caseId, caseMessageId } = await startCase(h, { ...startValues, clientName });
+    const card = FakeBotConnector.card(h.fake.latest(caseMessageId));
+    const text = cardText(card);
+    expect(text).toContain(
+      `<${Z}at>Bram<${Z}/at> \\[klik\\](https://evil.example) <${Z}script>x<${Z}/script> \\_schuin\\_`,
+    );
+    // No mention entity for "Bram": only the real people of the case can be mentioned.
+    expect(JSON.stringify(h.fake.latest(caseMessageId)?.entities ?? [])).not.toContain('Bram');
+    h.app.clock.set(DAY_LATER);
+    expect(await h.app.engine.runDueReminders()).toBe(1);
+    const reminder = String(h.fake.posts().filter(inThread(caseMessageId)).at(-1)!.body!.text);
+    expect(reminder).not.toMatch(/&lt;|&amp;/);
+    expect((await h.app.engine.repo.load(caseId))?.data.clientName).toBe(clientName);
   });
 
   it('waits out a 429 with Retry-After and then delivers', async () => {

@@ -197,13 +197,20 @@
   const escHtml = (s) =>
     String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
-  /** Teams text: <at>Name</at> mentions, **bold**, [label](url), line breaks. */
+  /**
+   * Teams text as Teams shows it: backslash escapes (a literal character, never formatting), <at>Name</at>
+   * mentions, **bold**, _italic_, [label](url), line breaks.
+   */
   function teamsText(text) {
-    return escHtml(text)
+    const kept = [];
+    const held = String(text).replace(/\\([\\*_`[\]~#>+\-])/g, (_all, c) => `\u0000${kept.push(c) - 1}\u0000`);
+    return escHtml(held)
       .replace(/&lt;at&gt;(.*?)&lt;\/at&gt;/g, '<span class="mention">@$1</span>')
       .replace(/\*\*(.+?)\*\*/g, '<b>$1</b>')
+      .replace(/(^|[^\w])_(.+?)_(?=$|[^\w])/g, '$1<i>$2</i>')
       .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>')
-      .replace(/\n/g, '<br>');
+      .replace(/\n/g, '<br>')
+      .replace(/\u0000(\d+)\u0000/g, (_all, i) => escHtml(kept[Number(i)]));
   }
 
   AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {

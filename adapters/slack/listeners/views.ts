@@ -64,6 +64,11 @@ export function registerViews(app: App, deps: SlackDeps): void {
       locale: info?.locale,
       answerBeforeRender: true,
     });
+    // Too long (pasted past the field's limit): the modal stays open with the reason under the field.
+    if (outcome.status === 'needsInput' && outcome.form?.kind === 'form' && outcome.form.errors) {
+      await ack({ response_action: 'errors', errors: outcome.form.errors });
+      return;
+    }
     await ack();
     try {
       if (outcome.message) await note(outcome.message);
