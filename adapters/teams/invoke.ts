@@ -41,7 +41,7 @@ export async function handleCardInvoke(ctx: TurnContext, d: TeamsDeps): Promise<
     (result) => ({ result }),
     (err: unknown) => {
       d.logger.error({ err, verb }, 'Teams card action failed');
-      return { result: { message: texts.failed } as CardResult };
+      return { failed: true as const };
     },
   );
   let timer: NodeJS.Timeout | undefined;
@@ -50,6 +50,8 @@ export async function handleCardInvoke(ctx: TurnContext, d: TeamsDeps): Promise<
   });
   const first = await Promise.race([work, slow]);
   clearTimeout(timer);
+  // Not stored: an error answer (Teams tells the person and may try again), never a 200 with a card.
+  if (first !== 'slow' && 'failed' in first) return failure(texts.failed);
   if (first !== 'slow') return respond(first.result);
 
   d.logger.warn({ verb, budgetMs: d.invokeBudgetMs }, 'Teams card action slow; answering with the stored state');
@@ -70,6 +72,17 @@ async function act(ctx: TurnContext, d: TeamsDeps, req: CardRequest): Promise<Ca
     }
   }
   return runCardAction(ctx, d, req);
+}
+
+function failure(message: string): InvokeResponse {
+  return {
+    status: 503,
+    body: {
+      statusCode: 503,
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'ServiceUnavailable', message: plainText(message) },
+    },
+  };
 }
 
 function respond(result: CardResult): InvokeResponse {

@@ -1,6 +1,7 @@
 // Starts the real service with only the Teams adapter, a fake Bot Connector, and helpers to run a case through it.
 import { createTeamsAdapter, type TeamsAdapterOptions } from '../../adapters/teams/plugin.js';
 import type { Logger } from '../../src/log.js';
+import type { Store } from '../../src/store/store.js';
 import { startTestApp, type TestApp } from './app.js';
 import { FakeBotConnector } from './fake-bot-connector.js';
 import { CHANNEL, executeActions, responseCard, TeamsClient, tp } from './teams-activities.js';
@@ -16,12 +17,14 @@ export async function teamsHarness(
   env: Record<string, string> = {},
   options: TeamsAdapterOptions = {},
   logger?: Logger,
+  store?: Store,
 ): Promise<TeamsHarness> {
   const fake = await FakeBotConnector.start();
   fake.members = Object.values(tp).map((u) => ({ id: u.id, name: u.name, aadObjectId: u.aadObjectId }));
   const app = await startTestApp(env, {
     platforms: [createTeamsAdapter({ retry: { baseMs: 20 }, ...options })],
     logger,
+    store,
   });
   const teams = new TeamsClient(app.url, fake.url);
   teams.afterSend = () => app.engine.idle();
