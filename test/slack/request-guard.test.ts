@@ -162,6 +162,20 @@ describe('Slack requests that are not what Bolt expects', () => {
     await expectNothingChanged();
   });
 
+  it.each([
+    ['one 40,000-character word', 'a'.repeat(40_000)],
+    ['40,000 characters of questions', 'Wie moet akkoord geven? '.repeat(1700)],
+  ])('a direct message of %s: answered, and the service keeps answering', async (_name, text) => {
+    const before = h.fake.callsOf('chat.postMessage').length;
+    const { res } = await h.slack.dm(PEOPLE.client.id, text);
+    expect(res.status).toBe(200);
+    await h.settle();
+    // One reply in the conversation, and /healthz answers as usual.
+    expect(h.fake.callsOf('chat.postMessage').length).toBe(before + 1);
+    expect((await fetch(`${h.app.url}/healthz`)).status).toBe(200);
+    expect(log.errors()).toEqual([]);
+  });
+
   it('lets a good press through to Bolt', async () => {
     const caseTs = (await h.app.engine.repo.messageId(caseId, 'case'))!;
     const res = await h.slack.action({
