@@ -63,3 +63,13 @@ export function gatedStore(inner: Store): GatedStore {
     },
   };
 }
+
+/** Whether a pending response has arrived, looked at after the event loop had every chance to deliver it. */
+export async function arrivedYet(p: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  void p.then(() => {
+    done = true;
+  });
+  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 10));
+  return done;
+}

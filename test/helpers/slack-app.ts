@@ -3,7 +3,7 @@ import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/plug
 import type { Logger } from '../../src/log.js';
 import type { Store } from '../../src/store/store.js';
 import { startTestApp, type TestApp } from './app.js';
-import { FakeSlackApi, type FakeUser } from './fake-slack-api.js';
+import { BOT, FakeSlackApi, type FakeUser } from './fake-slack-api.js';
 import { SIGNING_SECRET, SlackSender } from './slack-requests.js';
 
 export const PEOPLE = {
@@ -134,4 +134,17 @@ export function buttonsOf(blocks: unknown[]): [string, string | undefined][] {
     .flatMap((b) => b.elements ?? [])
     .filter((e) => e.type === 'button')
     .map((e) => [e.action_id, e.value]);
+}
+
+/** A case in CHANNEL started straight through the engine (no modal), with its case message posted; its id and ts. */
+export async function slackCaseInChannel(app: TestApp): Promise<{ caseId: string; ts: string }> {
+  const r = await app.engine.submitStart({
+    platform: 'slack',
+    workspace: BOT.team,
+    conversation: CHANNEL,
+    user: { platform: 'slack', id: PEOPLE.requester.id, name: PEOPLE.requester.real_name },
+    values: { ...VALID_START, newEnvironmentAdmin: PEOPLE.requester.id },
+  });
+  if (!r.ok) throw new Error('case not created');
+  return { caseId: r.caseId, ts: (await app.engine.repo.messageId(r.caseId, 'case'))! };
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../src/domain/case.js';
 import { storeBackends } from '../helpers/backends.js';
 import { startReplica, waitUntil } from '../helpers/replicas.js';
+import { seededRandom } from '../helpers/seeded.js';
 import { PEOPLE } from '../helpers/slack-app.js';
 import {
   type Cluster,
@@ -30,15 +31,6 @@ const APPROVER: Record<(typeof ROLES)[number], string> = {
   client: PEOPLE.client.id,
   newEnvironmentAdmin: PEOPLE.requester.id,
 };
-
-/** A deterministic generator, so a failing round can be replayed from its seed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1_664_525 + 1_013_904_223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 interface Press {
   k: SlackCase;
@@ -113,7 +105,7 @@ interface RoundResult {
 async function runRounds(c: Cluster, o: { victims: (round: number) => number[]; survivorsHeal: boolean }) {
   const results: RoundResult[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const rand = random(1000 + round);
+    const rand = seededRandom(1000 + round);
     const cases: SlackCase[] = [];
     for (let i = 0; i < CASES_PER_ROUND; i++) cases.push(await createSlackCase(c, round * CASES_PER_ROUND + i));
     const presses: Press[] = cases.flatMap((k) => ROLES.map((role) => ({ k, role, resent: 0 })));

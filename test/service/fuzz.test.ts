@@ -7,21 +7,13 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
 import { BOT, FakeSlackApi } from '../helpers/fake-slack-api.js';
 import { captureLog } from '../helpers/log-capture.js';
-import { CHANNEL, PEOPLE, VALID_START } from '../helpers/slack-app.js';
+import { seededRandom } from '../helpers/seeded.js';
+import { CHANNEL, PEOPLE, slackCaseInChannel } from '../helpers/slack-app.js';
 import { eventEnvelope, SIGNING_SECRET, SlackSender } from '../helpers/slack-requests.js';
 import { TeamsClient, tp } from '../helpers/teams-activities.js';
 
 const SLACK_CASES = 2000;
 const TEAMS_CASES = 2000;
-
-/** A deterministic generator: a failure names its seed and index, and replays the same way. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1_664_525 + 1_013_904_223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -117,15 +109,7 @@ describe('fuzzing the endpoints', () => {
     slack = new SlackSender(app.url, fake);
     teams = new TeamsClient(app.url, connector.url);
     // A completed-looking target: a case that was cancelled, so no press on it can change anything.
-    const r = await app.engine.submitStart({
-      platform: 'slack',
-      workspace: BOT.team,
-      conversation: CHANNEL,
-      user: { platform: 'slack', id: PEOPLE.requester.id, name: PEOPLE.requester.real_name },
-      values: { ...VALID_START, newEnvironmentAdmin: PEOPLE.requester.id },
-    });
-    if (!r.ok) throw new Error('case not created');
-    caseId = r.caseId;
+    ({ caseId } = await slackCaseInChannel(app));
     await app.engine.handleAction({
       platform: 'slack',
       user: { platform: 'slack', id: PEOPLE.requester.id },
@@ -144,7 +128,7 @@ describe('fuzzing the endpoints', () => {
   });
 
   it(`${SLACK_CASES} mutated signed Slack payloads: no 5xx, no error line, no change`, async () => {
-    const rand = random(Number(process.env.FUZZ_SEED ?? 42));
+    const rand = seededRandom(Number(process.env.FUZZ_SEED ?? 42));
     const templates: { form: boolean; body: Json }[] = [
       {
         form: true,
@@ -211,7 +195,7 @@ describe('fuzzing the endpoints', () => {
   }, 240_000);
 
   it(`${TEAMS_CASES} mutated Teams activities: no 5xx, no error line, no change`, async () => {
-    const rand = random(Number(process.env.FUZZ_SEED ?? 7) + 1);
+    const rand = seededRandom(Number(process.env.FUZZ_SEED ?? 7) + 1);
     const where = [{ kind: 'personal' }, { kind: 'channel' }, { kind: 'groupChat' }] as const;
     const templates = (i: number): Json[] => {
       const w = where[i % 3]!;

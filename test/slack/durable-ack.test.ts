@@ -2,9 +2,16 @@
 // submission makes no second case; a press that could not be stored is not acknowledged.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/create-store.js';
-import { BOT } from '../helpers/fake-slack-api.js';
-import { type GatedStore, gatedStore } from '../helpers/gated-store.js';
-import { CHANNEL, fillModal, PEOPLE, type SlackHarness, startSlackApp, VALID_START } from '../helpers/slack-app.js';
+import { arrivedYet, type GatedStore, gatedStore } from '../helpers/gated-store.js';
+import {
+  CHANNEL,
+  fillModal,
+  PEOPLE,
+  type SlackHarness,
+  slackCaseInChannel,
+  startSlackApp,
+  VALID_START,
+} from '../helpers/slack-app.js';
 
 let h: SlackHarness;
 let store: GatedStore;
@@ -15,27 +22,7 @@ beforeEach(async () => {
 });
 afterEach(async () => h?.close());
 
-async function newCase(): Promise<{ caseId: string; ts: string }> {
-  const r = await h.app.engine.submitStart({
-    platform: 'slack',
-    workspace: BOT.team,
-    conversation: CHANNEL,
-    user: { platform: 'slack', id: PEOPLE.requester.id, name: PEOPLE.requester.real_name },
-    values: { ...VALID_START, newEnvironmentAdmin: PEOPLE.requester.id },
-  });
-  if (!r.ok) throw new Error('case not created');
-  return { caseId: r.caseId, ts: (await h.app.engine.repo.messageId(r.caseId, 'case'))! };
-}
-
-/** Whether a response has arrived, looked at after the event loop had every chance to deliver it. */
-async function arrived(p: Promise<Response>): Promise<boolean> {
-  let done = false;
-  void p.then(() => {
-    done = true;
-  });
-  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 10));
-  return done;
-}
+const newCase = () => slackCaseInChannel(h.app);
 
 describe('Slack: acknowledged means stored', () => {
   it('answers a press only after its decision is written', async () => {
@@ -43,7 +30,7 @@ describe('Slack: acknowledged means stored', () => {
     const held = store.hold(`case:${caseId}:f:`);
     const press = h.slack.action({ user: PEOPLE.client.id, actionId: 'approve:client', value: caseId, messageTs: ts });
     await held.started;
-    expect(await arrived(press)).toBe(false);
+    expect(await arrivedYet(press)).toBe(false);
     held.release();
     expect((await press).status).toBe(200);
     const s = await h.app.engine.repo.load(caseId);
@@ -76,7 +63,7 @@ describe('Slack: acknowledged means stored', () => {
       fillModal(view, VALID_START),
     );
     await held.started;
-    expect(await arrived(submitted)).toBe(false);
+    expect(await arrivedYet(submitted)).toBe(false);
     held.release();
     expect((await submitted).status).toBe(200);
     expect(await h.app.engine.repo.casesInConversation('slack', CHANNEL)).toHaveLength(1);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BOT } from '../helpers/fake-slack-api.js';
 import { captureLog } from '../helpers/log-capture.js';
-import { CHANNEL, PEOPLE, type SlackHarness, startSlackApp, VALID_START } from '../helpers/slack-app.js';
+import { CHANNEL, PEOPLE, type SlackHarness, slackCaseInChannel, startSlackApp } from '../helpers/slack-app.js';
 import { SIGNING_SECRET, slackSignature } from '../helpers/slack-requests.js';
 
 const log = captureLog('info');
@@ -12,15 +12,7 @@ let caseId: string;
 
 beforeAll(async () => {
   h = await startSlackApp({ LOG_LEVEL: 'info' }, { logger: log.logger });
-  const r = await h.app.engine.submitStart({
-    platform: 'slack',
-    workspace: BOT.team,
-    conversation: CHANNEL,
-    user: { platform: 'slack', id: PEOPLE.requester.id, name: PEOPLE.requester.real_name },
-    values: { ...VALID_START, newEnvironmentAdmin: PEOPLE.requester.id },
-  });
-  if (!r.ok) throw new Error('case not created');
-  caseId = r.caseId;
+  ({ caseId } = await slackCaseInChannel(h.app));
 });
 afterAll(async () => h?.close());
 beforeEach(async () => {

@@ -1,7 +1,6 @@
 // Bolt's request verification on the shared server: unsigned, badly signed, tampered or stale requests get 401.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOT } from '../helpers/fake-slack-api.js';
-import { CHANNEL, PEOPLE, type SlackHarness, startSlackApp, VALID_START } from '../helpers/slack-app.js';
+import { CHANNEL, PEOPLE, type SlackHarness, slackCaseInChannel, startSlackApp } from '../helpers/slack-app.js';
 import { SIGNING_SECRET, slackSignature } from '../helpers/slack-requests.js';
 
 describe('Slack request verification', () => {
@@ -10,16 +9,7 @@ describe('Slack request verification', () => {
   let caseTs: string;
   beforeAll(async () => {
     h = await startSlackApp();
-    const r = await h.app.engine.submitStart({
-      platform: 'slack',
-      workspace: BOT.team,
-      conversation: CHANNEL,
-      user: { platform: 'slack', id: PEOPLE.requester.id, name: PEOPLE.requester.real_name },
-      values: { ...VALID_START, newEnvironmentAdmin: PEOPLE.requester.id },
-    });
-    if (!r.ok) throw new Error('case not created');
-    caseId = r.caseId;
-    caseTs = (await h.app.engine.repo.messageId(caseId, 'case'))!;
+    ({ caseId, ts: caseTs } = await slackCaseInChannel(h.app));
   });
   afterAll(async () => h?.close());
 

@@ -2,7 +2,7 @@
 // press that could not be stored is not answered with the updated card.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/create-store.js';
-import { type GatedStore, gatedStore } from '../helpers/gated-store.js';
+import { arrivedYet, type GatedStore, gatedStore } from '../helpers/gated-store.js';
 import { tp } from '../helpers/teams-activities.js';
 import { startCase, type TeamsHarness, teamsHarness } from '../helpers/teams-app.js';
 
@@ -16,22 +16,13 @@ beforeEach(async () => {
 });
 afterEach(async () => h?.close());
 
-async function arrived<T>(p: Promise<T>): Promise<boolean> {
-  let done = false;
-  void p.then(() => {
-    done = true;
-  });
-  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 10));
-  return done;
-}
-
 describe('Teams: acknowledged means stored', () => {
   it('answers an approval invoke only after the decision is written', async () => {
     const { caseId } = await startCase(h);
     const held = store.hold(`case:${caseId}:f:`);
     const press = h.teams.invoke(tp.client, 'approve', { caseId, role: 'client' });
     await held.started;
-    expect(await arrived(press)).toBe(false);
+    expect(await arrivedYet(press)).toBe(false);
     held.release();
     expect((await press).status).toBe(200);
     expect((await h.app.engine.repo.load(caseId))?.audit.map((f) => f.type)).toEqual(['created', 'decision']);
