@@ -1,7 +1,15 @@
 // The dialog engine: turns normalized messages, button presses and forms into case changes and views.
 import type { AnswerEngine } from '../answers/types.js';
 import type { Clock } from '../clock.js';
-import { type CaseFact, type CaseOrigin, isOpen, type Platform, ROLES, type Role, type UserRef } from '../domain/case.js';
+import {
+  type CaseFact,
+  type CaseOrigin,
+  isOpen,
+  type Platform,
+  ROLES,
+  type Role,
+  type UserRef,
+} from '../domain/case.js';
 import { type FormValues, parseStartForm } from '../domain/case-input.js';
 import { CaseRepository, type RenderState } from '../domain/case-repository.js';
 import { CaseService, type Verdict } from '../domain/case-service.js';
@@ -262,7 +270,8 @@ export class DialogEngine {
   /** A reason past the form's limit (only a forged or pasted submission gets here): the form again, with why. */
   private async reasonTooLong(action: InboundAction): Promise<ActionOutcome | undefined> {
     const { reason, role } = action.payload;
-    if (action.action !== 'reject' || typeof reason !== 'string' || reason.trim().length <= REASON_MAX) return undefined;
+    if (action.action !== 'reject' || typeof reason !== 'string' || reason.trim().length <= REASON_MAX)
+      return undefined;
     const s = typeof action.caseId === 'string' ? await this.repo.load(action.caseId) : undefined;
     if (!s || !ROLES.includes(role as Role)) return undefined;
     const m = messages(s.data.language);

@@ -45,7 +45,7 @@ const ODD_VALUES: Json[] = [
 /** All paths to values in a JSON tree, objects and arrays included. */
 function paths(node: Json, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   out.push(at);
-  if (Array.isArray(node)) node.forEach((v, i) => paths(v, [...at, i], out));
+  if (Array.isArray(node)) for (const [i, v] of node.entries()) paths(v, [...at, i], out);
   else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) paths(v, [...at, k], out);
   return out;
 }

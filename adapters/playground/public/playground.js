@@ -203,14 +203,14 @@
    */
   function teamsText(text) {
     const kept = [];
-    const held = String(text).replace(/\\([\\*_`[\]~#>+\-])/g, (_all, c) => `\u0000${kept.push(c) - 1}\u0000`);
+    const held = String(text).replace(/\\([\\*_`[\]~#>+-])/g, (_all, c) => `\uE000${kept.push(c) - 1}\uE001`);
     return escHtml(held)
       .replace(/&lt;at&gt;(.*?)&lt;\/at&gt;/g, '<span class="mention">@$1</span>')
       .replace(/\*\*(.+?)\*\*/g, '<b>$1</b>')
       .replace(/(^|[^\w])_(.+?)_(?=$|[^\w])/g, '$1<i>$2</i>')
       .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>')
       .replace(/\n/g, '<br>')
-      .replace(/\u0000(\d+)\u0000/g, (_all, i) => escHtml(kept[Number(i)]));
+      .replace(/\uE000(\d+)\uE001/g, (_all, i) => escHtml(kept[Number(i)]));
   }
 
   AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
