@@ -39,6 +39,7 @@ export class TeamsBot extends ActivityHandler {
   /** Installed in a chat or team: introduce ourselves with the help card, in the locale's language. */
   private async welcome(ctx: TurnContext): Promise<void> {
     const reply = await this.d.engine.handleMessage({ ...inboundMessage(ctx.activity), text: 'help' });
-    for (const view of reply.views) await withRetry(() => ctx.sendActivity(viewActivity(view)), this.d.retry);
+    for (const view of reply.views)
+      await withRetry(() => ctx.sendActivity(viewActivity(view, { card: this.d.cards })), this.d.retry);
   }
 }

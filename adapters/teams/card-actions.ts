@@ -90,7 +90,7 @@ export async function currentCard(
   const views = await d.engine.views(caseId);
   if (!views) return undefined;
   const view = which === 'checklist' && views.checklist ? views.checklist : views.case;
-  return renderCard(view, viewer, { notice });
+  return renderCard(view, viewer, { ...d.cards, notice });
 }
 
 export function str(v: unknown): string | undefined {

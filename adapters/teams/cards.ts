@@ -25,6 +25,11 @@ export const MAX_REFRESH_USERS = 60;
 export interface CardOptions {
   /** Feedback for the person who pressed a button (markup): shown on top, in their copy of the card only. */
   notice?: { text: string; tone: 'good' | 'attention' };
+  /**
+   * False for clients without user-specific views (TEAMS_USER_SPECIFIC_VIEWS=off): every button sits on the shared
+   * card and no refresh is asked for; the core still refuses whoever is not allowed to press.
+   */
+  userSpecificViews?: boolean;
 }
 
 /** What every button and refresh action carries back; the same fields as the Slack action values. */
@@ -42,19 +47,19 @@ export function renderCard(view: CardView, viewer?: UserRef, options: CardOption
   const texts = teamsTexts(view.language);
   const mentions = new Mentions();
   const text = (markup: string) => renderMarkdown(markup, 'card', mentions);
-  const refreshIds = view.caseId ? [...new Set(view.actors.map((u) => u.id))].slice(0, MAX_REFRESH_USERS) : [];
+  const personal = options.userSpecificViews !== false;
+  const refreshIds =
+    personal && view.caseId ? [...new Set(view.actors.map((u) => u.id))].slice(0, MAX_REFRESH_USERS) : [];
   const covered = new Set(refreshIds);
-  const hidden: UserRef[] = [];
-  let ownButtons = 0;
+  const restricted = new ButtonsByPeople();
   const visible = (b: ButtonView): boolean => {
     if (!b.allowedUsers) return true;
-    const shown = viewer
+    restricted.add(b);
+    if (!personal) return true;
+    return viewer
       ? b.allowedUsers.some((u) => u.id === viewer.id)
       : // Someone beyond the refresh list would never get a personal view: keep the button on the shared card.
         b.allowedUsers.some((u) => !covered.has(u.id));
-    if (shown) ownButtons++;
-    else hidden.push(...b.allowedUsers);
-    return shown;
   };
   const actionsOf = (buttons: ButtonView[] = []) =>
     buttons.filter(visible).map((b) => executeAction(b, { card: view.purpose, lang: view.language }));
@@ -86,10 +91,20 @@ export function renderCard(view: CardView, viewer?: UserRef, options: CardOption
     );
   }
   const cardActions = actionsOf(view.buttons);
-  // Tell a read-only viewer why there is nothing to press, and who can.
-  if (hidden.length > 0 && ownButtons === 0) {
-    const names = [...new Map(hidden.map((u) => [u.id, escapeText(u.name ?? u.id, 'card')])).values()];
-    body.push(textBlock(texts.buttonsFor(joinNames(names, view.language)), subtle));
+  // Say who has which buttons: a viewer without them knows who decides and who may cancel; with shared buttons,
+  // everyone knows whose button is whose before pressing.
+  for (const group of restricted.groups()) {
+    if (personal && viewer && group.people.some((u) => u.id === viewer.id)) continue;
+    const names = joinNames(
+      group.people.map((u) => escapeText(u.name ?? u.id, 'card')),
+      view.language,
+    );
+    const labels = joinNames(
+      group.labels.map((l) => `**${escapeText(l, 'card')}**`),
+      view.language,
+    );
+    const line = personal ? texts.onlySee : group.own ? texts.onlyPressOwn : texts.onlyPress;
+    body.push(textBlock(line(names, labels, group.people.length, group.labels.length), subtle));
   }
   if (view.footer) body.push(textBlock(text(view.footer), subtle));
 
@@ -108,6 +123,41 @@ export function renderCard(view: CardView, viewer?: UserRef, options: CardOption
   }
   card.msteams = msteamsProperty(mentions);
   return card;
+}
+
+/**
+ * Groups the card's restricted buttons by who may press them: labels with the same people read as one line
+ * ("Only Otto and Karin see Approve and Reject"), so a card says who still decides apart from who may cancel.
+ */
+class ButtonsByPeople {
+  private readonly byLabel = new Map<string, { people: Map<string, UserRef>; own: boolean }>();
+
+  add(b: ButtonView): void {
+    const entry = this.byLabel.get(b.label) ?? { people: new Map<string, UserRef>(), own: true };
+    const allowed = b.allowedUsers ?? [];
+    // "Own" buttons: each copy belongs to one person (an approver's Approve), not to a group (Cancel).
+    if (allowed.length !== 1 || entry.people.has(allowed[0]!.id)) entry.own = false;
+    for (const u of allowed) entry.people.set(u.id, u);
+    this.byLabel.set(b.label, entry);
+  }
+
+  groups(): ButtonGroup[] {
+    const out = new Map<string, ButtonGroup>();
+    for (const [label, { people, own }] of this.byLabel) {
+      const key = `${own}\n${[...people.keys()].sort().join('\n')}`;
+      const group = out.get(key) ?? { labels: [], people: [...people.values()], own };
+      group.labels.push(label);
+      out.set(key, group);
+    }
+    return [...out.values()];
+  }
+}
+
+interface ButtonGroup {
+  labels: string[];
+  people: UserRef[];
+  /** Each person has a copy of their own, next to their name. */
+  own: boolean;
 }
 
 /** An Action.Execute with an Action.Submit fallback: clients without Universal Actions send a message instead. */

@@ -17,7 +17,7 @@ export async function handleMessage(ctx: TurnContext, d: TeamsDeps): Promise<voi
   const reply = await d.engine.handleMessage(msg);
   for (const view of reply.views) {
     const members = view.kind === 'form' ? await d.members.list(ctx) : undefined;
-    await send(ctx, d, viewActivity(view, { members, form: { formId: randomUUID() } }));
+    await send(ctx, d, viewActivity(view, { members, form: { formId: randomUUID() }, card: d.cards }));
   }
 }
 

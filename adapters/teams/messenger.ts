@@ -15,6 +15,7 @@ import {
 } from '../../src/dialog/view.js';
 import type { Logger } from '../../src/log.js';
 import { threadConversationId } from './activity.js';
+import type { CardOptions } from './cards.js';
 import type { ConversationReferences, StoredConversation } from './conversation-references.js';
 import { codeOf, type RetryPolicy, statusOf, withRetry } from './retry.js';
 import { viewActivity } from './view-activity.js';
@@ -32,6 +33,7 @@ export interface MessengerDeps {
   refs: ConversationReferences;
   logger: Logger;
   retry: RetryPolicy;
+  cards?: CardOptions;
 }
 
 export class TeamsMessenger implements Messenger {
@@ -41,7 +43,7 @@ export class TeamsMessenger implements Messenger {
 
   async post(target: Target, view: View): Promise<{ messageId: string }> {
     const stored = await this.conversation(target);
-    const activity = viewActivity(view);
+    const activity = viewActivity(view, { card: this.d.cards });
     const { conversationId, threaded } = this.where(stored, target);
     const res = await this.send(stored, 'post', threaded, (c) => c.sendToConversation(conversationId, activity));
     if (!res?.id) throw new Error('Teams returned no activity id for a posted message');
@@ -50,7 +52,7 @@ export class TeamsMessenger implements Messenger {
 
   async update(target: Target, messageId: string, view: View): Promise<void> {
     const stored = await this.conversation(target);
-    const activity = { ...viewActivity(view), id: messageId };
+    const activity = { ...viewActivity(view, { card: this.d.cards }), id: messageId };
     const { conversationId, threaded } = this.where(stored, target);
     await this.send(stored, 'update', threaded, (c) => c.updateActivity(conversationId, messageId, activity));
   }

@@ -42,7 +42,9 @@ export function createTeamsAdapter(options: TeamsAdapterOptions = {}): PlatformP
       };
       const retry = { ...DEFAULT_RETRY, ...options.retry };
       const refs = new ConversationReferences(store);
+      const cards = { userSpecificViews: config.teams.userSpecificViews };
       const deps: TeamsDeps = {
+        cards,
         engine,
         store,
         logger,
@@ -51,14 +53,24 @@ export function createTeamsAdapter(options: TeamsAdapterOptions = {}): PlatformP
         retry,
         invokeBudgetMs: options.invokeBudgetMs ?? 8_000,
       };
-      engine.registerMessenger(new TeamsMessenger({ adapter, appId: config.teams.appId ?? '', refs, logger, retry }));
+      engine.registerMessenger(
+        new TeamsMessenger({ adapter, appId: config.teams.appId ?? '', refs, logger, retry, cards }),
+      );
       const bot = new TeamsBot(deps);
       server.route(
         'POST',
         options.path ?? '/api/messages',
         messagesRoute({ adapter, bot, logger, authRequired: auth.mode === 'on' }),
       );
-      logger.info({ platform: 'teams', auth: auth.mode, appType: config.teams.appType }, 'Teams adapter ready');
+      logger.info(
+        {
+          platform: 'teams',
+          auth: auth.mode,
+          appType: config.teams.appType,
+          userSpecificViews: cards.userSpecificViews,
+        },
+        'Teams adapter ready',
+      );
     },
   };
 }

@@ -4,7 +4,12 @@ import { MESSAGES } from '../../src/i18n/messages.js';
 const nl = {
   refresh: 'Vernieuwen',
   back: 'Terug',
-  buttonsFor: (names: string) => `Knoppen op deze kaart staan alleen bij ${names}.`,
+  onlySee: (names: string, labels: string, people: number, buttons: number) =>
+    `Alleen ${names} ${people === 1 ? 'ziet' : 'zien'} ${buttons === 1 ? 'de knop' : 'de knoppen'} ${labels}.`,
+  onlyPress: (names: string, labels: string, people: number, buttons: number) =>
+    `Alleen ${names} ${people === 1 ? 'kan' : 'kunnen'} ${buttons === 1 ? 'de knop' : 'de knoppen'} ${labels} gebruiken.`,
+  onlyPressOwn: (names: string, labels: string, people: number, buttons: number) =>
+    `${buttons === 1 ? 'De knop' : 'De knoppen'} ${labels} ${buttons === 1 ? 'werkt' : 'werken'} alleen voor ${people === 1 ? names : `${names}, elk bij de eigen naam`}.`,
   checkFields: 'Controleer de gemarkeerde velden.',
   membersCut: (shown: number, total: number) => `De keuzelijsten tonen ${shown} van de ${total} leden van dit gesprek.`,
   submitted: 'Aanvraag verstuurd. De overnamekaart staat nu in het gesprek.',
@@ -17,7 +22,12 @@ const nl = {
 const en: typeof nl = {
   refresh: 'Refresh',
   back: 'Back',
-  buttonsFor: (names: string) => `Buttons on this card are shown to ${names} only.`,
+  onlySee: (names: string, labels: string, people: number, buttons: number) =>
+    `Only ${names} ${people === 1 ? 'sees' : 'see'} the ${buttons === 1 ? 'button' : 'buttons'} ${labels}.`,
+  onlyPress: (names: string, labels: string, _people: number, buttons: number) =>
+    `Only ${names} can use the ${buttons === 1 ? 'button' : 'buttons'} ${labels}.`,
+  onlyPressOwn: (names: string, labels: string, people: number, buttons: number) =>
+    `The ${buttons === 1 ? 'button' : 'buttons'} ${labels} ${buttons === 1 ? 'works' : 'work'} only for ${people === 1 ? names : `${names}, each next to their own name`}.`,
   checkFields: 'Please check the marked fields.',
   membersCut: (shown: number, total: number) => `The lists show ${shown} of the ${total} members of this conversation.`,
   submitted: 'Request sent. The takeover card is now in the conversation.',

@@ -1,7 +1,7 @@
 // Turns a core View into the Teams message activity that shows it: markdown text with mentions, or a card.
 import type { Activity } from 'botbuilder';
 import type { View } from '../../src/dialog/view.js';
-import { cardAttachment, renderCard } from './cards.js';
+import { type CardOptions, cardAttachment, renderCard } from './cards.js';
 import { type FormOptions, type Member, renderForm } from './form-card.js';
 import { Mentions, plainText, renderMarkdown } from './markdown.js';
 
@@ -9,6 +9,8 @@ export interface ViewActivityOptions {
   /** For forms: whom the approver lists offer. */
   members?: Member[];
   form?: FormOptions;
+  /** How cards are drawn for this deployment's clients. */
+  card?: CardOptions;
 }
 
 export function viewActivity(view: View, o: ViewActivityOptions = {}): Partial<Activity> {
@@ -23,7 +25,7 @@ export function viewActivity(view: View, o: ViewActivityOptions = {}): Partial<A
       return {
         type: 'message',
         summary: plainText(view.title ?? view.sections[0]?.text ?? '').slice(0, 200),
-        attachments: [cardAttachment(renderCard(view))],
+        attachments: [cardAttachment(renderCard(view, undefined, o.card))],
       };
     case 'form':
       return {

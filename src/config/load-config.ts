@@ -22,7 +22,14 @@ export interface Config {
     workingHours: [number, number];
   };
   slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string };
-  teams: { appId?: string; appPassword?: string; tenantId?: string; appType: string };
+  teams: {
+    appId?: string;
+    appPassword?: string;
+    tenantId?: string;
+    appType: string;
+    /** Off: each role's buttons sit on the shared card (clients that cannot show a card per user). */
+    userSpecificViews: boolean;
+  };
   openai?: {
     apiKey: string;
     baseURL?: string;
@@ -91,6 +98,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
         appPassword: e.MicrosoftAppPassword,
         tenantId: e.MicrosoftAppTenantId,
         appType: e.MicrosoftAppType,
+        userSpecificViews: e.TEAMS_USER_SPECIFIC_VIEWS === 'on',
       },
       openai: openaiKey
         ? {

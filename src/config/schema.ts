@@ -98,6 +98,8 @@ export const envSchema = z
       blankToUndefined,
       z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
     ),
+    // Teams clients without user-specific views (Microsoft 365 Agents Playground) need every button on the shared card.
+    TEAMS_USER_SPECIFIC_VIEWS: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('on')),
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: url,
     OPENAI_MODEL: z.preprocess(blankToUndefined, z.string().default('gpt-4o-mini')),

@@ -51,7 +51,7 @@ describe('English', () => {
     const base = FakeBotConnector.card(h.fake.latest(caseMessageId));
     expect(cardText(base)).toContain('Awaiting approvals');
     expect(cardText(base)).toContain(
-      'Buttons on this card are shown to Otto Oud, Karin Klant and Rianne Aanvrager only.',
+      'Only Otto Oud, Karin Klant and Rianne Aanvrager see the buttons **Approve** and **Reject**.',
     );
   });
 });

@@ -203,9 +203,14 @@ describe('a case from request to completion', () => {
     ]);
     const outsider = card(await refresh(tp.outsider));
     expect(executeActions(outsider)).toEqual([]);
+    // Who still decides, and apart from that who may cancel.
     expect(cardText(outsider)).toContain(
-      'Knoppen op deze kaart staan alleen bij Otto Oud, Karin Klant en Rianne Aanvrager',
+      'Alleen Otto Oud, Karin Klant en Rianne Aanvrager zien de knoppen **Akkoord** en **Afwijzen**.\nAlleen Rianne Aanvrager ziet de knop **Annuleren**.',
     );
+    // A person with buttons of their own is told only about the others'.
+    expect(cardText(rianne)).not.toContain('Alleen Rianne');
+    expect(cardText(otto)).toContain('Alleen Rianne Aanvrager ziet de knop **Annuleren**.');
+    expect(cardText(otto)).not.toContain('zien de knoppen');
   });
 
   it('refuses a click by anyone but the named person and changes nothing', async () => {
