@@ -21,12 +21,15 @@ export function caseCard(s: CaseSnapshot, o: ViewOptions): CardView {
   const open = s.status === 'awaiting_approvals';
   const sections: SectionView[] = s.roles.map((r) => {
     const d = r.decision;
+    // Once rejected or cancelled, nobody is waited for any more: say so rather than "waiting".
     const state = !d
-      ? m.card.waiting
+      ? open
+        ? m.card.waiting
+        : m.card.noLongerNeeded
       : d.decision === 'approved'
         ? m.card.approvedBy(escapeMarkup(d.by.name ?? d.by.id), at(d.at))
         : m.card.rejectedBy(escapeMarkup(d.by.name ?? d.by.id), at(d.at), escapeMarkup(d.reason ?? ''));
-    const icon = !d ? '⏳' : d.decision === 'approved' ? '✅' : '❌';
+    const icon = !d ? (open ? '⏳' : '➖') : d.decision === 'approved' ? '✅' : '❌';
     const buttons: ButtonView[] =
       open && !d
         ? [

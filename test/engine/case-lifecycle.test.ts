@@ -126,6 +126,9 @@ describe('case lifecycle', () => {
     expect(s.status).toBe('rejected');
     const card = h.messenger.latest(h.messenger.posts()[0]!.messageId) as CardView;
     expect(cardText(card)).toContain('Eerst factuur <!channel> betalen');
+    // The two others are no longer waited for, and the card does not pretend they are.
+    expect(cardText(card)).not.toContain('wacht op akkoord');
+    expect(cardText(card).match(/^➖ .* — geen besluit meer nodig$/gm)).toHaveLength(2);
     // The late approval of another party no longer applies to this round.
     expect((await h.act(id, people.oldAdmin, 'approve', { role: 'oldEnvironmentAdmin' })).status).toBe('stale');
     expect((await h.act(id, people.client, 'rerequest')).status).toBe('refused');
