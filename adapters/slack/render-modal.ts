@@ -3,8 +3,9 @@ import type { types } from '@slack/bolt';
 import type { FormView, InputView } from '../../src/dialog/view.js';
 import type { FormValues } from '../../src/domain/case-input.js';
 import { SLACK_LIMITS as L } from './limits.js';
+import { toMrkdwn } from './mrkdwn.js';
 import { slackTexts } from './texts.js';
-import { truncatePlain } from './truncate.js';
+import { truncateMrkdwn, truncatePlain } from './truncate.js';
 
 /** What a modal carries back on submit (channel, team, locale; case id and role for a rejection). */
 export type ModalMetadata = Record<string, string>;
@@ -18,8 +19,12 @@ export function renderModal(form: FormView, metadata: Record<string, string | un
     submit: plain(form.submitLabel, L.modalSubmit),
     close: plain(t.close, L.modalClose),
     private_metadata: encodeMetadata({ ...form.context, ...metadata }),
-    blocks: form.inputs.map(inputBlock),
+    blocks: [...(form.intro ? [introBlock(form.intro)] : []), ...form.inputs.map(inputBlock)],
   };
+}
+
+function introBlock(markup: string): types.SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncateMrkdwn(toMrkdwn(markup), L.sectionText) } };
 }
 
 function inputBlock(input: InputView): types.InputBlock {

@@ -18,7 +18,7 @@ import {
   subtle,
   textBlock,
 } from './cards.js';
-import { escapeText } from './markdown.js';
+import { escapeText, renderMarkdown } from './markdown.js';
 import { teamsTexts } from './texts.js';
 
 /** With more members than this, approvers are picked with type-ahead instead of a dropdown. */
@@ -56,6 +56,7 @@ export function renderForm(form: FormView, members: Member[], options: FormOptio
   const body: Json[] = [
     textBlock(escapeText(form.title, 'card'), { weight: 'Bolder', size: 'Medium', style: 'heading' }),
   ];
+  if (form.intro) body.push(textBlock(renderMarkdown(form.intro, 'card'), { spacing: 'Small' }));
   if (Object.keys(errors).length > 0) {
     body.push({ type: 'Container', style: 'attention', items: [textBlock(texts.checkFields)] });
   }

@@ -275,7 +275,7 @@ export class DialogEngine {
     const s = typeof action.caseId === 'string' ? await this.repo.load(action.caseId) : undefined;
     if (!s || !ROLES.includes(role as Role)) return undefined;
     const m = messages(s.data.language);
-    const form = rejectForm(s.data.language, s.data.id, role as Role);
+    const form = rejectForm(s.data.language, s.data.id, role as Role, s.data.clientName);
     form.errors = { reason: m.errors.tooLong(REASON_MAX) };
     return { status: 'needsInput', message: form.errors.reason, form };
   }
@@ -304,7 +304,11 @@ export class DialogEngine {
         return { status: v.kind, message, rendered };
       }
       case 'needsReason':
-        return { status: 'needsInput', message: m.notices.needReason, form: rejectForm(lang, id, v.role) };
+        return {
+          status: 'needsInput',
+          message: m.notices.needReason,
+          form: rejectForm(lang, id, v.role, v.snapshot.data.clientName),
+        };
       case 'refused': {
         const names = v.allowed.map((u) => md`${u.name ?? u.id}`).join(' / ');
         const message = v.role ? m.refused.notYourRole(m.roles[v.role], names) : refusal(action.action, names, m);

@@ -74,13 +74,15 @@ export function startForm(language: 'nl' | 'en', requester: UserRef, context: Re
 /** A rejection's reason is kept in full in the audit trail; longer than this belongs in an e-mail. */
 export const REASON_MAX = 1000;
 
-export function rejectForm(language: 'nl' | 'en', caseId: string, role: Role): FormView {
+/** The reason card names the client and the role, so nobody rejects the wrong case or in the wrong capacity. */
+export function rejectForm(language: 'nl' | 'en', caseId: string, role: Role, clientName: string): FormView {
   const m = messages(language);
   return {
     kind: 'form',
     language,
     form: 'rejectReason',
     title: m.form.rejectTitle,
+    intro: m.form.rejectIntro(clientName, m.roles[role]),
     submitLabel: m.form.rejectSubmit,
     context: { caseId, role },
     inputs: [{ id: 'reason', kind: 'multiline', label: m.form.reason, required: true, maxLength: REASON_MAX }],

@@ -89,6 +89,8 @@ export interface FormView {
   language: Language;
   form: 'startCase' | 'rejectReason';
   title: string;
+  /** Markup above the inputs: what the form is about. */
+  intro?: string;
   submitLabel: string;
   inputs: InputView[];
   /** Carried back unchanged on submit (case id, role). */

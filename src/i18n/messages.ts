@@ -70,6 +70,8 @@ const nl = {
     featuresUnknown: 'Weet ik nog niet',
     bankLinksManagedBy: 'Wie beheerde de bankkoppelingen?',
     rejectTitle: 'Overname afwijzen',
+    rejectIntro: (client: string, role: string) =>
+      md`Je wijst de overname van **${client}** af als **${role}**. Iedereen in het gesprek ziet de reden.`,
     rejectSubmit: 'Afwijzen',
     reason: 'Reden',
   },
@@ -226,6 +228,8 @@ const en: Messages = {
     featuresUnknown: 'Not known yet',
     bankLinksManagedBy: 'Who managed the bank connections?',
     rejectTitle: 'Reject takeover',
+    rejectIntro: (client: string, role: string) =>
+      md`You are rejecting the takeover of **${client}** as **${role}**. Everyone in the conversation sees the reason.`,
     rejectSubmit: 'Reject',
     reason: 'Reason',
   },

@@ -109,8 +109,8 @@ export async function worstCaseViews(): Promise<{ messages: NamedView[]; forms: 
   const forms = [
     startForm('nl', people.requester),
     startForm('en', people.requester),
-    rejectForm('nl', 'abcdefghijkl', 'client'),
-    rejectForm('en', 'abcdefghijkl', 'newEnvironmentAdmin'),
+    rejectForm('nl', 'abcdefghijkl', 'client', 'Bakkerij *De Korst* <@U1>'),
+    rejectForm('en', 'abcdefghijkl', 'newEnvironmentAdmin', 'X'.repeat(150)),
   ];
   for (const f of forms) out.push({ name: `form prompt ${f.form} ${f.title}`, view: f });
   return { messages: out, forms };

@@ -75,6 +75,10 @@ describe('Slack button presses', () => {
     await h.settle();
     const modal = h.fake.lastView()!;
     expect(modal.view.callback_id).toBe('rejectReason');
+    expect(modal.view.blocks[0]).toMatchObject({
+      type: 'section',
+      text: { type: 'mrkdwn', text: expect.stringMatching(/^Je wijst de overname van \*.+\* af als \*Klant\*\./) },
+    });
     const meta = String(modal.view.private_metadata);
     expect(JSON.parse(meta)).toMatchObject({ caseId: c.id, role: 'client', channel: CHANNEL });
     expect((await h.app.engine.repo.load(c.id))!.status).toBe('awaiting_approvals');

@@ -65,7 +65,7 @@ describe('renderModal', () => {
   });
 
   it('carries case and role for a rejection, in the form’s language', () => {
-    const reject = renderModal(rejectForm('en', 'case123', 'client'), { channel: 'C1' });
+    const reject = renderModal(rejectForm('en', 'case123', 'client', 'Bakkerij De Korst'), { channel: 'C1' });
     expect(reject).toMatchObject({ callback_id: 'rejectReason', title: { text: 'Reject takeover' } });
     expect(reject.close!.text).toBe('Close');
     expect(decodeMetadata(reject.private_metadata)).toEqual({ caseId: 'case123', role: 'client', channel: 'C1' });

@@ -162,7 +162,7 @@ describe('renderForm', () => {
     assertValidCard(renderForm(form, members, { formId: 'f1' }));
     assertValidCard(renderForm({ ...form, errors: { clientName: 'Vul dit veld in.', features: 'x' } }, members));
     assertValidCard(renderForm(startForm('en', people.requester), []));
-    assertValidCard(renderForm(rejectForm('en', 'c1', 'client'), []));
+    assertValidCard(renderForm(rejectForm('en', 'c1', 'client', 'Bakkerij *De Korst*'), []));
   });
 
   it('reads toggles back into the feature list, and keeps other values as text', () => {

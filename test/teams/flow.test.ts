@@ -259,6 +259,8 @@ describe('a case from request to completion', () => {
       isRequired: true,
       isMultiline: true,
     });
+    // The reason card says which case and in which capacity.
+    expect(cardText(ask)).toContain('Je wijst de overname van **Bakkerij De Korst B.V.** af als **Klant**.');
     expect(executeActions(ask).map((a) => [a.verb, a.data])).toEqual([
       ['reject', { caseId, role: 'client', card: 'case' }],
       ['refresh', { caseId, card: 'case' }],
