@@ -33,6 +33,8 @@ export async function submitStartForm(ctx: TurnContext, d: TeamsDeps, req: CardR
     values: readFormValues(form, req.data),
     names,
     key: formId ? `teams:form:${formId}` : undefined,
+    // Only channels have threads; in a group or personal chat the checklist is simply the next message.
+    threads: ctx.activity.conversation.conversationType === 'channel',
   });
   if (!result.ok) {
     return {

@@ -71,7 +71,13 @@ export function caseCard(s: CaseSnapshot, o: ViewOptions): CardView {
     buttons.push({ action: 'rerequest', label: m.buttons.rerequest, caseId: id, allowedUsers: [data.requester] });
   }
   if (s.transfer)
-    sections.push({ text: m.card.transferredAt(escapeMarkup(s.transfer.by.name ?? ''), at(s.transfer.at)) });
+    sections.push({
+      text: m.card.transferredAt(
+        escapeMarkup(s.transfer.by.name ?? ''),
+        at(s.transfer.at),
+        data.origin.threads !== false,
+      ),
+    });
   if (s.status === 'completed') sections.push({ text: `🎉 ${m.card.completedNote}` });
   if (s.cancelled)
     sections.push({ text: m.card.cancelledNote(escapeMarkup(s.cancelled.by.name ?? ''), at(s.cancelled.at)) });

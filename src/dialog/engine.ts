@@ -54,6 +54,8 @@ export interface StartSubmission {
   values: FormValues;
   /** Display names of the chosen people, resolved by the adapter (user id → name). */
   names?: Record<string, string | undefined>;
+  /** False when the conversation has no threads (a Teams chat): follow-ups are then the next messages. */
+  threads?: boolean;
   /**
    * Identifies this submission of this form (Slack: the view and its values; Teams: the rendered form): a replay or
    * double submit with the same key creates no second case.
@@ -237,7 +239,12 @@ export class DialogEngine {
       const caseId = duplicate === 'done' ? (existing as string) : '';
       return { ok: true, caseId, duplicate, posted: Promise.resolve(false) };
     }
-    const origin: CaseOrigin = { platform: sub.platform, workspace: sub.workspace, conversation: sub.conversation };
+    const origin: CaseOrigin = {
+      platform: sub.platform,
+      workspace: sub.workspace,
+      conversation: sub.conversation,
+      ...(sub.threads === false ? { threads: false } : {}),
+    };
     let snapshot: Awaited<ReturnType<CaseService['create']>>;
     try {
       snapshot = await this.cases.create(origin, sub.user, parsed.input, sub.names ?? {}, language);
@@ -289,7 +296,7 @@ export class DialogEngine {
       case 'done': {
         const rendered = this.sync.sync(id);
         if (!action.answerBeforeRender) await rendered;
-        const message = doneNotice(v.fact, m);
+        const message = doneNotice(v.fact, m, v.snapshot.data.origin.threads !== false);
         this.o.logger.info({ caseId: id, fact: v.fact.type, user: action.user.id }, 'case changed');
         return { status: 'done', message, rendered };
       }
@@ -363,12 +370,12 @@ export class DialogEngine {
   }
 }
 
-function doneNotice(f: CaseFact, m: Messages): string {
+function doneNotice(f: CaseFact, m: Messages, threads: boolean): string {
   switch (f.type) {
     case 'decision':
       return f.decision === 'approved' ? m.notices.approved(m.roles[f.role]) : m.notices.rejected(m.roles[f.role]);
     case 'transferConfirmed':
-      return m.notices.transferred;
+      return m.notices.transferred(threads);
     case 'roundStarted':
       return m.notices.rerequested;
     case 'cancelled':

@@ -34,6 +34,11 @@ export interface CaseOrigin {
   conversation: string;
   /** Thread root; for Slack the case message ts once posted, for Teams the conversation itself. */
   thread?: string;
+  /**
+   * False where follow-ups cannot go in a thread under the case message (Teams group and personal chats): they are
+   * the next messages in the chat, and texts point "below" instead of "in the thread". Absent means threads.
+   */
+  threads?: boolean;
 }
 
 export interface CaseData {

@@ -100,7 +100,8 @@ const nl = {
     alreadyDecided: 'Dit besluit was al vastgelegd; er is niets gewijzigd.',
     stale: 'Deze knop is niet meer actueel; het bericht is bijgewerkt.',
     needReason: 'Geef een reden voor de afwijzing.',
-    transferred: 'Vastgelegd dat de administratie is overgezet. De nazorglijst staat in de thread.',
+    transferred: (threads: boolean) =>
+      `Vastgelegd dat de administratie is overgezet. De nazorglijst staat ${threads ? 'in de thread' : 'hieronder'}.`,
     itemDone: 'Bijgewerkt.',
     rerequested: 'Nieuwe akkoordronde gestart.',
     cancelled: 'De overname is geannuleerd.',
@@ -118,8 +119,8 @@ const nl = {
     approvedBy: (who: string, at: string) => `akkoord door ${who} op ${at}`,
     rejectedBy: (who: string, at: string, reason: string) => `afgewezen door ${who} op ${at}: ${reason}`,
     allApproved: 'Alle drie de partijen hebben akkoord gegeven. Zet de administratie over en bevestig het daarna hier.',
-    transferredAt: (who: string, at: string) =>
-      `Overgezet, bevestigd door ${who} op ${at}. Zie de nazorglijst in de thread.`,
+    transferredAt: (who: string, at: string, threads: boolean) =>
+      `Overgezet, bevestigd door ${who} op ${at}. Zie de nazorglijst ${threads ? 'in de thread' : 'hieronder'}.`,
     rejectedNote: 'Een partij heeft afgewezen. De aanvrager kan na overleg opnieuw aanvragen.',
     cancelledNote: (who: string, at: string) => `Geannuleerd door ${who} op ${at}.`,
     completedNote: 'Alle nazorgpunten zijn afgerond.',
@@ -258,7 +259,8 @@ const en: Messages = {
     alreadyDecided: 'This decision was already recorded; nothing was changed.',
     stale: 'This button is out of date; the message has been refreshed.',
     needReason: 'Please give a reason for the rejection.',
-    transferred: 'Recorded that the administration has been moved. The follow-up checklist is in the thread.',
+    transferred: (threads: boolean) =>
+      `Recorded that the administration has been moved. The follow-up checklist is ${threads ? 'in the thread' : 'below'}.`,
     itemDone: 'Updated.',
     rerequested: 'A new approval round has started.',
     cancelled: 'The takeover has been cancelled.',
@@ -276,8 +278,8 @@ const en: Messages = {
     approvedBy: (who: string, at: string) => `approved by ${who} on ${at}`,
     rejectedBy: (who: string, at: string, reason: string) => `rejected by ${who} on ${at}: ${reason}`,
     allApproved: 'All three parties have approved. Move the administration, then confirm it here.',
-    transferredAt: (who: string, at: string) =>
-      `Moved, confirmed by ${who} on ${at}. See the follow-up checklist in the thread.`,
+    transferredAt: (who: string, at: string, threads: boolean) =>
+      `Moved, confirmed by ${who} on ${at}. See the follow-up checklist ${threads ? 'in the thread' : 'below'}.`,
     rejectedNote: 'A party has rejected. After talking it over, the requester can request again.',
     cancelledNote: (who: string, at: string) => `Cancelled by ${who} on ${at}.`,
     completedNote: 'All follow-up items are done.',

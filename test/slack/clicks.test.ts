@@ -75,7 +75,7 @@ describe('Slack button presses', () => {
     await h.settle();
     const modal = h.fake.lastView()!;
     expect(modal.view.callback_id).toBe('rejectReason');
-    expect(modal.view.blocks[0]).toMatchObject({
+    expect((modal.view.blocks as unknown[])[0]).toMatchObject({
       type: 'section',
       text: { type: 'mrkdwn', text: expect.stringMatching(/^Je wijst de overname van \*.+\* af als \*Klant\*\./) },
     });

@@ -29,10 +29,20 @@ describe('group chat', () => {
     ] as const) {
       await h.teams.invoke(who, 'approve', { caseId, role, card: 'case' }, { kind: 'groupChat' });
     }
-    await h.teams.invoke(tp.requester, 'confirm_transfer', { caseId, card: 'case' }, { kind: 'groupChat' });
+    const confirmed = responseCard(
+      await h.teams.invoke(tp.requester, 'confirm_transfer', { caseId, card: 'case' }, { kind: 'groupChat' }),
+    );
     const checklistId = (await h.app.engine.repo.messageId(caseId!, 'checklist'))!;
     const post = h.fake.posts().find((p) => h.fake.idOf(p) === checklistId)!;
     expect(post.conversationId).toBe(GROUP);
+    // A chat has no threads: every pointer to the checklist says where it really is.
+    const caseMessageId = (await h.app.engine.repo.messageId(caseId!, 'case'))!;
+    const shared = cardText(FakeBotConnector.card(h.fake.latest(caseMessageId)));
+    expect(shared).toContain('Zie de nazorglijst hieronder.');
+    expect(cardText(confirmed)).toContain('De nazorglijst staat hieronder.');
+    for (const text of [shared, cardText(confirmed), cardText(FakeBotConnector.card(post.body))]) {
+      expect(text).not.toMatch(/thread/i);
+    }
   });
 });
 

@@ -279,7 +279,9 @@ describe('a case from request to completion', () => {
     expect(executeActions(last).map((a) => a.verb)).toEqual(['confirm_transfer', 'cancel']);
     expect(cardText(last)).toContain('Je akkoord als Beheerder nieuwe omgeving is vastgelegd.');
 
-    card(await h.teams.invoke(tp.requester, 'confirm_transfer', { caseId, card: 'case' }, where));
+    const moved = card(await h.teams.invoke(tp.requester, 'confirm_transfer', { caseId, card: 'case' }, where));
+    // In a channel the checklist goes in the case message's thread, and the card says so.
+    expect(cardText(moved)).toContain('De nazorglijst staat in de thread.');
     const checklistId = (await h.app.engine.repo.messageId(caseId, 'checklist'))!;
     const checklistPost = h.fake.posts().find((p) => h.fake.idOf(p) === checklistId)!;
     expect(checklistPost.conversationId).toBe(`${CHANNEL};messageid=${caseMessageId}`);
