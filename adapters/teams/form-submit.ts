@@ -1,13 +1,15 @@
 // Submits the start form: at most one case per rendered form, and a rejected submission comes back as the same
 // card with the entered values and an error under each field.
 import type { TurnContext } from 'botbuilder';
+import { md } from '../../src/dialog/markup.js';
 import { messages } from '../../src/i18n/messages.js';
 import { baseConversationId, isDirect, tenantOf } from './activity.js';
 import { type CardRequest, type CardResult, str } from './card-actions.js';
-import { renderNotice } from './cards.js';
+import { type AdaptiveCardJson, cardAttachment, renderNotice } from './cards.js';
 import type { TeamsDeps } from './deps.js';
 import { readFormValues, renderForm } from './form-card.js';
 import { escapeText } from './markdown.js';
+import { errorInfo, withRetry } from './retry.js';
 import { teamsTexts } from './texts.js';
 
 export async function submitStartForm(ctx: TurnContext, d: TeamsDeps, req: CardRequest): Promise<CardResult> {
@@ -53,5 +55,26 @@ export async function submitStartForm(ctx: TurnContext, d: TeamsDeps, req: CardR
     const text = messages(language).errors.notPosted;
     return { card: renderNotice(title, text, 'attention'), message: text };
   }
-  return { card: renderNotice(title, `✅ ${texts.submitted}`), message: texts.submitted };
+  const values = readFormValues(form, req.data);
+  const sent = texts.submittedBy(md`${values.clientName ?? ''}`, md`${req.user.name ?? req.user.id}`);
+  const card = renderNotice(title, `✅ ${sent}`);
+  await replaceFormForEveryone(ctx, d, card);
+  return { card, message: sent };
+}
+
+/**
+ * The invoke response changes the form only for whoever pressed; the channel's copy would stay a blank form that
+ * someone else could send again. Replacing the message itself is rendering: the case is stored whatever happens.
+ */
+async function replaceFormForEveryone(ctx: TurnContext, d: TeamsDeps, card: AdaptiveCardJson): Promise<void> {
+  const formMessage = ctx.activity.replyToId;
+  if (ctx.activity.type !== 'invoke' || !formMessage) return;
+  try {
+    await withRetry(
+      () => ctx.updateActivity({ type: 'message', id: formMessage, attachments: [cardAttachment(card)] }),
+      d.retry,
+    );
+  } catch (err) {
+    d.logger.warn({ error: errorInfo(err), activityId: formMessage }, 'Teams: could not replace the sent start form');
+  }
 }

@@ -12,7 +12,8 @@ const nl = {
     `${buttons === 1 ? 'De knop' : 'De knoppen'} ${labels} ${buttons === 1 ? 'werkt' : 'werken'} alleen voor ${people === 1 ? names : `${names}, elk bij de eigen naam`}.`,
   checkFields: 'Controleer de gemarkeerde velden.',
   membersCut: (shown: number, total: number) => `De keuzelijsten tonen ${shown} van de ${total} leden van dit gesprek.`,
-  submitted: 'Aanvraag verstuurd. De overnamekaart staat nu in het gesprek.',
+  submittedBy: (client: string, who: string) =>
+    `Aanvraag voor **${client}** verstuurd door ${who}. De overnamekaart staat nu in het gesprek.`,
   alreadySubmitted: 'Dit formulier is al verstuurd; er is geen tweede overname aangemaakt.',
   busy: 'Dit formulier wordt al verwerkt.',
   failed: MESSAGES.nl.errors.failed,
@@ -30,7 +31,8 @@ const en: typeof nl = {
     `The ${buttons === 1 ? 'button' : 'buttons'} ${labels} ${buttons === 1 ? 'works' : 'work'} only for ${people === 1 ? names : `${names}, each next to their own name`}.`,
   checkFields: 'Please check the marked fields.',
   membersCut: (shown: number, total: number) => `The lists show ${shown} of the ${total} members of this conversation.`,
-  submitted: 'Request sent. The takeover card is now in the conversation.',
+  submittedBy: (client: string, who: string) =>
+    `Request for **${client}** sent by ${who}. The takeover card is now in the conversation.`,
   alreadySubmitted: 'This form was already sent; no second takeover was created.',
   busy: 'This form is already being processed.',
   failed: MESSAGES.en.errors.failed,

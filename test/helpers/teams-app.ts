@@ -72,6 +72,8 @@ export async function startCase(h: TeamsHarness, values: Record<string, unknown>
       kind: 'channel',
       thread: formPost.conversationId.split(';messageid=')[1],
     },
+    // Teams names the message whose card was pressed.
+    { replyToId: h.fake.idOf(formPost) },
   );
   const [caseId] = await h.app.engine.repo.casesInConversation('teams', CHANNEL);
   if (!caseId) throw new Error(`no case created: ${JSON.stringify(responseCard(res))}`);

@@ -135,6 +135,8 @@ describe('older clients (Action.Submit)', () => {
       },
     );
     expect(await h.app.engine.repo.casesInConversation('teams', CHANNEL)).toHaveLength(1);
-    expect(cardText(FakeBotConnector.card(h.fake.latest(formId)))).toContain('Aanvraag verstuurd');
+    expect(cardText(FakeBotConnector.card(h.fake.latest(formId)))).toContain(
+      'Aanvraag voor **Bakkerij De Korst B.V.** verstuurd door Rianne Aanvrager.',
+    );
   });
 });

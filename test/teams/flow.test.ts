@@ -143,7 +143,13 @@ describe('a case from request to completion', () => {
   it('posts the case card top-level in the channel, read-only, refreshing for the three approvers', async () => {
     const started = await startCase(h);
     ({ caseId, caseMessageId, form } = started);
-    expect(cardText(card(started.response))).toContain('Aanvraag verstuurd');
+    const sent = 'Aanvraag voor **Bakkerij De Korst B.V.** verstuurd door Rianne Aanvrager.';
+    expect(cardText(card(started.response))).toContain(sent);
+    // The form's message itself turns into that notice for everyone: nobody else can send it again.
+    const formNow = FakeBotConnector.card(h.fake.latest(h.fake.idOf(started.formPost)!))!;
+    assertValidCard(formNow);
+    expect(cardText(formNow)).toContain(sent);
+    expect(executeActions(formNow)).toEqual([]);
     const post = h.fake.posts().find((p) => h.fake.idOf(p) === caseMessageId)!;
     expect(post.op).toBe('post');
     expect(post.conversationId).toBe(CHANNEL);

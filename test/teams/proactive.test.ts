@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectorRequest } from '../helpers/fake-bot-connector.js';
 import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
 import { CHANNEL, cardText, responseCard, tp } from '../helpers/teams-activities.js';
+import { captureLog } from '../helpers/log-capture.js';
 import { startCase, startValues, type TeamsHarness, teamsHarness } from '../helpers/teams-app.js';
 
 const DAY_LATER = '2026-11-24T11:00:00+01:00';
@@ -129,6 +130,7 @@ describe('reminders', () => {
   it('takes a 404 ConversationNotFound on the case update as gone, not as a deleted message to post again', async () => {
     const { caseId, caseMessageId } = await startCase(h);
     const postsBefore = h.fake.posts().length;
+    const updatesBefore = h.fake.requests.filter((q) => q.op === 'update').length;
     h.fake.fail(404, { times: 100, code: 'ConversationNotFound', match: (r) => r.op === 'update' });
     const r = await h.teams.invoke(
       tp.oldAdmin,
@@ -138,7 +140,7 @@ describe('reminders', () => {
     );
     expect(r.status).toBe(200);
     await h.app.engine.idle();
-    expect(h.fake.requests.filter((q) => q.op === 'update')).toHaveLength(1);
+    expect(h.fake.requests.filter((q) => q.op === 'update')).toHaveLength(updatesBefore + 1);
     expect(h.fake.posts()).toHaveLength(postsBefore);
     h.app.clock.set(DAY_LATER);
     expect(await h.app.engine.runDueReminders()).toBe(0);
@@ -152,5 +154,24 @@ describe('reminders', () => {
     expect(s.status).toBe('cancelled');
     expect(s.cancelled).toMatchObject({ by: { id: 'overname-assistent' } });
     expect(cardText(responseCard(response))).toContain('kon niet in het gesprek worden geplaatst');
+  });
+});
+
+describe('the sent start form', () => {
+  it('keeps the stored case and answers the sender when the form message cannot be replaced', async () => {
+    const log = captureLog();
+    const own = await teamsHarness({}, {}, log.logger);
+    try {
+      own.fake.fail(403, { times: 100, match: (r) => r.op === 'update' });
+      log.clear();
+      const { caseId, response, formPost } = await startCase(own);
+      expect((await own.app.engine.repo.load(caseId))!.status).toBe('awaiting_approvals');
+      expect(cardText(responseCard(response))).toContain('verstuurd door Rianne Aanvrager');
+      expect(own.fake.latest(own.fake.idOf(formPost))).toEqual(formPost.body);
+      expect(log.warnings().map((l) => l.msg)).toEqual(['Teams: could not replace the sent start form']);
+      expect(log.errors()).toEqual([]);
+    } finally {
+      await own.close();
+    }
   });
 });
