@@ -4,8 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectorRequest } from '../helpers/fake-bot-connector.js';
 import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
-import { CHANNEL, cardText, responseCard, tp } from '../helpers/teams-activities.js';
 import { captureLog } from '../helpers/log-capture.js';
+import { CHANNEL, cardText, responseCard, tp } from '../helpers/teams-activities.js';
 import { startCase, startValues, type TeamsHarness, teamsHarness } from '../helpers/teams-app.js';
 
 const DAY_LATER = '2026-11-24T11:00:00+01:00';
