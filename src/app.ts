@@ -32,8 +32,10 @@ export interface App {
   server: HttpServer;
   clock: Clock;
   logger: Logger;
-  /** Names of the platforms enabled by the config (as /healthz reports them). */
+  /** Names of the platforms enabled by the config, simulated ones included. */
   enabledPlatforms: string[];
+  /** Each platform as /healthz reports it: true, false, or "simulated". */
+  platforms: Record<string, PlatformHealth>;
   /** Listens on config.port (0 = any free port) and returns the port. */
   listen(): Promise<number>;
   close(): Promise<void>;
@@ -73,7 +75,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   });
   const server = createHttpServer(logger, metrics);
   const enabled = o.platforms.filter((p) => p.enabled(config));
-  const platforms = Object.fromEntries(o.platforms.map((p) => [p.name, enabled.includes(p)]));
+  const platforms = platformHealth(o.platforms, enabled, config);
 
   server.route('GET', '/healthz', (_req, res) => {
     sendJson(res, 200, { status: 'ok', store: store.kind, platforms });
@@ -107,6 +109,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     clock,
     logger,
     enabledPlatforms: enabled.map((p) => p.name),
+    platforms,
     listen: () => server.listen(config.port, config.host),
     close() {
       closing ??= (async () => {
@@ -118,6 +121,20 @@ export async function createApp(o: AppOptions): Promise<App> {
       return closing;
     },
   };
+}
+
+/** true: enabled for real traffic; "simulated": enabled, but only a local stand-in talks to it; false: off. */
+export type PlatformHealth = boolean | 'simulated';
+
+function platformHealth(
+  all: PlatformPlugin[],
+  enabled: PlatformPlugin[],
+  config: Config,
+): Record<string, PlatformHealth> {
+  const simulated = new Set(enabled.flatMap((p) => p.simulates?.(config) ?? []));
+  return Object.fromEntries(
+    all.map((p) => [p.name, !enabled.includes(p) ? false : simulated.has(p.name) ? 'simulated' : true]),
+  );
 }
 
 export function storePrefixOf(config: Pick<Config, 'storePrefix'>): string | undefined {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createService } from '../adapters/service.js';
 import { createAnswerEngine } from './answers/index.js';
 import { loadDotEnv, parseConfig } from './config/load-config.js';
-import { createLogger } from './log.js';
+import { createLogger, prettyLogs } from './log.js';
 import { installProcessGuards } from './process-guards.js';
 
 async function main(): Promise<void> {
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const { config } = result;
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, { pretty: prettyLogs(config.nodeEnv) });
   installProcessGuards(logger);
   const started = Date.now();
   // The shipped articles live beside the code, wherever the service is started from.
@@ -34,13 +34,13 @@ async function main(): Promise<void> {
     {
       port,
       store: app.store.kind,
-      platforms: app.enabledPlatforms,
+      platforms: app.platforms,
       openai: !!config.openai,
       startupMs: Date.now() - started,
     },
     `Overname-assistent listening on http://localhost:${port}`,
   );
-  if (config.playground) logger.info(`Playground: open http://localhost:${port}/ in your browser`);
+  if (config.playground) logger.info(`Open http://localhost:${port}/ to try it`);
 
   let stopping = false;
   const stop = async (signal: string) => {

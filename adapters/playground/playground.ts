@@ -64,6 +64,11 @@ export async function createPlayground(store: Store, clock: DemoClock, logger: L
     return closed;
   };
   let simulatedSlackSecret: string | undefined;
+  // Real credentials mean real traffic: the playground then leaves that platform alone.
+  const simulates = (config: Config) => ({
+    slack: !!simulatedSlackSecret && config.slack?.signingSecret === simulatedSlackSecret,
+    teams: !config.teams.appId,
+  });
 
   return {
     configure(config) {
@@ -77,17 +82,21 @@ export async function createPlayground(store: Store, clock: DemoClock, logger: L
     plugin: {
       name: 'playground',
       enabled: (config) => config.playground,
+      simulates: (config) => {
+        const on = simulates(config);
+        return (['slack', 'teams'] as const).filter((platform) => on[platform]);
+      },
       async attach(ctx) {
         const address = () => {
           const port = (ctx.server.server.address() as AddressInfo | null)?.port;
           appUrl = `http://127.0.0.1:${port}`;
           return appUrl;
         };
-        // Real credentials mean real traffic: the playground then leaves that platform alone.
-        if (simulatedSlackSecret && ctx.config.slack?.signingSecret === simulatedSlackSecret) {
+        const on = simulates(ctx.config);
+        if (on.slack && simulatedSlackSecret) {
           parts.slack = { workspace, client: new SlackClient(workspace, address, simulatedSlackSecret) };
         }
-        if (!ctx.config.teams.appId) {
+        if (on.teams) {
           parts.teams = { connector, client: new TeamsClient(connector, address, () => `${fakeUrl}/teams/`) };
         }
         registerPlaygroundRoutes(ctx, parts);

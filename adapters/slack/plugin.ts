@@ -93,7 +93,9 @@ export function createSlackAdapter(): SlackAdapter {
         server.route('POST', SLACK_EVENTS_PATH, guarded);
       } else await app.start();
       mode = receiver.mode;
-      log.info({ mode, apiUrl: slack.apiUrl }, 'slack adapter attached');
+      log.info({ mode }, 'slack adapter attached');
+      // An overridden Web API URL is a test's or the playground's loopback fake: only worth a debug line.
+      if (slack.apiUrl) log.debug({ apiUrl: slack.apiUrl }, 'Slack Web API overridden');
     },
 
     idle: () => tasks.idle(),

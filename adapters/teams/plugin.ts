@@ -1,10 +1,10 @@
 // The Microsoft Teams platform plugin: POST /api/messages on the shared server, and the core's Teams messenger.
-import { CloudAdapter } from 'botbuilder';
 import { languageFromLocale } from '../../src/i18n/language.js';
 import type { PlatformContext, PlatformPlugin } from '../../src/server/platform.js';
 import { createAuthentication } from './auth.js';
 import { authMode, teamsEnabled } from './auth-mode.js';
 import { TeamsBot } from './bot.js';
+import { TeamsCloudAdapter } from './cloud-adapter.js';
 import { ConversationReferences } from './conversation-references.js';
 import type { TeamsDeps } from './deps.js';
 import { messagesRoute } from './http-bridge.js';
@@ -29,7 +29,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions = {}): PlatformP
       const { config, engine, server, store, logger } = ctx;
       const auth = authMode(config);
       if (auth.mode === 'off') logger.warn({ platform: 'teams' }, auth.warning);
-      const adapter = new CloudAdapter(createAuthentication(config));
+      const adapter = new TeamsCloudAdapter(createAuthentication(config), logger);
       adapter.onTurnError = async (turn, err) => {
         logger.error(
           { error: errorInfo(err), stack: (err as Error)?.stack, activityType: turn.activity.type },

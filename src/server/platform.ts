@@ -20,6 +20,11 @@ export interface PlatformPlugin {
   /** Whether the configuration enables it; a disabled plugin is listed in /healthz as false and never attached. */
   enabled(config: Config): boolean;
   attach(ctx: PlatformContext): Promise<void>;
+  /**
+   * For a plugin that stands in locally for other platforms: the names of those it simulates under this
+   * configuration. /healthz reports them as "simulated" instead of true, so a fake is never taken for a live link.
+   */
+  simulates?(config: Config): string[];
   /** Stops sockets and timers; called on shutdown before the store closes. */
   close?(): Promise<void>;
 }

@@ -2,16 +2,17 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { browserSkipReason, launchBrowser } from '../helpers/browser.js';
 import { startPlaygroundApp } from '../helpers/playground-app.js';
+import { describeSkipIf } from '../helpers/skip.js';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-artifacts/playground');
 const QUESTION = 'Ik neem een klant over uit een andere Twinfield omgeving, wat moet ik doen?';
 const skip = browserSkipReason();
 
-describe.skipIf(skip)('playground in the browser', () => {
+describeSkipIf(skip, 'playground in the browser', () => {
   let app: App & { url: string };
   let browser: Browser;
   beforeAll(async () => {

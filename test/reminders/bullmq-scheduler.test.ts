@@ -10,6 +10,7 @@ import type { Store } from '../../src/store/store.js';
 import { openTestStore, storeBackends } from '../helpers/backends.js';
 import { engineHarness, REMINDERS, silentAnswers } from '../helpers/engine.js';
 import { RecordingMessenger } from '../helpers/recording-messenger.js';
+import { describeSkipIf } from '../helpers/skip.js';
 
 const redis = storeBackends().find((b) => b.name === 'redis')!;
 
@@ -50,7 +51,7 @@ describe("with the reminder queue's Redis away", () => {
   });
 });
 
-describe.skipIf(redis.skip)('BullMQ scheduler', () => {
+describeSkipIf(redis.skip, 'BullMQ scheduler', () => {
   const cleanup: (() => Promise<void>)[] = [];
   afterEach(async () => {
     for (const c of cleanup.splice(0).reverse()) await c();

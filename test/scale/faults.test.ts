@@ -9,6 +9,7 @@ import { ROLES } from '../../src/domain/case.js';
 import { storeBackends } from '../helpers/backends.js';
 import { startReplica, waitUntil } from '../helpers/replicas.js';
 import { seededRandom } from '../helpers/seeded.js';
+import { describeSkipIf } from '../helpers/skip.js';
 import { PEOPLE } from '../helpers/slack-app.js';
 import {
   type Cluster,
@@ -144,33 +145,30 @@ async function runRounds(c: Cluster, o: { victims: (round: number) => number[]; 
   return results;
 }
 
-describe.skipIf(skip)(
-  `replicas killed while people press, on PostgreSQL and Redis${skip ? ` — skipped: ${skip}` : ''}`,
-  () => {
-    let c: Cluster;
-    beforeAll(async () => {
-      c = await startCluster(['f0', 'f1', 'f2']);
-    }, 180_000);
-    afterAll(async () => {
-      await c?.close();
-    }, 60_000);
+describeSkipIf(skip, 'replicas killed while people press, on PostgreSQL and Redis', () => {
+  let c: Cluster;
+  beforeAll(async () => {
+    c = await startCluster(['f0', 'f1', 'f2']);
+  }, 180_000);
+  afterAll(async () => {
+    await c?.close();
+  }, 60_000);
 
-    it(
-      `stores and shows every acknowledged press, over ${ROUNDS} rounds of kills, without restarts`,
-      async () => {
-        // Every fourth round two of the three replicas die at once.
-        const results = await runRounds(c, {
-          victims: (round) => (round % 4 === 3 ? [round % 3, (round + 1) % 3] : [round % 3]),
-          survivorsHeal: true,
-        });
-        // The kills did land inside bursts: presses acknowledged by a replica that then died, and presses cut off.
-        expect(results.reduce((n, r) => n + r.ackedByVictim, 0)).toBeGreaterThan(0);
-        expect(results.reduce((n, r) => n + r.resent, 0)).toBeGreaterThan(0);
-      },
-      30 * 60_000,
-    );
-  },
-);
+  it(
+    `stores and shows every acknowledged press, over ${ROUNDS} rounds of kills, without restarts`,
+    async () => {
+      // Every fourth round two of the three replicas die at once.
+      const results = await runRounds(c, {
+        victims: (round) => (round % 4 === 3 ? [round % 3, (round + 1) % 3] : [round % 3]),
+        survivorsHeal: true,
+      });
+      // The kills did land inside bursts: presses acknowledged by a replica that then died, and presses cut off.
+      expect(results.reduce((n, r) => n + r.ackedByVictim, 0)).toBeGreaterThan(0);
+      expect(results.reduce((n, r) => n + r.resent, 0)).toBeGreaterThan(0);
+    },
+    30 * 60_000,
+  );
+});
 
 describe('one process on SQLite killed while people press, and started again', () => {
   let c: Cluster;

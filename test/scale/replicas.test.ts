@@ -1,11 +1,12 @@
 // Three service processes sharing Redis and PostgreSQL: concurrent clicks, retried events and a SIGKILLed replica.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CHECKLIST_ITEMS, ROLES } from '../../src/domain/case.js';
 import { storeBackends } from '../helpers/backends.js';
 import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
 import { BOT } from '../helpers/fake-slack-api.js';
 import { counterSum, waitUntil } from '../helpers/replicas.js';
+import { describeSkipIf } from '../helpers/skip.js';
 import { PEOPLE } from '../helpers/slack-app.js';
 import { executeActions, responseCard, CHANNEL as TEAMS_CHANNEL, tp } from '../helpers/teams-activities.js';
 import { startValues } from '../helpers/teams-app.js';
@@ -41,7 +42,7 @@ const QUESTION = 'Wat wordt er niet mee gekopieerd bij het overzetten van een ad
 const isReminderCall = (c: { method: string; text: string }) =>
   c.method === 'chat.postMessage' && c.text.includes(REMINDER_TEXT);
 
-describe.skipIf(skip)(`three replicas on shared Redis and PostgreSQL${skip ? ` — skipped: ${skip}` : ''}`, () => {
+describeSkipIf(skip, 'three replicas on shared Redis and PostgreSQL', () => {
   let c: Cluster;
   const cases: SlackCase[] = [];
   let teamsCaseId = '';

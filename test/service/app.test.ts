@@ -5,21 +5,23 @@ import { ManualClock } from '../../src/clock.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import { silentLogger } from '../../src/log.js';
 import { InProcessScheduler } from '../../src/reminders/in-process-scheduler.js';
+import type { PlatformPlugin } from '../../src/server/platform.js';
 import { createStore } from '../../src/store/create-store.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { storeBackends, uniquePrefix } from '../helpers/backends.js';
 import { silentAnswers } from '../helpers/engine.js';
 import { waitUntil } from '../helpers/replicas.js';
+import { describeSkipIf } from '../helpers/skip.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 
-async function start(env: Record<string, string> = {}) {
+async function start(env: Record<string, string> = {}, platforms: PlatformPlugin[] = []) {
   const r = parseConfig({ STORE_URL: 'memory://', PORT: '0', HOST: '127.0.0.1', ...env });
   if (!r.ok) throw new Error(r.problems.join('\n'));
   // The in-process scheduler keeps this about the endpoint: BullMQ would wait for the (unreachable) Redis.
   const store = await createStore('memory://');
   const logger = silentLogger();
   const scheduler = new InProcessScheduler({ store, clock: new ManualClock('2026-11-23'), logger, intervalMs: 0 });
-  const app = await createApp({ config: r.config, logger, answers: silentAnswers, platforms: [], store, scheduler });
+  const app = await createApp({ config: r.config, logger, answers: silentAnswers, platforms, store, scheduler });
   const port = await app.listen();
   return { app, base: `http://127.0.0.1:${port}` };
 }
@@ -48,6 +50,30 @@ describe('app endpoints', () => {
     expect(metrics).toContain('overname_http_requests_total{route="unmatched",status="404"} 1');
     expect(metrics).toContain('process_resident_memory_bytes');
   });
+
+  it('reports a platform as true when live, "simulated" when only a local stand-in talks to it, false when off', async () => {
+    const plugin = (name: string, enabled: boolean, simulates?: string[]): PlatformPlugin => ({
+      name,
+      enabled: () => enabled,
+      attach: async () => undefined,
+      ...(simulates ? { simulates: () => simulates } : {}),
+    });
+    const s = await start({}, [
+      plugin('slack', true),
+      plugin('teams', true),
+      plugin('fax', false),
+      // A disabled platform stays false, whatever a stand-in claims.
+      plugin('stand-in', true, ['teams', 'fax']),
+    ]);
+    app = s.app;
+    const health = (await (await fetch(`${s.base}/healthz`)).json()) as { platforms: unknown };
+    expect(health).toEqual({
+      status: 'ok',
+      store: 'memory',
+      platforms: { slack: true, teams: 'simulated', fax: false, 'stand-in': true },
+    });
+    expect(s.app.platforms).toEqual(health.platforms);
+  });
 });
 
 describe("start-up while the reminder queue's Redis is unreachable", () => {
@@ -69,7 +95,7 @@ describe("start-up while the reminder queue's Redis is unreachable", () => {
 
 const redis = storeBackends().find((b) => b.name === 'redis')!;
 
-describe.skipIf(redis.skip)('readiness of the reminder queue on real Redis', () => {
+describeSkipIf(redis.skip, 'readiness of the reminder queue on real Redis', () => {
   let app: TestApp | undefined;
   let proxy: TcpProxy | undefined;
   afterEach(async () => {

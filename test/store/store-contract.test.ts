@@ -1,12 +1,13 @@
 // Every backend behaves the same for the operations the core relies on, including under concurrency.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/store.js';
 import { storeBackends, uniquePrefix } from '../helpers/backends.js';
+import { describeSkipIf } from '../helpers/skip.js';
 
 // Each backend twice: as is, and under a STORE_PREFIX, whose keys must behave the same (and scan without it).
 for (const [backend, storePrefix] of storeBackends().flatMap((b) => [[b, ''] as const, [b, 'deploy-a:'] as const])) {
-  describe.skipIf(backend.skip)(`store contract: ${backend.name}${storePrefix ? ' with a key prefix' : ''}`, () => {
+  describeSkipIf(backend.skip, `store contract: ${backend.name}${storePrefix ? ' with a key prefix' : ''}`, () => {
     let store: Store;
     const p = uniquePrefix();
     const url = backend.url();

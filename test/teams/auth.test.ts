@@ -1,8 +1,9 @@
 // Authentication on /api/messages: with an app id, no token means 401 and nothing changes; without one the
 // adapter runs only outside production, and in production it is switched off (and /healthz says so).
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTeamsAdapter } from '../../adapters/teams/plugin.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { captureLog } from '../helpers/log-capture.js';
 import { CHANNEL, tp } from '../helpers/teams-activities.js';
 import { type TeamsHarness, teamsHarness } from '../helpers/teams-app.js';
 
@@ -41,15 +42,27 @@ describe('Teams authentication', () => {
     expect(await (await fetch(`${app.url}/healthz`)).json()).toMatchObject({ platforms: { teams: true } });
   });
 
-  it('answers 401 to a malformed bearer token too', async () => {
-    h = await teamsHarness(AUTH);
-    const { fake, teams } = h;
-    const r = await teams.send(
-      { ...teams.base(tp.requester, { kind: 'personal' }), type: 'message', text: 'help' },
-      { authorization: 'Bearer not.a.jwt' },
-    );
-    expect(r.status).toBe(401);
-    expect(fake.requests).toEqual([]);
+  it('answers 401 to a malformed bearer token too, with one warn line and no stack trace on stderr', async () => {
+    const log = captureLog();
+    // botbuilder's CloudAdapter.process() prints what it catches with console.error; the adapter keeps refusals out.
+    const printed = vi.spyOn(console, 'error');
+    try {
+      h = await teamsHarness(AUTH, {}, log.logger);
+      const { fake, teams } = h;
+      const r = await teams.send(
+        { ...teams.base(tp.requester, { kind: 'personal' }), type: 'message', text: 'help' },
+        { authorization: 'Bearer not.a.jwt' },
+      );
+      expect(r.status).toBe(401);
+      expect(fake.requests).toEqual([]);
+      expect(printed).not.toHaveBeenCalled();
+      expect(log.warnings()).toEqual([
+        expect.objectContaining({ msg: 'Teams request refused: no valid token', status: 401, platform: 'teams' }),
+      ]);
+      expect(log.errors()).toEqual([]);
+    } finally {
+      printed.mockRestore();
+    }
   });
 
   it('runs without authentication outside production (local testing)', async () => {
