@@ -32,7 +32,13 @@ export interface PlaygroundParts {
 export async function createPlayground(store: Store, clock: DemoClock, logger: Logger): Promise<Playground> {
   let fakeUrl = '';
   let appUrl = '';
-  const workspace = new SlackWorkspace(store, () => `${fakeUrl}/slack`);
+  // The page's address is known once the service listens; links are asked for long after that.
+  let pageUrl = () => appUrl;
+  const workspace = new SlackWorkspace(
+    store,
+    () => `${fakeUrl}/slack`,
+    () => pageUrl(),
+  );
   const connector = new TeamsConnector(store);
   const edge: Server = createServer((req, res) => {
     const url = req.url ?? '/';
@@ -92,12 +98,23 @@ export async function createPlayground(store: Store, clock: DemoClock, logger: L
           appUrl = `http://127.0.0.1:${port}`;
           return appUrl;
         };
+        pageUrl = address;
         const on = simulates(ctx.config);
         if (on.slack && simulatedSlackSecret) {
           parts.slack = { workspace, client: new SlackClient(workspace, address, simulatedSlackSecret) };
         }
         if (on.teams) {
           parts.teams = { connector, client: new TeamsClient(connector, address, () => `${fakeUrl}/teams/`) };
+          // A Teams deep link would open real Teams: a case message here is found on this page, in its Teams view.
+          const teams = ctx.engine.messenger('teams');
+          if (teams) {
+            ctx.engine.registerMessenger({
+              platform: 'teams',
+              post: (target, view) => teams.post(target, view),
+              update: (target, messageId, view) => teams.update(target, messageId, view),
+              link: async () => `${address()}/?platform=teams`,
+            });
+          }
         }
         registerPlaygroundRoutes(ctx, parts);
       },

@@ -38,6 +38,8 @@ export class SlackWorkspace {
   constructor(
     private readonly store: Store,
     private readonly baseUrl: () => string,
+    /** The playground page: a permalink opens it in its Slack view, the nearest thing to a message's own page. */
+    private readonly pageUrl: () => string = () => '',
   ) {}
 
   /** A timestamp like Slack's ("1700000000.000100"), strictly increasing so messages keep their order. */
@@ -135,6 +137,11 @@ export class SlackWorkspace {
           updates: existing.updates + 1,
         });
         return ok({ channel: existing.channel, ts: existing.ts });
+      }
+      case 'chat.getPermalink': {
+        const m = await this.store.get<SlackMessage>(MSG + String(body.message_ts));
+        if (!m || m.channel !== String(body.channel)) return fail('message_not_found');
+        return ok({ channel: m.channel, permalink: `${this.pageUrl()}/?platform=slack` });
       }
       case 'chat.postEphemeral': {
         const m = await this.postBot(String(body.channel), body.thread_ts, body, String(body.user));

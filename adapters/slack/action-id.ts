@@ -29,6 +29,7 @@ export function payloadOf(parsed: ParsedActionId): Record<string, unknown> {
       return { role: parsed.arg };
     case 'checklist_done':
     case 'checklist_na':
+    case 'checklist_undo':
       return { item: parsed.arg };
     case 'snooze':
       return parsed.arg ? { days: parsed.arg } : {};

@@ -1,4 +1,4 @@
-// Sends to Slack: the core's Messenger (post, update) plus the adapter's own ephemeral notes, replies and modals.
+// Sends to Slack: the core's Messenger (post, update, link) plus the adapter's own ephemeral notes, replies and modals.
 import type { types } from '@slack/bolt';
 import {
   ConversationGoneError,
@@ -40,6 +40,20 @@ export class SlackMessenger implements Messenger {
     await this.call(() =>
       this.client.chat.update({ channel: target.conversation, ts: messageId, ...renderMessage(view) }),
     );
+  }
+
+  /** The message's permalink (chat.getPermalink); undefined when Slack gives none, with one warn line. */
+  async link(target: Target, messageId: string): Promise<string | undefined> {
+    try {
+      const r = await this.client.chat.getPermalink({ channel: target.conversation, message_ts: messageId });
+      return r.permalink;
+    } catch (err) {
+      this.logger.warn(
+        { channel: target.conversation, ts: messageId, reason: slackErrorCode(err) ?? (err as Error).message },
+        'chat.getPermalink failed; the case is listed without its link',
+      );
+      return undefined;
+    }
   }
 
   /** A note only the user sees; best effort: the message itself already shows the state, so failures are logged. */

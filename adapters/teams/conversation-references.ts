@@ -11,6 +11,8 @@ export interface StoredConversation {
   reference: Partial<ConversationReference>;
   /** personal, groupChat or channel: decides whether follow-ups become thread replies. */
   conversationType?: string;
+  /** For a channel: the team's Microsoft 365 group id, which deep links to its messages carry. */
+  groupId?: string;
 }
 
 const key = (conversationId: string) => `teams:conv:${baseConversationId(conversationId)}`;
@@ -34,11 +36,15 @@ export class ConversationReferences {
       conversationType: conversation.conversationType,
     };
     const current = await this.store.get<StoredConversation>(key(conversation.id));
+    // Not every activity names the team's group (conversationUpdate events may not): a known one is kept.
+    const groupId = (activity.channelData as { team?: { aadGroupId?: unknown } } | undefined)?.team?.aadGroupId;
+    next.groupId = typeof groupId === 'string' && groupId ? groupId : current?.groupId;
     if (
       current &&
       current.reference.serviceUrl === next.reference.serviceUrl &&
       current.reference.bot?.id === next.reference.bot?.id &&
-      current.conversationType === next.conversationType
+      current.conversationType === next.conversationType &&
+      current.groupId === next.groupId
     ) {
       return;
     }

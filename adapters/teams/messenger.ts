@@ -17,6 +17,7 @@ import type { Logger } from '../../src/log.js';
 import { threadConversationId } from './activity.js';
 import type { CardOptions } from './cards.js';
 import type { ConversationReferences, StoredConversation } from './conversation-references.js';
+import { teamsMessageLink } from './deep-link.js';
 import { codeOf, type RetryPolicy, statusOf, withRetry } from './retry.js';
 import { viewActivity } from './view-activity.js';
 
@@ -55,6 +56,32 @@ export class TeamsMessenger implements Messenger {
     const activity = { ...viewActivity(view, { card: this.d.cards }), id: messageId };
     const { conversationId, threaded } = this.where(stored, target);
     await this.send(stored, 'update', threaded, (c) => c.updateActivity(conversationId, messageId, activity));
+  }
+
+  /** A deep link to the message, built from the stored conversation; undefined (one warn line) without one. */
+  async link(target: Target, messageId: string): Promise<string | undefined> {
+    try {
+      const stored = await this.d.refs.get(target.conversation);
+      if (stored) {
+        return teamsMessageLink({
+          conversationId: target.conversation,
+          messageId,
+          conversationType: stored.conversationType,
+          tenantId: stored.reference.conversation?.tenantId,
+          groupId: stored.groupId,
+        });
+      }
+      this.d.logger.warn(
+        { conversation: target.conversation },
+        'no Teams conversation stored; case listed without link',
+      );
+    } catch (err) {
+      this.d.logger.warn(
+        { conversation: target.conversation, err },
+        'Teams message link failed; case listed without it',
+      );
+    }
+    return undefined;
   }
 
   private async conversation(target: Target): Promise<StoredConversation> {

@@ -2,7 +2,7 @@
 import { type CaseSnapshot, CHECKLIST_ITEMS, type UserRef } from '../domain/case.js';
 import { followUpPeople } from '../domain/case-service.js';
 import { formatDateTime } from '../i18n/format.js';
-import { messages } from '../i18n/messages.js';
+import { type Messages, messages } from '../i18n/messages.js';
 import { escapeMarkup, md, mention } from './markup.js';
 import type { ButtonView, CardView, SectionView } from './view.js';
 
@@ -111,39 +111,40 @@ export function checklistCard(s: CaseSnapshot, o: ViewOptions): CardView {
   const at = (iso: string) => formatDateTime(iso, lang, o.timeZone);
   const runners = followUpPeople(data);
   const active = s.status === 'transferred';
+  // Items stay changeable once the case is completed: reopening one that was closed by mistake reopens the case.
+  const changeable = !!s.transfer && !s.cancelled;
   const sections: SectionView[] = s.checklist.map((c) => {
     const f = c.fact;
-    const state = f
-      ? f.state === 'done'
-        ? `✅ ${m.card.itemDoneBy(escapeMarkup(f.by.name ?? f.by.id), at(f.at))}`
-        : `➖ ${m.card.itemNaBy(escapeMarkup(f.by.name ?? f.by.id), at(f.at))}`
-      : c.expected
-        ? '⏳'
-        : `➖ _${m.card.itemNotUsed}_`;
-    const buttons: ButtonView[] =
-      active && !f && c.expected
+    const by = f ? escapeMarkup(f.by.name ?? f.by.id) : '';
+    const state =
+      c.state === 'done'
+        ? `✅ ${m.card.itemDoneBy(by, at(f!.at))}`
+        : c.state === 'notApplicable'
+          ? `➖ ${f ? m.card.itemNaBy(by, at(f.at)) : m.card.itemNotUsed}`
+          : f
+            ? `⏳ ${m.card.itemReopenedBy(by, at(f.at))}`
+            : '⏳';
+    const button = (action: ButtonView['action'], label: string, style?: ButtonView['style']): ButtonView => ({
+      action,
+      label,
+      ...(style ? { style } : {}),
+      caseId: data.id,
+      item: c.item,
+      allowedUsers: runners,
+    });
+    const buttons: ButtonView[] = !changeable
+      ? []
+      : c.state === 'open'
         ? [
-            {
-              action: 'checklist_done',
-              label: m.buttons.checklist_done,
-              style: 'primary',
-              caseId: data.id,
-              item: c.item,
-              allowedUsers: runners,
-            },
-            {
-              action: 'checklist_na',
-              label: m.buttons.checklist_na,
-              caseId: data.id,
-              item: c.item,
-              allowedUsers: runners,
-            },
+            button('checklist_done', m.buttons.checklist_done, 'primary'),
+            button('checklist_na', m.buttons.checklist_na),
           ]
-        : [];
-    return { text: `**${m.items[c.item]}** — ${state}\n${m.advice[c.item]}`, buttons };
+        : // Not applicable by the request alone: "needed after all" says better what the undo does there.
+          [button('checklist_undo', f ? m.buttons.checklist_undo : m.buttons.checklist_needed)];
+    const lines = [`**${m.items[c.item]}** — ${state}`, m.advice[c.item]];
+    if ((c.item === 'rabobank' || c.item === 'knab') && (f || c.expected)) lines.push(bankManager(s, m));
+    return { text: lines.join('\n'), buttons };
   });
-  const bank =
-    data.bankLinksManagedBy !== 'unknown' ? ` ${m.card.bankManagedBy(m.linkManager[data.bankLinksManagedBy])}` : '';
   const buttons: ButtonView[] = active
     ? [{ action: 'snooze', label: m.buttons.snooze, caseId: data.id, allowedUsers: runners }]
     : [];
@@ -153,7 +154,7 @@ export function checklistCard(s: CaseSnapshot, o: ViewOptions): CardView {
     purpose: 'checklist',
     caseId: data.id,
     title: m.card.checklistTitle(data.clientName),
-    subtitle: `${m.card.checklistIntro}${bank}`,
+    subtitle: m.card.checklistIntro,
     facts: [{ label: m.card.status, value: m.status[s.status] }],
     sections,
     buttons,
@@ -161,12 +162,15 @@ export function checklistCard(s: CaseSnapshot, o: ViewOptions): CardView {
   };
 }
 
+/** Who managed the bank links, as the start form recorded it: it decides whom to ask about relinking. */
+function bankManager(s: CaseSnapshot, m: Messages): string {
+  const manager = s.data.bankLinksManagedBy;
+  return manager === 'unknown' ? m.card.bankManagerUnknown : m.card.bankManagedBy(m.linkManager[manager]);
+}
+
 /** Open checklist items, in checklist order. */
 export function openItems(s: CaseSnapshot) {
-  return CHECKLIST_ITEMS.filter((item) => {
-    const c = s.checklist.find((x) => x.item === item);
-    return c?.expected && !c.fact;
-  });
+  return CHECKLIST_ITEMS.filter((item) => s.checklist.find((x) => x.item === item)?.state === 'open');
 }
 
 export function pendingApprovers(s: CaseSnapshot): UserRef[] {

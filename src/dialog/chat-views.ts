@@ -1,9 +1,10 @@
 // Views for conversation replies that are not a case message: help, the status list, and knowledge answers.
 import { sourceLabel } from '../answers/messages.js';
 import type { Answer } from '../answers/types.js';
-import type { CaseSnapshot } from '../domain/case.js';
+import type { CaseSnapshot, UserRef } from '../domain/case.js';
+import { followUpPeople } from '../domain/case-service.js';
 import { joinNames } from '../i18n/format.js';
-import { messages } from '../i18n/messages.js';
+import { type Messages, messages } from '../i18n/messages.js';
 import { openItems, pendingApprovers, who } from './case-views.js';
 import { escapeMarkup, link } from './markup.js';
 import type { ButtonView, CardView, SectionView } from './view.js';
@@ -22,21 +23,25 @@ export function helpCard(language: 'nl' | 'en'): CardView {
   };
 }
 
-export function statusCard(snapshots: CaseSnapshot[], language: 'nl' | 'en', withCancel: boolean): CardView {
+/** An open case as the status list shows it: with a link to its case message, when the platform gave one. */
+export interface StatusEntry {
+  snapshot: CaseSnapshot;
+  link?: string;
+}
+
+/** The open cases of a conversation: per case how long it has been open (as of `now`), what and whom it waits for. */
+export function statusCard(entries: StatusEntry[], language: 'nl' | 'en', withCancel: boolean, now: Date): CardView {
   const m = messages(language);
-  const sections: SectionView[] = snapshots.map((s) => {
+  const sections: SectionView[] = entries.map(({ snapshot: s, link: url }) => {
     const cm = messages(s.data.language);
-    const pending = pendingApprovers(s);
-    const detail =
-      pending.length > 0
-        ? cm.statusView.pendingPeople(joinNames(pending.map(who), s.data.language))
-        : s.status === 'transferred'
-          ? cm.statusView.openItems(openItems(s).length)
-          : '';
+    const names = (people: UserRef[]) => joinNames(people.map(who), s.data.language);
+    const lines = [cm.statusView.line(escapeMarkup(s.data.clientName), cm.status[s.status], age(s, now, cm))];
+    const waiting = waitingFor(s, cm, names);
+    if (waiting || url) lines.push([waiting, url ? link(cm.statusView.link, url) : ''].filter(Boolean).join(' '));
     const buttons: ButtonView[] = withCancel
       ? [{ action: 'cancel', label: cm.buttons.cancel, style: 'danger', caseId: s.data.id }]
       : [];
-    return { text: cm.statusView.line(escapeMarkup(s.data.clientName), cm.status[s.status], detail), buttons };
+    return { text: lines.join('\n'), buttons };
   });
   return {
     kind: 'card',
@@ -49,6 +54,28 @@ export function statusCard(snapshots: CaseSnapshot[], language: 'nl' | 'en', wit
     footer: withCancel ? undefined : m.cancelHow,
     actors: [],
   };
+}
+
+/** Whole hours under a day, whole days after: "sinds 3 dagen" reads better than a date in a list of cases. */
+function age(s: CaseSnapshot, now: Date, m: Messages): string {
+  const hours = Math.max(0, Math.floor((now.getTime() - Date.parse(s.data.createdAt)) / 3_600_000));
+  return hours < 24 ? m.statusView.ageHours(hours) : m.statusView.ageDays(Math.floor(hours / 24));
+}
+
+/** What the case waits for, and from whom; empty for a status that waits for nobody. */
+function waitingFor(s: CaseSnapshot, m: Messages, names: (people: UserRef[]) => string) {
+  switch (s.status) {
+    case 'awaiting_approvals':
+      return m.statusView.pendingPeople(names(pendingApprovers(s)));
+    case 'approved':
+      return m.statusView.awaitingTransfer(who(s.data.approvers.newEnvironmentAdmin));
+    case 'rejected':
+      return m.statusView.awaitingRerequest(who(s.data.requester));
+    case 'transferred':
+      return m.statusView.openItems(openItems(s).length, names(followUpPeople(s.data)));
+    default:
+      return '';
+  }
 }
 
 /** The answer engine speaks plain text, escaped here so an article's "*" or "[" stays text; citations become links. */

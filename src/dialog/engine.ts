@@ -22,6 +22,7 @@ import { ReminderService } from '../reminders/reminder-service.js';
 import type { ReminderScheduler } from '../reminders/scheduler.js';
 import type { Store } from '../store/store.js';
 import { within } from '../within.js';
+import { caseMessageLinks } from './case-links.js';
 import { caseCard, checklistCard } from './case-views.js';
 import { answerCard, helpCard, statusCard } from './chat-views.js';
 import { REASON_MAX, rejectForm, startForm } from './forms.js';
@@ -121,6 +122,11 @@ export class DialogEngine {
     this.messengers.set(messenger.platform, messenger);
   }
 
+  /** The platform's messenger, for a plugin that wraps it (the playground links to its own page). */
+  messenger(platform: Platform): Messenger | undefined {
+    return this.messengers.get(platform);
+  }
+
   /**
    * Starts reminders and repairs case messages left stale by a crash. The repair is waited for a while, then left to
    * finish in the background: one that needs a service which is away (the reminder queue's Redis) must not keep the
@@ -178,16 +184,13 @@ export class DialogEngine {
       case 'status':
       case 'cancel': {
         const ids = await this.repo.casesInConversation(msg.platform, msg.conversation);
-        const snapshots = (await Promise.all(ids.map((id) => this.repo.load(id)))).filter((s) => s && isOpen(s.status));
-        return {
-          views: [
-            statusCard(
-              snapshots.map((s) => s!),
-              language,
-              intent === 'cancel',
-            ),
-          ],
-        };
+        // One read per case gives its state and its message id, which the link is asked for.
+        const states = (await Promise.all(ids.map((id) => this.repo.loadForRender(id)))).filter(
+          (s): s is RenderState => !!s && isOpen(s.snapshot.status),
+        );
+        const links = await caseMessageLinks(states, this.messengers, this.o.logger);
+        const entries = states.map((s) => ({ snapshot: s.snapshot, link: links.get(s.snapshot.data.id) }));
+        return { views: [statusCard(entries, language, intent === 'cancel', this.o.clock.now())] };
       }
       case 'question':
         return { views: [await this.answer(msg)] };

@@ -39,6 +39,7 @@ export const actionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('confirm_transfer') }),
   z.object({ action: z.literal('checklist_done'), item: z.enum(CHECKLIST_ITEMS) }),
   z.object({ action: z.literal('checklist_na'), item: z.enum(CHECKLIST_ITEMS) }),
+  z.object({ action: z.literal('checklist_undo'), item: z.enum(CHECKLIST_ITEMS) }),
   z.object({ action: z.literal('rerequest') }),
   z.object({ action: z.literal('cancel'), reason: z.string().trim().max(1000).optional() }),
   z.object({ action: z.literal('snooze'), days: z.coerce.number().int().min(1).max(30).default(7) }),

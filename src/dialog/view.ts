@@ -9,6 +9,7 @@ export const ACTIONS = [
   'confirm_transfer',
   'checklist_done',
   'checklist_na',
+  'checklist_undo',
   'rerequest',
   'cancel',
   'snooze',
@@ -114,6 +115,11 @@ export interface Messenger {
   readonly platform: Platform;
   post(target: Target, view: View): Promise<{ messageId: string }>;
   update(target: Target, messageId: string, view: View): Promise<void>;
+  /**
+   * A link people can open to a message the adapter posted (Slack permalink, Teams deep link), or undefined when
+   * there is none or looking it up failed (the adapter logs one warn line): the status list shows the case without.
+   */
+  link?(target: Target, messageId: string): Promise<string | undefined>;
 }
 
 /** Thrown by a Messenger when the platform says the bot may no longer post there (removed, archived). */

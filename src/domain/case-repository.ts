@@ -5,7 +5,9 @@ import {
   type CaseFact,
   type CaseSnapshot,
   CHECKLIST_ITEMS,
+  type ChecklistItem,
   deriveSnapshot,
+  itemSeq,
   type Platform,
   ROLES,
 } from './case.js';
@@ -29,6 +31,12 @@ export interface CaseIndexEntry {
 const caseKey = (id: string) => `case:${id}`;
 const factPrefix = (id: string) => `case:${id}:f:`;
 const roundHintKey = (id: string) => `case:${id}:round`;
+/** Set before an item's second fact is written: only then are later facts looked for, so reads stay one query. */
+const itemsHintKey = (id: string) => `case:${id}:items`;
+const itemKey = (id: string, item: ChecklistItem, seq: number) =>
+  seq === 1 ? `${factPrefix(id)}item:${item}` : `${factPrefix(id)}item:${item}:${seq}`;
+/** How many later facts per item one read asks for; an item undone more often takes another read. */
+const ITEM_BATCH = 4;
 const messageKey = (id: string, kind: CaseMessageKind) => `case:${id}:msg:${kind}`;
 const snoozeKey = (id: string) => `case:${id}:snooze`;
 const planKey = (id: string) => `case:${id}:plan`;
@@ -47,7 +55,8 @@ export function factKey(caseId: string, fact: CaseFact): string {
     case 'transferConfirmed':
       return `${p}transfer`;
     case 'checklist':
-      return `${p}item:${fact.item}`;
+      // One key per press on the item: two presses on the same state race for the same key, and one wins.
+      return itemKey(caseId, fact.item, itemSeq(fact));
     case 'cancelled':
       return `${p}cancel`;
   }
@@ -79,6 +88,7 @@ export class CaseRepository {
 
   /** Records a fact once; false when the same fact was already recorded (by a racing or repeated request). */
   async addFact(caseId: string, fact: CaseFact): Promise<boolean> {
+    if (fact.type === 'checklist' && itemSeq(fact) > 1) await this.store.set(itemsHintKey(caseId), true);
     const written = await this.store.setIfAbsent(factKey(caseId, fact), fact);
     if (written && fact.type === 'roundStarted') await this.store.set(roundHintKey(caseId), fact.round);
     return written;
@@ -111,21 +121,38 @@ export class CaseRepository {
    */
   private async loadWith(caseId: string, extraKeys: string[]) {
     const p = factPrefix(caseId);
-    const keys = [caseKey(caseId), roundHintKey(caseId), `${p}round:2`, ...factKeys(caseId, 1)];
+    const keys = [caseKey(caseId), roundHintKey(caseId), `${p}round:2`, itemsHintKey(caseId), ...factKeys(caseId, 1)];
     const values = await this.store.getMany<unknown>([...keys, ...extraKeys]);
     const extras = values.slice(keys.length);
-    const [data, hint, next, ...first] = values.slice(0, keys.length);
+    const [data, hint, next, itemsHint, ...first] = values.slice(0, keys.length);
     if (!data) return { snapshot: undefined, extras };
-    let facts = first as (CaseFact | undefined)[];
+    let facts = (first as (CaseFact | undefined)[]).filter((f): f is CaseFact => f !== undefined);
     if (hint !== undefined || next !== undefined) {
       const round = await this.currentRound(caseId, typeof hint === 'number' ? hint : 1);
-      if (round > 1) facts = await this.store.getMany<CaseFact>(factKeys(caseId, round));
+      if (round > 1)
+        facts = (await this.store.getMany<CaseFact>(factKeys(caseId, round))).filter(
+          (f): f is CaseFact => f !== undefined,
+        );
     }
-    const snapshot = deriveSnapshot(
-      data as CaseData,
-      facts.filter((f): f is CaseFact => f !== undefined),
-    );
+    if (itemsHint) facts = [...facts, ...(await this.laterItemFacts(caseId))];
+    const snapshot = deriveSnapshot(data as CaseData, facts);
     return { snapshot, extras };
+  }
+
+  /** Every item's facts after its first, read in batches until each item's run of keys ends. */
+  private async laterItemFacts(caseId: string): Promise<CaseFact[]> {
+    const found: CaseFact[] = [];
+    let items: readonly ChecklistItem[] = CHECKLIST_ITEMS;
+    for (let from = 2; items.length > 0; from += ITEM_BATCH) {
+      const keys = items.flatMap((item) =>
+        Array.from({ length: ITEM_BATCH }, (_, i) => itemKey(caseId, item, from + i)),
+      );
+      const values = await this.store.getMany<CaseFact>(keys);
+      found.push(...values.filter((f): f is CaseFact => f !== undefined));
+      // An item goes on only while its batch was full: seqs are written one after another, without gaps.
+      items = items.filter((_, n) => values[n * ITEM_BATCH + ITEM_BATCH - 1] !== undefined);
+    }
+    return found;
   }
 
   /** The hint can lag behind a round written by another process, so probe upward from it. */

@@ -112,14 +112,24 @@ export class CaseService {
         return this.record(caseId, { type: 'transferConfirmed', at, by: user }, snapshot);
       }
       case 'checklist_done':
-      case 'checklist_na': {
+      case 'checklist_na':
+      case 'checklist_undo': {
         const refused = notAFollowUpPerson(snapshot, user);
         if (refused) return refused;
-        const item = snapshot.checklist.find((c) => c.item === action.item);
-        if (item?.fact) return { kind: 'unchanged', snapshot };
-        if (snapshot.status !== 'transferred') return { kind: 'stale', snapshot };
-        const state = action.action === 'checklist_done' ? 'done' : 'notApplicable';
-        return this.record(caseId, { type: 'checklist', item: action.item, state, at, by: user }, snapshot);
+        // The checklist exists from the move on, and stays changeable after completion (a mistake found later).
+        if (!snapshot.transfer || snapshot.cancelled) return { kind: 'stale', snapshot };
+        const item = snapshot.checklist.find((c) => c.item === action.item)!;
+        const state = ITEM_STATE[action.action];
+        if (item.state === state) return { kind: 'unchanged', snapshot };
+        // Done and not applicable apply to an open item, an undo to a closed one: a "done" press on an item that is
+        // now not applicable comes from a message older than the last change, and changes nothing.
+        if (state !== 'open' && item.state !== 'open') return { kind: 'stale', snapshot };
+        const fact: CaseFact = { type: 'checklist', item: action.item, state, seq: item.seq + 1, at, by: user };
+        const verdict = await this.record(caseId, fact, snapshot);
+        if (verdict.kind !== 'unchanged') return verdict;
+        // Someone else's press took this seq first: the same state is "unchanged", another one makes this stale.
+        const now = (await this.repo.load(caseId))?.checklist.find((c) => c.item === action.item);
+        return now?.state === state ? verdict : { kind: 'stale', snapshot };
       }
       case 'rerequest': {
         if (!sameUser(user, data.requester)) return { kind: 'refused', snapshot, allowed: [data.requester] };
@@ -153,6 +163,8 @@ export class CaseService {
     return written ? { kind: 'done', snapshot: before, fact } : { kind: 'unchanged', snapshot: before };
   }
 }
+
+const ITEM_STATE = { checklist_done: 'done', checklist_na: 'notApplicable', checklist_undo: 'open' } as const;
 
 /** A refusal when `user` is not one of the follow-up people (checklist, cancel, snooze). */
 function notAFollowUpPerson(snapshot: CaseSnapshot, user: UserRef): Verdict | undefined {

@@ -65,7 +65,11 @@ export type CaseFact =
   | { type: 'decision'; round: number; role: Role; decision: Decision; reason?: string; at: string; by: UserRef }
   | { type: 'roundStarted'; round: number; at: string; by: UserRef }
   | { type: 'transferConfirmed'; at: string; by: UserRef }
-  | { type: 'checklist'; item: ChecklistItem; state: 'done' | 'notApplicable'; at: string; by: UserRef }
+  /**
+   * A checklist item's state, set by a press: done, not applicable, or open again (an undo). `seq` numbers an item's
+   * facts (absent: 1, as written before undo existed); the highest wins, and each is kept for the audit trail.
+   */
+  | { type: 'checklist'; item: ChecklistItem; state: ItemState; seq?: number; at: string; by: UserRef }
   | { type: 'cancelled'; reason?: string; at: string; by: UserRef };
 
 export type CaseStatus = 'awaiting_approvals' | 'approved' | 'transferred' | 'completed' | 'rejected' | 'cancelled';
@@ -76,11 +80,20 @@ export interface RoleState {
   decision?: Extract<CaseFact, { type: 'decision' }>;
 }
 
+export type ItemState = 'open' | 'done' | 'notApplicable';
+
 export interface ChecklistState {
   item: ChecklistItem;
-  /** False when the case says the client does not use the feature: shown, but pre-marked not applicable. */
+  /**
+   * False when the request says the client does not use the feature: the item then starts not applicable. That
+   * follows from the case's data, not from a fact, so the audit trail holds only what people did.
+   */
   expected: boolean;
+  /** The item's latest fact; absent while nobody pressed anything for it. */
   fact?: Extract<CaseFact, { type: 'checklist' }>;
+  state: ItemState;
+  /** The latest fact's number (0 without one): the next press on the item writes seq + 1. */
+  seq: number;
 }
 
 /** Everything known about a case, derived from its data and facts; never stored itself. */
@@ -121,11 +134,14 @@ export function deriveSnapshot(data: CaseData, facts: CaseFact[]): CaseSnapshot 
   const cancelled = audit.find((f): f is Extract<CaseFact, { type: 'cancelled' }> => f.type === 'cancelled');
   const checklist: ChecklistState[] = CHECKLIST_ITEMS.map((item) => {
     const feature = ITEM_FEATURE[item];
-    return {
-      item,
-      expected: feature ? data.features[feature] !== 'no' : true,
-      fact: audit.find((f): f is Extract<CaseFact, { type: 'checklist' }> => f.type === 'checklist' && f.item === item),
-    };
+    const expected = feature ? data.features[feature] !== 'no' : true;
+    // The highest seq wins, not the latest timestamp: replicas' clocks may disagree, the atomic key never does.
+    let fact: Extract<CaseFact, { type: 'checklist' }> | undefined;
+    for (const f of audit) {
+      if (f.type === 'checklist' && f.item === item && (!fact || itemSeq(f) > itemSeq(fact))) fact = f;
+    }
+    const state: ItemState = fact ? fact.state : expected ? 'open' : 'notApplicable';
+    return { item, expected, fact, state, seq: fact ? itemSeq(fact) : 0 };
   });
   return {
     data,
@@ -146,10 +162,15 @@ function statusOf(
   cancelled: CaseSnapshot['cancelled'],
 ): CaseStatus {
   if (cancelled) return 'cancelled';
-  if (transfer) return checklist.every((c) => c.fact || !c.expected) ? 'completed' : 'transferred';
+  if (transfer) return checklist.every((c) => c.state !== 'open') ? 'completed' : 'transferred';
   if (roles.some((r) => r.decision?.decision === 'rejected')) return 'rejected';
   if (roles.every((r) => r.decision?.decision === 'approved')) return 'approved';
   return 'awaiting_approvals';
+}
+
+/** A checklist fact's number among the item's facts. */
+export function itemSeq(fact: Extract<CaseFact, { type: 'checklist' }>): number {
+  return fact.seq ?? 1;
 }
 
 export function isOpen(status: CaseStatus): boolean {

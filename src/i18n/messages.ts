@@ -35,9 +35,8 @@ const nl = {
   advice: {
     newUser:
       'Maak een nieuwe gebruiker aan en koppel die aan de overgezette administratie(s). Nodig de klant uit via het **bestaande** Wolters Kluwer Account van de klant; vraag de klant welk e-mailadres daarvoor wordt gebruikt.',
-    rabobank:
-      'De Rabobank-koppeling wordt niet mee gekopieerd en moet opnieuw worden gelegd. Controleer of de klant de koppeling zelf beheerde of de vorige accountant. Zie het artikel "Rabo bankkoppeling".',
-    knab: 'De Knab-koppeling wordt niet mee gekopieerd en moet opnieuw worden gelegd. Controleer of de klant de koppeling zelf beheerde of de vorige accountant. Zie het artikel "Knab bankkoppeling".',
+    rabobank: 'De Rabobank-koppeling wordt niet mee gekopieerd en moet opnieuw worden gelegd.',
+    knab: 'De Knab-koppeling wordt niet mee gekopieerd en moet opnieuw worden gelegd.',
     portsCertificates:
       'Poorten en certificaten worden niet mee gekopieerd. Bespreek met de klant wat nodig is, bijvoorbeeld de Digipoort-poort en het PKIoverheid-certificaat voor de btw-aangifte.',
     vatAccessRights:
@@ -53,6 +52,9 @@ const nl = {
     confirm_transfer: 'Administratie is overgezet',
     checklist_done: 'Gereed',
     checklist_na: 'Niet van toepassing',
+    checklist_undo: 'Ongedaan maken',
+    /** Undo of an item the request marked not applicable. */
+    checklist_needed: 'Toch nodig',
     rerequest: 'Opnieuw aanvragen',
     cancel: 'Annuleren',
     snooze: 'Herinneringen 1 week pauzeren',
@@ -126,11 +128,14 @@ const nl = {
     completedNote: 'Alle nazorgpunten zijn afgerond.',
     checklistTitle: (client: string) => md`Nazorg na overzetten — ${client}`,
     checklistIntro:
-      'Deze functies en stappen worden niet mee gekopieerd. Bespreek vooraf met de klant welke functies worden gebruikt.',
+      'Deze functies en stappen zijn niet mee gekopieerd. Markeer elk punt als gereed of niet van toepassing; een vergissing maak je ongedaan.',
     itemDoneBy: (who: string, at: string) => `gereed — ${who}, ${at}`,
     itemNaBy: (who: string, at: string) => `niet van toepassing — ${who}, ${at}`,
-    itemNotUsed: 'de klant gebruikt dit niet volgens de aanvraag',
-    bankManagedBy: (who: string) => `Bankkoppelingen werden beheerd door: ${who}.`,
+    itemReopenedBy: (who: string, at: string) => `heropend — ${who}, ${at}`,
+    itemNotUsed: 'niet van toepassing — de klant gebruikt dit niet volgens de aanvraag',
+    bankManagedBy: (who: string) => `Deze koppeling werd beheerd door ${who}.`,
+    bankManagerUnknown:
+      'Niet bekend wie deze koppeling beheerde: vraag na of de klant dat zelf deed of de vorige accountant.',
     audit: 'Elke beslissing wordt vastgelegd met wie, wanneer en via welk platform.',
   },
   reminders: {
@@ -145,17 +150,22 @@ const nl = {
     body: [
       '- **Vragen** over het overnemen van een klant uit een andere Twinfield omgeving; ik antwoord uit het kennisartikel, met bron.',
       '- **start** (of "nieuwe overname"): vraag een overname aan. Ik vraag akkoord aan de beheerder van de oude omgeving, de klant en de beheerder van de nieuwe omgeving — alleen die persoon kan op de eigen knop drukken.',
-      '- **status**: de lopende overnames in dit kanaal.',
-      '- Na het overzetten houd ik een nazorglijst bij (gebruiker en uitnodiging, Rabobank, Knab, poorten en certificaten, btw-rechten, rapportagestructuur) en herinner ik op werkdagen tot alles gereed is.',
+      '- **status**: de lopende overnames in dit kanaal, hoe lang ze lopen, waarop ze wachten en een link naar elk overnamebericht.',
+      '- Na het overzetten houd ik een nazorglijst bij (gebruiker en uitnodiging, Rabobank, Knab, poorten en certificaten, btw-rechten, rapportagestructuur) en herinner ik op werkdagen tot alles gereed is. Een punt dat per vergissing is afgevinkt, maak je ongedaan.',
     ].join('\n'),
   },
   statusView: {
     title: 'Lopende overnames in dit gesprek',
     none: 'Er lopen hier geen overnames.',
-    line: (client: string, status: string, pending: string) =>
-      `**${client}** — ${status}${pending ? ` — ${pending}` : ''}`,
-    pendingPeople: (people: string) => `wacht op ${people}`,
-    openItems: (n: number) => `${n} nazorgpunt(en) open`,
+    line: (client: string, status: string, age: string) => `**${client}** — ${status} — ${age}`,
+    ageHours: (n: number) => (n < 1 ? 'sinds minder dan een uur' : `sinds ${n} uur`),
+    ageDays: (n: number) => (n === 1 ? 'sinds 1 dag' : `sinds ${n} dagen`),
+    pendingPeople: (people: string) => `Wacht op akkoord van ${people}.`,
+    awaitingTransfer: (admin: string) => `Wacht op ${admin} om te bevestigen dat de administratie is overgezet.`,
+    awaitingRerequest: (requester: string) => `Wacht op ${requester}: opnieuw aanvragen of annuleren.`,
+    openItems: (n: number, people: string) =>
+      `${n === 1 ? '1 nazorgpunt' : `${n} nazorgpunten`} open, af te handelen door ${people}.`,
+    link: 'Naar het overnamebericht',
   },
   startPrompt: 'Klik op de knop om een overname aan te vragen.',
   cancelHow: 'Gebruik de knop **Annuleren** op het overnamebericht om een overname te annuleren.',
@@ -195,9 +205,8 @@ const en: Messages = {
   advice: {
     newUser:
       'Create a new user and link it to the moved administration(s). Invite the client through their **existing** Wolters Kluwer Account; ask the client which e-mail address it uses.',
-    rabobank:
-      'The Rabobank connection is not copied and must be linked again. Check whether the client managed the connection or the previous accountant did. See the article "Rabo bankkoppeling".',
-    knab: 'The Knab connection is not copied and must be linked again. Check whether the client managed the connection or the previous accountant did. See the article "Knab bankkoppeling".',
+    rabobank: 'The Rabobank connection is not copied and must be linked again.',
+    knab: 'The Knab connection is not copied and must be linked again.',
     portsCertificates:
       'Ports and certificates are not copied. Discuss with the client what is needed, for example the Digipoort port and the PKIoverheid certificate for VAT filing.',
     vatAccessRights: 'Environment settings such as access rights for VAT are not copied: set them up again.',
@@ -212,6 +221,8 @@ const en: Messages = {
     confirm_transfer: 'Administration has been moved',
     checklist_done: 'Done',
     checklist_na: 'Not applicable',
+    checklist_undo: 'Undo',
+    checklist_needed: 'Needed after all',
     rerequest: 'Request again',
     cancel: 'Cancel',
     snooze: 'Pause reminders for 1 week',
@@ -285,11 +296,14 @@ const en: Messages = {
     completedNote: 'All follow-up items are done.',
     checklistTitle: (client: string) => md`Follow-up after the move — ${client}`,
     checklistIntro:
-      'These features and steps are not copied. Discuss beforehand with the client which features they use.',
+      'These features and steps were not copied. Mark each item done or not applicable; a mistake can be undone.',
     itemDoneBy: (who: string, at: string) => `done — ${who}, ${at}`,
     itemNaBy: (who: string, at: string) => `not applicable — ${who}, ${at}`,
-    itemNotUsed: 'the client does not use this, according to the request',
-    bankManagedBy: (who: string) => `Bank connections were managed by: ${who}.`,
+    itemReopenedBy: (who: string, at: string) => `reopened — ${who}, ${at}`,
+    itemNotUsed: 'not applicable — the client does not use this, according to the request',
+    bankManagedBy: (who: string) => `This connection was managed by ${who}.`,
+    bankManagerUnknown:
+      'Not known who managed this connection: ask whether the client did so themselves or the previous accountant.',
     audit: 'Every decision is recorded with who, when and on which platform.',
   },
   reminders: {
@@ -304,17 +318,23 @@ const en: Messages = {
     body: [
       '- **Questions** about taking over a client from another Twinfield environment; I answer from the knowledge article, with its source.',
       '- **start** (or "new takeover"): request a takeover. I ask the old environment admin, the client and the new environment admin to approve — only that person can press their own button.',
-      '- **status**: the open takeovers in this channel.',
-      '- After the move I keep a follow-up checklist (user and invitation, Rabobank, Knab, ports and certificates, VAT rights, reporting structure) and remind on working days until everything is done.',
+      '- **status**: the open takeovers in this channel, how long they have been open, what they wait for and a link to each takeover message.',
+      '- After the move I keep a follow-up checklist (user and invitation, Rabobank, Knab, ports and certificates, VAT rights, reporting structure) and remind on working days until everything is done. An item ticked by mistake can be undone.',
     ].join('\n'),
   },
   statusView: {
     title: 'Open takeovers in this conversation',
     none: 'There are no open takeovers here.',
-    line: (client: string, status: string, pending: string) =>
-      `**${client}** — ${status}${pending ? ` — ${pending}` : ''}`,
-    pendingPeople: (people: string) => `waiting for ${people}`,
-    openItems: (n: number) => `${n} follow-up item(s) open`,
+    line: (client: string, status: string, age: string) => `**${client}** — ${status} — ${age}`,
+    ageHours: (n: number) =>
+      n < 1 ? 'open for less than an hour' : n === 1 ? 'open for 1 hour' : `open for ${n} hours`,
+    ageDays: (n: number) => (n === 1 ? 'open for 1 day' : `open for ${n} days`),
+    pendingPeople: (people: string) => `Waiting for approval from ${people}.`,
+    awaitingTransfer: (admin: string) => `Waiting for ${admin} to confirm that the administration has been moved.`,
+    awaitingRerequest: (requester: string) => `Waiting for ${requester} to request again or cancel.`,
+    openItems: (n: number, people: string) =>
+      `${n === 1 ? '1 follow-up item' : `${n} follow-up items`} open, for ${people} to complete.`,
+    link: 'Go to the takeover message',
   },
   startPrompt: 'Press the button to request a takeover.',
   cancelHow: 'Use the **Cancel** button on the takeover message to cancel a takeover.',

@@ -74,7 +74,16 @@ describe('case lifecycle', () => {
     card = h.messenger.latest(caseMsg) as CardView;
     expect(cardText(card)).toContain('Afgerond');
     checklist = h.messenger.latest(checklistPost.messageId) as CardView;
-    expect(checklist.sections.flatMap((s) => s.buttons ?? [])).toHaveLength(0);
+    // Done is not final: each item can be undone, Knab (not used, says the request) can be needed after all.
+    expect(checklist.sections.flatMap((s) => s.buttons ?? []).map((b) => [b.item, b.action, b.label])).toEqual([
+      ['newUser', 'checklist_undo', 'Ongedaan maken'],
+      ['rabobank', 'checklist_undo', 'Ongedaan maken'],
+      ['knab', 'checklist_undo', 'Toch nodig'],
+      ['portsCertificates', 'checklist_undo', 'Ongedaan maken'],
+      ['vatAccessRights', 'checklist_undo', 'Ongedaan maken'],
+      ['reportingStructure', 'checklist_undo', 'Ongedaan maken'],
+    ]);
+    expect(checklist.buttons).toEqual([]);
     const snapshot = await h.engine.repo.load(id);
     expect(snapshot?.status).toBe('completed');
     expect(snapshot?.audit.map((f) => f.type)).toEqual([
@@ -190,7 +199,7 @@ describe('case lifecycle', () => {
     const reply = await h.engine.handleMessage({ ...origin, user: people.requester, text: 'status' });
     const card = reply.views[0] as CardView;
     expect(cardText(card)).toContain('Bakkerij De Korst B.V.');
-    expect(cardText(card)).toContain('wacht op');
+    expect(cardText(card)).toContain('Wacht op akkoord van @Otto Oud, @Karin Klant en @Rianne Aanvrager.');
     expect((await h.act(id, people.outsider, 'cancel')).status).toBe('refused');
     expect((await h.act(id, people.requester, 'cancel')).status).toBe('done');
     const after = await h.engine.handleMessage({ ...origin, user: people.requester, text: 'status' });

@@ -2,7 +2,7 @@
 import type { AnswerEngine } from '../../src/answers/types.js';
 import { ManualClock } from '../../src/clock.js';
 import { DialogEngine } from '../../src/dialog/engine.js';
-import { silentLogger } from '../../src/log.js';
+import { type Logger, silentLogger } from '../../src/log.js';
 import { InProcessScheduler } from '../../src/reminders/in-process-scheduler.js';
 import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -51,11 +51,11 @@ export async function engineHarness(
   start = '2026-11-23T10:00:00+01:00',
   store?: Store,
   answers: AnswerEngine = silentAnswers,
+  logger: Logger = silentLogger(),
 ): Promise<EngineHarness> {
   const s = store ?? (await createStore(storeUrl));
   const clock = new ManualClock(start);
   const messenger = new RecordingMessenger();
-  const logger = silentLogger();
   const scheduler = new InProcessScheduler({ store: s, clock, logger, intervalMs: 0 });
   const engine = new DialogEngine({ store: s, answers, clock, scheduler, logger, reminders: REMINDERS });
   engine.registerMessenger(messenger);

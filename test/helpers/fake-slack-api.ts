@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { checkMessage, checkModal, type Violation } from '../../adapters/slack/limits.js';
 
 export const BOT = { userId: 'UBOT', botId: 'BBOT', team: 'T1' };
+/** Where chat.getPermalink's links point, as a workspace's own host would. */
+export const PERMALINK_HOST = 'https://kantoor.slack.com';
 
 export interface FakeUser {
   id: string;
@@ -232,6 +234,8 @@ export class FakeSlackApi {
         return this.update(a);
       case 'chat.postEphemeral':
         return this.postEphemeral(a);
+      case 'chat.getPermalink':
+        return this.permalink(a);
       case 'views.open':
       case 'views.update':
         return this.openView(method, a);
@@ -279,6 +283,18 @@ export class FakeSlackApi {
     message.updates++;
     message.updatedAt = performance.timeOrigin + performance.now();
     return { ok: true, channel, ts: message.ts };
+  }
+
+  /** Slack's permalink shape: the workspace's host, /archives/<channel>/p<ts without the dot>. */
+  private permalink(a: Args): Result {
+    const channel = String(a.channel ?? '');
+    const closed = this.closedChannels.get(channel);
+    if (closed) return fail(closed === 'is_archived' ? closed : 'channel_not_found');
+    const message = this.message(channel, String(a.message_ts ?? ''));
+    if (!message) return fail('message_not_found');
+    const thread = message.thread_ts ? `?thread_ts=${message.thread_ts}&cid=${channel}` : '';
+    const permalink = `${PERMALINK_HOST}/archives/${channel}/p${message.ts.replace('.', '')}${thread}`;
+    return { ok: true, channel, permalink };
   }
 
   private postEphemeral(a: Args): Result {

@@ -14,6 +14,8 @@ export class RecordingMessenger implements Messenger {
   readonly sent: Sent[] = [];
   private n = 0;
   failNext?: Error;
+  /** Set by a test to give case messages links (as Slack's permalinks and Teams' deep links do). */
+  link?: Messenger['link'];
 
   constructor(readonly platform: Platform = 'playground') {}
 

@@ -96,9 +96,12 @@ export async function worstCaseViews(): Promise<{ messages: NamedView[]; forms: 
     // Sixty open cases in one channel: more than 50 blocks' worth of status lines.
     const ids = [];
     for (let i = 0; i < 60; i++) ids.push(await create());
-    const snapshots = (await Promise.all(ids.map((id) => h.engine.repo.load(id)))).map((s) => s!);
-    out.push({ name: 'status list', view: statusCard(snapshots, 'nl', false) });
-    out.push({ name: 'status list with cancel buttons', view: statusCard(snapshots, 'en', true) });
+    // Each with the longest link a platform gives: a Teams channel deep link with every parameter.
+    const link = `https://teams.microsoft.com/l/message/${encodeURIComponent(`19:${'c'.repeat(32)}@thread.tacv2`)}/1700000000000?tenantId=${'t'.repeat(36)}&groupId=${'g'.repeat(36)}&parentMessageId=1700000000000&createdTime=1700000000000`;
+    const entries = (await Promise.all(ids.map((id) => h.engine.repo.load(id)))).map((s) => ({ snapshot: s!, link }));
+    const now = new Date('2027-02-01T10:00:00Z');
+    out.push({ name: 'status list', view: statusCard(entries, 'nl', false, now) });
+    out.push({ name: 'status list with cancel buttons', view: statusCard(entries, 'en', true, now) });
   } finally {
     await h.close();
   }

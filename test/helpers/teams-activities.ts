@@ -4,6 +4,8 @@ export const BOT = { id: '28:00000000-0000-0000-0000-00000000b0b0', name: 'Overn
 export const TENANT = '72f988bf-0000-0000-0000-000000000001';
 export const TEAM = '19:team-kantoor@thread.tacv2';
 export const CHANNEL = '19:overnames@thread.tacv2';
+/** The team's Microsoft 365 group, as Teams names it in channelData.team.aadGroupId. */
+export const TEAM_GROUP = '5ee1a0c3-0000-0000-0000-00000000c0de';
 
 export interface TeamsUser {
   id: string;
@@ -80,7 +82,7 @@ export class TeamsClient {
           : { id: `a:personal-${from.aadObjectId}`, conversationType: 'personal', tenantId: TENANT };
     const channelData: Record<string, unknown> = { tenant: { id: TENANT } };
     if (where.kind === 'channel') {
-      channelData.team = { id: TEAM, name: 'Kantoor' };
+      channelData.team = { id: TEAM, name: 'Kantoor', aadGroupId: TEAM_GROUP };
       channelData.channel = { id: CHANNEL, name: 'Overnames' };
     }
     return {

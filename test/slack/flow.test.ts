@@ -1,7 +1,8 @@
 // The whole takeover through Slack: question → answer, /overname start → modal, approvals, move, checklist, done.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderMessage } from '../../adapters/slack/render-blocks.js';
-import { BOT } from '../helpers/fake-slack-api.js';
+import { BOT, PERMALINK_HOST } from '../helpers/fake-slack-api.js';
+import { captureLog } from '../helpers/log-capture.js';
 import {
   blockText,
   buttonsOf,
@@ -15,8 +16,9 @@ import {
 
 describe('Slack: from question to completed takeover', () => {
   let h: SlackHarness;
+  const log = captureLog('info');
   beforeAll(async () => {
-    h = await startSlackApp();
+    h = await startSlackApp({}, { logger: log.logger });
   });
   afterAll(async () => h?.close());
 
@@ -135,6 +137,8 @@ describe('Slack: from question to completed takeover', () => {
       'checklist_na:newUser',
       'checklist_done:rabobank',
       'checklist_na:rabobank',
+      // Knab was not ticked in the form: not applicable from the start, and "needed after all" if it is.
+      'checklist_undo:knab',
       'checklist_done:portsCertificates',
       'checklist_na:portsCertificates',
       'checklist_done:vatAccessRights',
@@ -162,15 +166,82 @@ describe('Slack: from question to completed takeover', () => {
     const notes = fake.ephemerals.filter((e) => e.user === PEOPLE.requester.id && e.thread_ts === caseMsg!.ts);
     expect(notes).toHaveLength(0);
 
-    // 10. Both messages show exactly what the stored state renders to.
+    // 10. Rabobank was ticked by mistake: Undo (double-clicked) reopens it, and the case with it.
+    await Promise.all([
+      press(PEOPLE.requester.id, 'checklist_undo:rabobank', caseMsg!.ts),
+      press(PEOPLE.requester.id, 'checklist_undo:rabobank', caseMsg!.ts),
+    ]);
+    // Someone who does not run the case is refused, privately.
+    await press(PEOPLE.client.id, 'checklist_undo:newUser', caseMsg!.ts);
+    await h.settle();
+    let s = (await app.engine.repo.load(caseId))!;
+    expect(s.status).toBe('transferred');
+    expect(s.audit.flatMap((f) => (f.type === 'checklist' && f.item === 'rabobank' ? [f.state] : []))).toEqual([
+      'done',
+      'open',
+    ]);
+    expect(s.checklist.find((c) => c.item === 'newUser')!.state).toBe('done');
+    const refusal = fake.ephemerals.filter((e) => e.user === PEOPLE.client.id).at(-1)!;
+    expect(refusal.thread_ts).toBe(caseMsg!.ts);
+    expect(refusal.text).toContain('Alleen de aanvrager of de beheerder van de nieuwe omgeving');
+    expect(blockText(fake.message(CHANNEL, caseMsg!.ts)!.blocks)).toContain('Overgezet — nazorg loopt');
+    const reopened = fake.message(CHANNEL, checklist.ts)!;
+    expect(buttonsOf(reopened.blocks).map(([id]) => id)).toEqual([
+      'checklist_undo:newUser',
+      'checklist_done:rabobank',
+      'checklist_na:rabobank',
+      'checklist_undo:knab',
+      'checklist_undo:portsCertificates',
+      'checklist_undo:vatAccessRights',
+      'checklist_undo:reportingStructure',
+      'snooze',
+    ]);
+    expect(blockText(reopened.blocks)).toContain('heropend — Rianne Aanvrager');
+
+    // 11. /overname status lists it again: its age, what is open and for whom, and the message's permalink.
+    app.clock.set('2026-11-27T09:30:00+01:00');
+    await slack.command(PEOPLE.requester.id, CHANNEL, 'status');
+    await h.settle();
+    const permalink = `${PERMALINK_HOST}/archives/${CHANNEL}/p${caseMsg!.ts.replace('.', '')}`;
+    expect(fake.callsOf('chat.getPermalink').map((c) => c.args)).toEqual([
+      { channel: CHANNEL, message_ts: caseMsg!.ts },
+    ]);
+    let listed = blockText(fake.responses.at(-1)!.body.blocks as unknown[]);
+    expect(listed).toContain('*Bakkerij De Korst B.V.* — Overgezet — nazorg loopt — sinds 3 dagen');
+    expect(listed).toContain(`1 nazorgpunt open, af te handelen door <@${PEOPLE.requester.id}>.`);
+    expect(listed).toContain(`<${permalink}|Naar het overnamebericht>`);
+    // Slack refusing the permalink costs the link, not the answer, and one warn line.
+    fake.failNext({ method: 'chat.getPermalink', error: 'channel_not_found' });
+    log.clear();
+    await slack.command(PEOPLE.requester.id, CHANNEL, 'status');
+    await h.settle();
+    listed = blockText(fake.responses.at(-1)!.body.blocks as unknown[]);
+    expect(listed).toContain('1 nazorgpunt open');
+    expect(listed).not.toContain('Naar het overnamebericht');
+    expect(log.warnings().map((l) => [l.msg, l.reason])).toEqual([
+      ['chat.getPermalink failed; the case is listed without its link', 'channel_not_found'],
+    ]);
+
+    // 12. Rabobank done for real: completed again.
+    await press(PEOPLE.requester.id, 'checklist_done:rabobank', caseMsg!.ts);
+    await h.settle();
+    s = (await app.engine.repo.load(caseId))!;
+    expect(s.status).toBe('completed');
+    expect(s.audit.filter((f) => f.type === 'checklist')).toHaveLength(7);
+
+    // 13. Both messages show exactly what the stored state renders to.
     const views = (await app.engine.views(caseId))!;
     shown = fake.message(CHANNEL, caseMsg!.ts)!;
     expect(shown.blocks).toEqual(renderMessage(views.case).blocks);
     expect(blockText(shown.blocks)).toContain('Afgerond');
     const finalChecklist = fake.message(CHANNEL, checklist.ts)!;
     expect(finalChecklist.blocks).toEqual(renderMessage(views.checklist!).blocks);
-    expect(buttonsOf(finalChecklist.blocks)).toEqual([]);
-    // Every call the adapter made was accepted by the fake, which enforces Block Kit's limits.
-    expect(fake.calls.filter((c) => !c.ok)).toEqual([]);
+    // Completed, but each item can still be undone.
+    expect(buttonsOf(finalChecklist.blocks).map(([id]) => id.split(':')[0])).toEqual(Array(6).fill('checklist_undo'));
+    // Every call the adapter made was accepted by the fake, which enforces Block Kit's limits, but the one failure
+    // the test asked for.
+    expect(fake.calls.filter((c) => !c.ok).map((c) => [c.method, c.error])).toEqual([
+      ['chat.getPermalink', 'channel_not_found'],
+    ]);
   });
 });

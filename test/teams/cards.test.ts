@@ -134,9 +134,14 @@ describe('renderCard', () => {
     const cards = [
       helpCard('nl'),
       helpCard('en'),
-      statusCard([snapshot, snapshot], 'nl', false),
-      statusCard([snapshot], 'en', true),
-      statusCard([], 'nl', false),
+      statusCard(
+        [{ snapshot, link: 'https://teams.microsoft.com/l/message/19%3Ac%40thread.tacv2/1700000000000' }, { snapshot }],
+        'nl',
+        false,
+        new Date(),
+      ),
+      statusCard([{ snapshot }], 'en', true, new Date()),
+      statusCard([], 'nl', false, new Date()),
       answerCard(
         {
           answer: `${'Lange uitleg. '.repeat(300)}\n- punt één\n- punt twee`,

@@ -10,6 +10,7 @@ import {
   responseCard,
   type SendResult,
   TEAM,
+  TEAM_GROUP,
   TENANT,
   tp,
 } from '../helpers/teams-activities.js';
@@ -317,7 +318,15 @@ describe('a case from request to completion', () => {
         where,
       ),
     );
-    expect(executeActions(done)).toEqual([]);
+    // Completed, and still each item can be undone (Knab, not used says the request, can be needed after all).
+    expect(executeActions(done).map((a) => [a.verb, a.data.item])).toEqual([
+      ['checklist_undo', 'newUser'],
+      ['checklist_undo', 'rabobank'],
+      ['checklist_undo', 'knab'],
+      ['checklist_undo', 'portsCertificates'],
+      ['checklist_undo', 'vatAccessRights'],
+      ['checklist_undo', 'reportingStructure'],
+    ]);
     expect((await h.app.engine.repo.load(caseId))!.status).toBe('completed');
     const finalCase = FakeBotConnector.card(h.fake.latest(caseMessageId))!;
     expect(cardText(finalCase)).toContain('Afgerond');
@@ -325,6 +334,49 @@ describe('a case from request to completion', () => {
     expect(cardText(FakeBotConnector.card(h.fake.latest(checklistId)))).toContain(
       'niet van toepassing — Rianne Aanvrager',
     );
+  });
+
+  it('undoes an item ticked by mistake: the case reopens, "status" lists it with a link, and it completes again', async () => {
+    const where = { kind: 'channel' as const, thread: caseMessageId };
+    const checklistId = (await h.app.engine.repo.messageId(caseId, 'checklist'))!;
+    const data = { caseId, item: 'vatAccessRights', card: 'checklist' };
+    // Someone who does not run the case is refused on their own copy; nothing changes.
+    const refused = card(await h.teams.invoke(tp.client, 'checklist_undo', data, where));
+    expect(cardText(refused)).toContain('Alleen de aanvrager of de beheerder van de nieuwe omgeving');
+    expect((await h.app.engine.repo.load(caseId))!.status).toBe('completed');
+
+    // The same invoke delivered twice and a second press: one undo.
+    const id = h.teams.nextId();
+    const [a, b] = await Promise.all([
+      h.teams.invoke(tp.requester, 'checklist_undo', data, where, { id }),
+      h.teams.invoke(tp.requester, 'checklist_undo', data, where, { id }),
+    ]);
+    for (const r of [a, b]) expect(cardText(card(r))).toContain('heropend — Rianne Aanvrager');
+    const again = card(await h.teams.invoke(tp.requester, 'checklist_undo', data, where));
+    expect(
+      executeActions(again)
+        .filter((x) => x.data.item === 'vatAccessRights')
+        .map((x) => x.verb),
+    ).toEqual(['checklist_done', 'checklist_na']);
+    const s = (await h.app.engine.repo.load(caseId))!;
+    expect(s.status).toBe('transferred');
+    expect(s.audit.filter((f) => f.type === 'checklist' && f.item === 'vatAccessRights')).toHaveLength(2);
+    expect(cardText(FakeBotConnector.card(h.fake.latest(caseMessageId)))).toContain('Overgezet — nazorg loopt');
+    expect(cardText(FakeBotConnector.card(h.fake.latest(checklistId)))).toContain('heropend — Rianne Aanvrager');
+
+    // "status" in the channel: the case with its age, the open item and who runs it, and a deep link to the card.
+    h.app.clock.set('2026-11-26T10:00:00+01:00');
+    await h.teams.message(tp.requester, 'status', { kind: 'channel' });
+    const text = cardText(FakeBotConnector.card(h.fake.posts().at(-1)!.body));
+    expect(text).toContain('**Bakkerij De Korst B.V.** — Overgezet — nazorg loopt — sinds 3 dagen');
+    expect(text).toContain('1 nazorgpunt open, af te handelen door <at>Rianne Aanvrager</at>.');
+    const link =
+      `https://teams.microsoft.com/l/message/${encodeURIComponent(CHANNEL)}/${caseMessageId}` +
+      `?tenantId=${TENANT}&groupId=${TEAM_GROUP}&parentMessageId=${caseMessageId}&createdTime=${caseMessageId}`;
+    expect(text).toContain(`[Naar het overnamebericht](${link})`);
+
+    card(await h.teams.invoke(tp.requester, 'checklist_done', data, where));
+    expect((await h.app.engine.repo.load(caseId))!.status).toBe('completed');
   });
 
   it('says nothing is open on "status" once the case is completed', async () => {
