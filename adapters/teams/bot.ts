@@ -1,11 +1,13 @@
 // The bot's turn logic: remember where each conversation is, answer messages, card presses and installs.
 import { ActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { inboundMessage } from './activity.js';
+import { baseConversationId, inboundMessage } from './activity.js';
 import type { TeamsDeps } from './deps.js';
 import { handleCardInvoke } from './invoke.js';
 import { handleMessage } from './message-turn.js';
 import { withRetry } from './retry.js';
 import { viewActivity } from './view-activity.js';
+
+const WELCOME_ONCE_MS = 60_000;
 
 export class TeamsBot extends ActivityHandler {
   constructor(private readonly d: TeamsDeps) {
@@ -19,9 +21,10 @@ export class TeamsBot extends ActivityHandler {
       await handleMessage(ctx, d);
       await next();
     });
-    this.onMembersAdded(async (ctx, next) => {
-      const botAdded = (ctx.activity.membersAdded ?? []).some((m) => m.id === ctx.activity.recipient?.id);
-      if (botAdded) await this.welcome(ctx);
+    // The welcome follows installationUpdate, not the conversationUpdate that comes with it in no fixed order:
+    // only the former carries the installing user's locale, so the help card speaks their language.
+    this.onInstallationUpdateAdd(async (ctx, next) => {
+      await this.welcome(ctx);
       await next();
     });
   }
@@ -36,8 +39,14 @@ export class TeamsBot extends ActivityHandler {
     return { status: 400, body: { error: 'not supported' } };
   }
 
-  /** Installed in a chat or team: introduce ourselves with the help card, in the locale's language. */
+  /**
+   * Installed in a chat or team: introduce ourselves with the help card, in the installer's language (Dutch when
+   * the locale says nothing). Teams may deliver the event twice; one welcome per conversation a minute is enough.
+   */
   private async welcome(ctx: TurnContext): Promise<void> {
+    const conversation = ctx.activity.conversation?.id ?? '';
+    if (!(await this.d.store.setIfAbsent(`teams:welcome:${baseConversationId(conversation)}`, true, WELCOME_ONCE_MS)))
+      return;
     const reply = await this.d.engine.handleMessage({ ...inboundMessage(ctx.activity), text: 'help' });
     for (const view of reply.views)
       await withRetry(() => ctx.sendActivity(viewActivity(view, { card: this.d.cards })), this.d.retry);

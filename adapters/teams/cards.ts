@@ -83,6 +83,9 @@ export function renderCard(view: CardView, viewer?: UserRef, options: CardOption
   }
   for (const section of view.sections) {
     const actions = actionsOf(section.buttons);
+    // A status line's case card, shown in place of this card: where a deep link does not open (a chat's history
+    // gone, the Agents Playground), its buttons are still one press away.
+    if (section.caseId && view.purpose === 'status') actions.unshift(showCaseAction(section.caseId, texts.showCase));
     const items: Json[] = [textBlock(text(section.text))];
     if (actions.length > 0) items.push({ type: 'ActionSet', actions });
     // A separator between parts; the first part of a card without title or facts needs none.
@@ -158,6 +161,12 @@ interface ButtonGroup {
   people: UserRef[];
   /** Each person has a copy of their own, next to their name. */
   own: boolean;
+}
+
+/** Asks for the case card as this viewer sees it (the refresh verb): a read, nothing changes. */
+function showCaseAction(caseId: string, title: string): Json {
+  const data = { caseId, card: 'case' };
+  return { type: 'Action.Execute', verb: REFRESH_VERB, title, data, fallback: 'drop' };
 }
 
 /** An Action.Execute with an Action.Submit fallback: clients without Universal Actions send a message instead. */

@@ -4,6 +4,7 @@ import { MESSAGES } from '../../src/i18n/messages.js';
 const nl = {
   refresh: 'Vernieuwen',
   back: 'Terug',
+  showCase: 'Overnamekaart tonen',
   onlySee: (names: string, labels: string, people: number, buttons: number) =>
     `Alleen ${names} ${people === 1 ? 'ziet' : 'zien'} ${buttons === 1 ? 'de knop' : 'de knoppen'} ${labels}.`,
   onlyPress: (names: string, labels: string, people: number, buttons: number) =>
@@ -23,6 +24,7 @@ const nl = {
 const en: typeof nl = {
   refresh: 'Refresh',
   back: 'Back',
+  showCase: 'Show takeover card',
   onlySee: (names: string, labels: string, people: number, buttons: number) =>
     `Only ${names} ${people === 1 ? 'sees' : 'see'} the ${buttons === 1 ? 'button' : 'buttons'} ${labels}.`,
   onlyPress: (names: string, labels: string, _people: number, buttons: number) =>

@@ -9,16 +9,21 @@ import { openItems, pendingApprovers, who } from './case-views.js';
 import { escapeMarkup, link } from './markup.js';
 import type { ButtonView, CardView, SectionView } from './view.js';
 
-export function helpCard(language: 'nl' | 'en'): CardView {
+/** In a direct chat a takeover cannot be started (the others would not see it): no button, but where to go. */
+export function helpCard(language: 'nl' | 'en', where: { direct?: boolean } = {}): CardView {
   const m = messages(language);
+  const h = m.help;
+  const lines = where.direct
+    ? [h.questions, h.startElsewhere, h.followUp]
+    : [h.questions, h.start, h.status, h.followUp];
   return {
     kind: 'card',
     language,
     purpose: 'help',
-    title: m.help.title,
+    title: h.title,
     facts: [],
-    sections: [{ text: m.help.body }],
-    buttons: [{ action: 'start', label: m.buttons.start, style: 'primary' }],
+    sections: [{ text: lines.join('\n') }],
+    buttons: where.direct ? [] : [{ action: 'start', label: m.buttons.start, style: 'primary' }],
     actors: [],
   };
 }
@@ -41,7 +46,7 @@ export function statusCard(entries: StatusEntry[], language: 'nl' | 'en', withCa
     const buttons: ButtonView[] = withCancel
       ? [{ action: 'cancel', label: cm.buttons.cancel, style: 'danger', caseId: s.data.id }]
       : [];
-    return { text: lines.join('\n'), buttons };
+    return { text: lines.join('\n'), buttons, caseId: s.data.id };
   });
   return {
     kind: 'card',

@@ -175,7 +175,7 @@ export class DialogEngine {
     switch (intent) {
       case 'empty':
       case 'help':
-        return { views: [helpCard(language)] };
+        return { views: [helpCard(language, { direct: msg.direct })] };
       case 'start': {
         if (msg.direct) return { views: [{ kind: 'text', text: m.errors.notInChannel }] };
         const form = startForm(language, msg.user);

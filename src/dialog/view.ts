@@ -38,6 +38,8 @@ export interface SectionView {
   /** Markup. */
   text: string;
   buttons?: ButtonView[];
+  /** The case this part is about (a status line): a renderer may offer to show that case's message right here. */
+  caseId?: string;
 }
 
 export interface CardView {

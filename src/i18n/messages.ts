@@ -147,12 +147,16 @@ const nl = {
   },
   help: {
     title: 'Overname-assistent — wat ik kan',
-    body: [
-      '- **Vragen** over het overnemen van een klant uit een andere Twinfield omgeving; ik antwoord uit het kennisartikel, met bron.',
+    questions:
+      '- **Vragen** over het overnemen van een klant uit een andere Twinfield-omgeving; ik antwoord uit het kennisartikel, met bron.',
+    start:
       '- **start** (of "nieuwe overname"): vraag een overname aan. Ik vraag akkoord aan de beheerder van de oude omgeving, de klant en de beheerder van de nieuwe omgeving — alleen die persoon kan op de eigen knop drukken.',
-      '- **status**: de lopende overnames in dit kanaal, hoe lang ze lopen, waarop ze wachten en een link naar elk overnamebericht.',
+    startElsewhere:
+      '- **Een overname aanvragen** doe je in het kanaal of groepsgesprek waar de drie betrokkenen meelezen: noem mij daar en typ **start**. In dit privégesprek kan dat niet, want zij zien het hier niet.',
+    status:
+      '- **status**: de lopende overnames in dit gesprek, hoe lang ze lopen, waarop ze wachten en een link naar elk overnamebericht.',
+    followUp:
       '- Na het overzetten houd ik een nazorglijst bij (gebruiker en uitnodiging, Rabobank, Knab, poorten en certificaten, btw-rechten, rapportagestructuur) en herinner ik op werkdagen tot alles gereed is. Een punt dat per vergissing is afgevinkt, maak je ongedaan.',
-    ].join('\n'),
   },
   statusView: {
     title: 'Lopende overnames in dit gesprek',
@@ -315,12 +319,16 @@ const en: Messages = {
   },
   help: {
     title: 'Takeover assistant — what I can do',
-    body: [
+    questions:
       '- **Questions** about taking over a client from another Twinfield environment; I answer from the knowledge article, with its source.',
+    start:
       '- **start** (or "new takeover"): request a takeover. I ask the old environment admin, the client and the new environment admin to approve — only that person can press their own button.',
-      '- **status**: the open takeovers in this channel, how long they have been open, what they wait for and a link to each takeover message.',
+    startElsewhere:
+      '- **Request a takeover** in the channel or group chat where the three people involved can read along: mention me there and type **start**. Not in this private chat, where they cannot see it.',
+    status:
+      '- **status**: the open takeovers in this conversation, how long they have been open, what they wait for and a link to each takeover message.',
+    followUp:
       '- After the move I keep a follow-up checklist (user and invitation, Rabobank, Knab, ports and certificates, VAT rights, reporting structure) and remind on working days until everything is done. An item ticked by mistake can be undone.',
-    ].join('\n'),
   },
   statusView: {
     title: 'Open takeovers in this conversation',

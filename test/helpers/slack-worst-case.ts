@@ -105,7 +105,11 @@ export async function worstCaseViews(): Promise<{ messages: NamedView[]; forms: 
   } finally {
     await h.close();
   }
-  out.push({ name: 'help nl', view: helpCard('nl') }, { name: 'help en', view: helpCard('en') });
+  out.push(
+    { name: 'help nl', view: helpCard('nl') },
+    { name: 'help en', view: helpCard('en') },
+    { name: 'help nl direct', view: helpCard('nl', { direct: true }) },
+  );
   out.push({ name: 'huge answer', view: answerCard(hugeAnswer(), true) });
   out.push({ name: 'long reminder', view: { kind: 'text', text: `Herinnering: ${escapeMarkup(nasty(9000))}` } });
   out.push({ name: 'empty text', view: { kind: 'text', text: '' } });

@@ -130,14 +130,40 @@ export class TeamsClient {
     });
   }
 
-  /** The bot is added to the team (or chat). */
-  installed(by: TeamsUser, where: Where = { kind: 'channel' }) {
-    return this.send({
-      ...this.base(by, where),
-      type: 'conversationUpdate',
-      membersAdded: [{ id: BOT.id }],
-      channelData: { tenant: { id: TENANT }, eventType: 'teamMemberAdded', team: { id: TEAM } },
-    });
+  /**
+   * The bot is added to the team (or chat), as Teams (and the Agents Playground) tell it: a conversationUpdate
+   * without a locale and an installationUpdate with the installer's, in either order. Answers the second.
+   */
+  async installed(
+    by: TeamsUser,
+    where: Where = { kind: 'channel' },
+    o: { locale?: string; installFirst?: boolean } = {},
+  ) {
+    const base = this.base(by, where);
+    const { locale: _none, ...withoutLocale } = base;
+    const update = () =>
+      this.send({
+        ...withoutLocale,
+        id: this.nextId(),
+        type: 'conversationUpdate',
+        membersAdded: [{ id: BOT.id }],
+        channelData: { tenant: { id: TENANT }, eventType: 'teamMemberAdded', team: { id: TEAM } },
+      });
+    const install = () =>
+      this.send({
+        ...base,
+        id: this.nextId(),
+        type: 'installationUpdate',
+        action: 'add',
+        locale: o.locale ?? 'nl-NL',
+      });
+    if (o.installFirst) {
+      const first = await install();
+      await update();
+      return first;
+    }
+    const first = await update();
+    return first.status === 200 ? install() : first;
   }
 }
 

@@ -140,3 +140,31 @@ describe('older clients (Action.Submit)', () => {
     );
   });
 });
+
+describe('welcome', () => {
+  const welcomes = () =>
+    h.fake
+      .posts()
+      .map((p) => FakeBotConnector.card(p.body))
+      .filter((c) => c && /Overname-assistent — wat ik kan|Takeover assistant — what I can do/.test(cardText(c)));
+
+  it("welcomes once per install, in the installer's language, whichever event comes first", async () => {
+    await h.teams.installed(tp.requester, { kind: 'channel' }, { locale: 'en-US' });
+    await h.teams.installed(tp.requester, { kind: 'channel' }, { locale: 'en-US', installFirst: true });
+    const cards = welcomes();
+    expect(cards).toHaveLength(1);
+    expect(cardText(cards[0])).toContain('Takeover assistant — what I can do');
+    expect(executeActions(cards[0]).map((a) => [a.verb, a.data.lang])).toEqual([['start', 'en']]);
+  });
+
+  it('offers no start button in a personal chat, and says where a takeover is started', async () => {
+    await h.teams.installed(tp.requester, { kind: 'personal' });
+    const [card] = welcomes();
+    expect(executeActions(card)).toEqual([]);
+    expect(cardText(card)).toContain('doe je in het kanaal of groepsgesprek waar de drie betrokkenen meelezen');
+    expect(cardText(card)).not.toContain('**status**');
+    // Asked for help in a group chat, the start button is there.
+    await h.teams.message(tp.requester, 'help', { kind: 'groupChat' });
+    expect(executeActions(welcomes().at(-1)).map((a) => a.verb)).toEqual(['start']);
+  });
+});

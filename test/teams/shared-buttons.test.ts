@@ -52,6 +52,18 @@ describe('Teams without user-specific views', () => {
     expect(await h.app.engine.repo.load(caseId)).toEqual(before);
   });
 
+  it('shows the case card from a status line, so someone whose chat lost the card can still decide', async () => {
+    const where = { kind: 'channel' as const };
+    await h.teams.message(tp.client, 'status', where);
+    const status = FakeBotConnector.card(h.fake.posts().at(-1)!.body)!;
+    assertValidCard(status);
+    const show = executeActions(status).find((a) => a.verb === 'refresh')!;
+    expect(show.data).toEqual({ caseId, card: 'case' });
+    const shown = responseCard(await h.teams.invoke(tp.client, show.verb, show.data, where))!;
+    expect(cardText(shown)).toContain('Overname Bakkerij De Korst B.V.');
+    expect(buttons(shown)).toContain('approve:client');
+  });
+
   it('lets each approver press their own button on the shared card, until the case is approved', async () => {
     const where = { kind: 'channel' as const, thread: caseMessageId };
     for (const [who, role] of [
