@@ -92,7 +92,10 @@ export function caseCard(s: CaseSnapshot, o: ViewOptions): CardView {
     title: m.card.title(data.clientName),
     facts: [
       { label: m.card.status, value: m.status[s.status] },
-      { label: m.card.administrations, value: escapeMarkup(data.administrations.join(', ')) },
+      {
+        label: m.card.administrations(data.administrations.length),
+        value: escapeMarkup(data.administrations.join(', ')),
+      },
       { label: m.card.move, value: md`${data.oldEnvironment} → ${data.newEnvironment}` },
       { label: m.card.requester, value: who(data.requester) },
       ...(s.round > 1 ? [{ label: m.card.round, value: String(s.round) }] : []),

@@ -321,7 +321,7 @@ export class DialogEngine {
         };
       case 'refused': {
         const names = v.allowed.map((u) => md`${u.name ?? u.id}`).join(' / ');
-        const message = v.role ? m.refused.notYourRole(m.roles[v.role], names) : refusal(action.action, names, m);
+        const message = v.role ? m.refused.notYourRole(m.roleInText[v.role], names) : refusal(action.action, names, m);
         this.o.logger.info(
           { caseId: id, action: action.action, user: action.user.id },
           'action refused: not this user',
@@ -376,7 +376,9 @@ export class DialogEngine {
 function doneNotice(f: CaseFact, m: Messages, threads: boolean): string {
   switch (f.type) {
     case 'decision':
-      return f.decision === 'approved' ? m.notices.approved(m.roles[f.role]) : m.notices.rejected(m.roles[f.role]);
+      return f.decision === 'approved'
+        ? m.notices.approved(m.roleInText[f.role])
+        : m.notices.rejected(m.roleInText[f.role]);
     case 'transferConfirmed':
       return m.notices.transferred(threads);
     case 'roundStarted':

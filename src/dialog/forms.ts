@@ -82,7 +82,7 @@ export function rejectForm(language: 'nl' | 'en', caseId: string, role: Role, cl
     language,
     form: 'rejectReason',
     title: m.form.rejectTitle,
-    intro: m.form.rejectIntro(clientName, m.roles[role]),
+    intro: m.form.rejectIntro(clientName, m.roleInText[role]),
     submitLabel: m.form.rejectSubmit,
     context: { caseId, role },
     inputs: [{ id: 'reason', kind: 'multiline', label: m.form.reason, required: true, maxLength: REASON_MAX }],

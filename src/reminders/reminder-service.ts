@@ -117,6 +117,6 @@ export class ReminderService {
     if (items.length === 0) return null;
     const m = messages(s.data.language);
     const list = items.map((i) => `- ${m.items[i]}`).join('\n');
-    return m.reminders.checklist(joinNames(followUpPeople(s.data).map(who), s.data.language), list);
+    return m.reminders.checklist(joinNames(followUpPeople(s.data).map(who), s.data.language), list, items.length);
   }
 }

@@ -83,7 +83,7 @@ describe('checklist undo', () => {
     h.clock.set('2026-11-25T09:30:00+01:00');
     expect(await h.engine.runDueReminders()).toBe(1);
     expect(texts().at(-1)).toBe(
-      'Herinnering: @Rianne Aanvrager, deze nazorgpunten staan nog open:\n• Toegangsrechten voor btw instellen',
+      'Herinnering: @Rianne Aanvrager, dit nazorgpunt staat nog open:\n• Toegangsrechten voor btw instellen',
     );
   });
 

@@ -59,7 +59,7 @@ describeSkipIf(skip, 'playground in the browser', () => {
     await expect.poll(() => modal.innerText()).toContain('Vul dit veld in');
     expect(await modal.getByLabel('Naam van de klant').inputValue()).toBe('Bakkerij De Korst B.V.');
     await shot(page, 'slack-2-modal-errors');
-    await modal.getByLabel('Administratie(s)').fill('1001 Bakkerij De Korst');
+    await modal.getByLabel('Administraties').fill('1001 Bakkerij De Korst');
     await modal.getByLabel('Oude omgeving', { exact: true }).fill('Kantoor Oud');
     await modal.getByLabel('Nieuwe omgeving', { exact: true }).fill('Kantoor Nieuw');
     await modal.getByLabel('Beheerder oude omgeving').selectOption({ label: 'Otto Jansen' });

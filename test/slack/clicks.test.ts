@@ -77,7 +77,7 @@ describe('Slack button presses', () => {
     expect(modal.view.callback_id).toBe('rejectReason');
     expect((modal.view.blocks as unknown[])[0]).toMatchObject({
       type: 'section',
-      text: { type: 'mrkdwn', text: expect.stringMatching(/^Je wijst de overname van \*.+\* af als \*Klant\*\./) },
+      text: { type: 'mrkdwn', text: expect.stringMatching(/^Je wijst de overname van \*.+\* af als \*klant\*\./) },
     });
     const meta = String(modal.view.private_metadata);
     expect(JSON.parse(meta)).toMatchObject({ caseId: c.id, role: 'client', channel: CHANNEL });

@@ -66,7 +66,7 @@ describe('a slow connector', () => {
     // Answered while the (slow) update of the channel's card is still on its way.
     expect(cardText(FakeBotConnector.card(h.fake.latest(caseMessageId)))).not.toContain('akkoord door Otto');
     const card = responseCard(r);
-    expect(cardText(card)).toContain('Je akkoord als Beheerder oude omgeving is vastgelegd.');
+    expect(cardText(card)).toContain('Je akkoord als beheerder oude omgeving is vastgelegd.');
     expect(cardText(card)).toContain('akkoord door Otto Oud');
     release();
     await h.fake.waitFor(() =>

@@ -146,14 +146,14 @@ describe('welcome', () => {
     h.fake
       .posts()
       .map((p) => FakeBotConnector.card(p.body))
-      .filter((c) => c && /Overname-assistent — wat ik kan|Takeover assistant — what I can do/.test(cardText(c)));
+      .filter((c) => c && /Overname-assistent — wat ik kan|Overname-assistent — what I can do/.test(cardText(c)));
 
   it("welcomes once per install, in the installer's language, whichever event comes first", async () => {
     await h.teams.installed(tp.requester, { kind: 'channel' }, { locale: 'en-US' });
     await h.teams.installed(tp.requester, { kind: 'channel' }, { locale: 'en-US', installFirst: true });
     const cards = welcomes();
     expect(cards).toHaveLength(1);
-    expect(cardText(cards[0])).toContain('Takeover assistant — what I can do');
+    expect(cardText(cards[0])).toContain('Overname-assistent — what I can do');
     expect(executeActions(cards[0]).map((a) => [a.verb, a.data.lang])).toEqual([['start', 'en']]);
   });
 

@@ -233,7 +233,7 @@ describe('a case from request to completion', () => {
       },
     );
     const refused = card(r);
-    expect(cardText(refused)).toContain('Alleen Karin Klant kan akkoord geven of afwijzen als Klant');
+    expect(cardText(refused)).toContain('Alleen Karin Klant kan akkoord geven of afwijzen als klant');
     expect(executeActions(refused)).toEqual([]);
     expect(await h.app.engine.repo.load(caseId)).toEqual(before);
     expect(h.fake.requests.filter((r) => r.op === 'update')).toHaveLength(updates);
@@ -267,7 +267,7 @@ describe('a case from request to completion', () => {
       isMultiline: true,
     });
     // The reason card says which case and in which capacity.
-    expect(cardText(ask)).toContain('Je wijst de overname van **Bakkerij De Korst B.V.** af als **Klant**.');
+    expect(cardText(ask)).toContain('Je wijst de overname van **Bakkerij De Korst B.V.** af als **klant**.');
     expect(executeActions(ask).map((a) => [a.verb, a.data])).toEqual([
       ['reject', { caseId, role: 'client', card: 'case' }],
       ['refresh', { caseId, card: 'case' }],
@@ -284,7 +284,7 @@ describe('a case from request to completion', () => {
       await h.teams.invoke(tp.requester, 'approve', { caseId, role: 'newEnvironmentAdmin', card: 'case' }, where),
     );
     expect(executeActions(last).map((a) => a.verb)).toEqual(['confirm_transfer', 'cancel']);
-    expect(cardText(last)).toContain('Je akkoord als Beheerder nieuwe omgeving is vastgelegd.');
+    expect(cardText(last)).toContain('Je akkoord als beheerder nieuwe omgeving is vastgelegd.');
 
     const moved = card(await h.teams.invoke(tp.requester, 'confirm_transfer', { caseId, card: 'case' }, where));
     // In a channel the checklist goes in the case message's thread, and the card says so.

@@ -48,7 +48,7 @@ describe('Teams without user-specific views', () => {
       { caseId, role: 'client', card: 'case' },
       { kind: 'channel', thread: caseMessageId },
     );
-    expect(cardText(responseCard(r))).toContain('Alleen Karin Klant kan akkoord geven of afwijzen als Klant');
+    expect(cardText(responseCard(r))).toContain('Alleen Karin Klant kan akkoord geven of afwijzen als klant');
     expect(await h.app.engine.repo.load(caseId)).toEqual(before);
   });
 

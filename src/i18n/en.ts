@@ -1,0 +1,231 @@
+// Every sentence the assistant says in English, for users who write English: the same keys as nl.ts, one term
+// per concept matching the Dutch (takeover = overname, move = overzetten, follow-up item = nazorgpunt).
+
+import { md } from '../dialog/markup.js';
+import type { Messages } from './nl.js';
+
+const failed = 'Something went wrong; possibly nothing was recorded. Please try again in a minute.';
+
+export const en: Messages = {
+  roles: {
+    oldEnvironmentAdmin: 'Old environment admin',
+    client: 'Client',
+    newEnvironmentAdmin: 'New environment admin',
+  },
+  roleInText: {
+    oldEnvironmentAdmin: 'old environment admin',
+    client: 'client',
+    newEnvironmentAdmin: 'new environment admin',
+  },
+  status: {
+    awaiting_approvals: 'Awaiting approvals',
+    approved: 'Approved — ready to move',
+    transferred: 'Moved — follow-up in progress',
+    completed: 'Completed',
+    rejected: 'Rejected',
+    cancelled: 'Cancelled',
+  },
+  items: {
+    newUser: 'Create the new user and invite the client',
+    rabobank: 'Set up the Rabobank bank connection again',
+    knab: 'Set up the Knab bank connection again',
+    portsCertificates: 'Set up ports and certificates',
+    vatAccessRights: 'Set up VAT access rights',
+    reportingStructure: 'Set up the reporting structure',
+  },
+  features: {
+    rabobank: 'Rabobank bank connection',
+    knab: 'Knab bank connection',
+    portsCertificates: 'Ports and certificates (e.g. Digipoort, PKIoverheid)',
+    vatAccessRights: 'VAT access rights',
+    reportingStructure: 'Reporting structure',
+  },
+  advice: {
+    newUser:
+      'Create a new user and link it to the moved administrations. Invite the client through their **existing** Wolters Kluwer Account; ask the client which e-mail address it uses.',
+    rabobank: 'The Rabobank connection is not copied and must be linked again.',
+    knab: 'The Knab connection is not copied and must be linked again.',
+    portsCertificates:
+      'Ports and certificates are not copied. Discuss with the client what is needed, for example the Digipoort port and the PKIoverheid certificate for VAT filing.',
+    vatAccessRights: 'Environment settings such as access rights for VAT are not copied: set them up again.',
+    reportingStructure:
+      'Environment settings such as access rights for the reporting structure are not copied: set them up again.',
+  },
+  linkManager: { client: 'the client', previousAccountant: 'the previous accountant', unknown: 'unknown' },
+  featureUse: { yes: 'used', no: 'not used', unknown: 'unknown' },
+  buttons: {
+    approve: 'Approve',
+    reject: 'Reject',
+    confirm_transfer: 'Administration has been moved',
+    checklist_done: 'Done',
+    checklist_na: 'Not applicable',
+    checklist_undo: 'Undo',
+    checklist_needed: 'Needed after all',
+    rerequest: 'Request again',
+    cancel: 'Cancel',
+    snooze: 'Pause reminders for 1 week',
+    start: 'Start a takeover',
+  },
+  form: {
+    title: 'New takeover',
+    submit: 'Request',
+    clientName: 'Client name',
+    administrations: 'Administrations',
+    administrationsHint: 'Code and/or name, one per line or separated by commas',
+    oldEnvironment: 'Old environment',
+    newEnvironment: 'New environment',
+    features: 'Which features does the client use? (they are not copied)',
+    featuresUnknown: 'Not known yet',
+    bankLinksManagedBy: 'Who managed the bank connections?',
+    rejectTitle: 'Reject takeover',
+    rejectIntro: (client: string, role: string) =>
+      md`You are rejecting the takeover of **${client}** as **${role}**. Everyone in the conversation sees the reason.`,
+    rejectSubmit: 'Reject',
+    reason: 'Reason',
+  },
+  errors: {
+    failed,
+    required: 'Please fill in this field.',
+    tooLong: (max: number) => `At most ${max} characters.`,
+    administrations: 'Name at least one administration.',
+    sameEnvironment: 'The new environment must differ from the old one.',
+    distinctPeople: 'Choose three different people for the three approvals.',
+    unknownCase: 'This takeover does not exist, or no longer exists.',
+    malformed: 'I do not understand this action; nothing was changed.',
+    notInChannel: 'Start a takeover in the channel where the people involved can see it, not in a direct message.',
+    notPosted:
+      'The takeover message could not be posted in the conversation (is the assistant a member of the channel?).',
+  },
+  refused: {
+    notYourRole: (role: string, who: string) => `Only ${who} can approve or reject as ${role}. Nothing was changed.`,
+    onlyNewAdmin: (who: string) => `Only ${who} (new environment admin) can do this. Nothing was changed.`,
+    onlyRequester: (who: string) => `Only ${who} (requester) can do this. Nothing was changed.`,
+    onlyParticipants: 'Only the requester or the new environment admin can do this. Nothing was changed.',
+  },
+  notices: {
+    approved: (role: string) => `Your approval as ${role} has been recorded.`,
+    rejected: (role: string) => `Your rejection as ${role} has been recorded.`,
+    alreadyDecided: 'This decision was already recorded; nothing was changed.',
+    stale: 'This button is out of date; the message has been refreshed.',
+    needReason: 'Please give a reason for the rejection.',
+    transferred: (threads: boolean) =>
+      `Recorded that the administration has been moved. The follow-up checklist is ${threads ? 'in the thread' : 'below'}.`,
+    itemDone: 'Updated.',
+    rerequested: 'A new approval round has started.',
+    cancelled: 'The takeover has been cancelled.',
+    snoozed: (until: string) => `Reminders paused until ${until}.`,
+  },
+  card: {
+    title: (client: string) => md`Takeover ${client}`,
+    administrations: (n: number) => (n === 1 ? 'Administration' : 'Administrations'),
+    move: 'From → to',
+    requester: 'Requested by',
+    status: 'Status',
+    round: 'Approval round',
+    waiting: 'waiting for approval',
+    noLongerNeeded: 'no decision needed any more',
+    approvedBy: (who: string, at: string) => `approved by ${who} on ${at}`,
+    rejectedBy: (who: string, at: string, reason: string) => `rejected by ${who} on ${at}: ${reason}`,
+    allApproved: 'All three parties have approved. Move the administration, then confirm it here.',
+    transferredAt: (who: string, at: string, threads: boolean) =>
+      `Moved, confirmed by ${who} on ${at}. See the follow-up checklist ${threads ? 'in the thread' : 'below'}.`,
+    rejectedNote: 'A party has rejected. After talking it over, the requester can request again.',
+    cancelledNote: (who: string, at: string) => `Cancelled by ${who} on ${at}.`,
+    completedNote: 'All follow-up items are done.',
+    checklistTitle: (client: string) => md`Follow-up after the move — ${client}`,
+    checklistIntro:
+      'These features and steps were not copied. Mark each item done or not applicable; a mistake can be undone.',
+    itemDoneBy: (who: string, at: string) => `done — ${who}, ${at}`,
+    itemNaBy: (who: string, at: string) => `not applicable — ${who}, ${at}`,
+    itemReopenedBy: (who: string, at: string) => `reopened — ${who}, ${at}`,
+    itemNotUsed: 'not applicable — the client does not use this, according to the request',
+    bankManagedBy: (who: string) => `This connection was managed by ${who}.`,
+    bankManagerUnknown:
+      'Not known who managed this connection: ask whether the client did so themselves or the previous accountant.',
+    audit: 'Every decision is recorded with who, when and on which platform.',
+  },
+  reminders: {
+    approvals: (people: string, client: string) =>
+      `Reminder: ${people}, please approve or reject the takeover of ${client}. The takeover can only go ahead once all three parties have approved.`,
+    escalate: (requester: string, count: number) =>
+      `${requester}, not everyone has responded after ${count === 1 ? '1 reminder' : `${count} reminders`}. You may want to contact them yourself.`,
+    checklist: (who: string, items: string, count: number) =>
+      `Reminder: ${who}, ${count === 1 ? 'this follow-up item is' : 'these follow-up items are'} still open:\n${items}`,
+  },
+  help: {
+    title: 'Overname-assistent — what I can do',
+    questions:
+      '- **Questions** about taking over a client from another Twinfield environment; I answer from the knowledge article, with its source.',
+    start:
+      '- **start** (or "new takeover"): request a takeover. I ask the old environment admin, the client and the new environment admin to approve — only that person can press their own button.',
+    startElsewhere:
+      '- **Request a takeover** in the channel or group chat where the three people involved can read along: mention me there and type **start**. Not in this private chat, where they cannot see it.',
+    status:
+      '- **status**: the open takeovers in this conversation, how long they have been open, what they wait for and a link to each takeover message.',
+    followUp:
+      '- After the move I keep a follow-up checklist (user and invitation, Rabobank, Knab, ports and certificates, VAT access rights, reporting structure) and remind on working days until everything is done. An item ticked by mistake can be undone.',
+  },
+  statusView: {
+    title: 'Open takeovers in this conversation',
+    none: 'There are no open takeovers here.',
+    line: (client: string, status: string, age: string) => `**${client}** — ${status} — ${age}`,
+    ageHours: (n: number) =>
+      n < 1 ? 'open for less than an hour' : n === 1 ? 'open for 1 hour' : `open for ${n} hours`,
+    ageDays: (n: number) => (n === 1 ? 'open for 1 day' : `open for ${n} days`),
+    pendingPeople: (people: string) => `Waiting for approval from ${people}.`,
+    awaitingTransfer: (admin: string) => `Waiting for ${admin} to confirm that the administration has been moved.`,
+    awaitingRerequest: (requester: string) => `Waiting for ${requester} to request again or cancel.`,
+    openItems: (n: number, people: string) =>
+      `${n === 1 ? '1 follow-up item' : `${n} follow-up items`} open, for ${people} to complete.`,
+    link: 'Go to the takeover message',
+  },
+  startPrompt: 'Press the button to request a takeover.',
+  cancelHow: 'Use the **Cancel** button on the takeover message to cancel a takeover.',
+  teams: {
+    refresh: 'Refresh',
+    back: 'Back',
+    showCase: 'Show takeover card',
+    onlySee: (names: string, labels: string, people: number, buttons: number) =>
+      `Only ${names} ${people === 1 ? 'sees' : 'see'} the ${buttons === 1 ? 'button' : 'buttons'} ${labels}.`,
+    onlyPress: (names: string, labels: string, _people: number, buttons: number) =>
+      `Only ${names} can use the ${buttons === 1 ? 'button' : 'buttons'} ${labels}.`,
+    onlyPressOwn: (names: string, labels: string, people: number, buttons: number) =>
+      `The ${buttons === 1 ? 'button' : 'buttons'} ${labels} ${buttons === 1 ? 'works' : 'work'} only for ${people === 1 ? names : `${names}, each next to their own name`}.`,
+    checkFields: 'Please check the marked fields.',
+    membersCut: (shown: number, total: number) =>
+      `The lists show ${shown} of the ${total} members of this conversation.`,
+    submittedBy: (client: string, who: string) =>
+      `Request for **${client}** sent by ${who}. The takeover card is now in the conversation.`,
+    alreadySubmitted: 'This form was already sent; no second takeover was created.',
+    busy: 'This form is already being processed.',
+    failed,
+    slow: 'Your choice was received; the card will be updated shortly.',
+  },
+  slack: {
+    close: 'Close',
+    botNotAllowed: 'A bot cannot approve; choose a person.',
+    userUnknown: 'I cannot find this person in Slack; choose someone else.',
+    userCheckFailed: 'I could not check this person with Slack just now; please try again in a moment.',
+    failed,
+    startFailed: (errors: string) => `The takeover was not created:\n${errors}`,
+    help: '**In Slack:** `/overname start` starts a takeover, `/overname status` lists the open takeovers in the channel, `/overname <question>` or an @mention of me in a channel asks a question; you can also send me a direct message. On a takeover message only the named person can press **Approve** or **Reject**.',
+    notPosted:
+      'I could not post the takeover message in the channel, so the request was withdrawn. Invite me to the channel (`/invite @Overname-assistent`) and start the takeover again.',
+  },
+  answers: {
+    instruction:
+      "I only answer questions about the knowledge article; I don't carry out instructions such as approving something or changing my rules. Approvals are given with the buttons on the takeover card.",
+    vague:
+      'Could you make your question a bit more specific? I answer questions from the knowledge base, for example about taking over a client from another Twinfield environment.',
+    gap: (title: string, topic: string) =>
+      `The knowledge article “${title}” does not say ${topic}, so I can't give you a reliable answer. Please contact Twinfield Support about this.`,
+    notInArticle: (title: string) =>
+      `The knowledge base does not cover this: the knowledge article “${title}” does not answer this question. Please contact Twinfield Support about this.`,
+    notFound:
+      "I can't answer that: the knowledge base does not cover this question. Please contact Twinfield Support about this.",
+    otherLanguage: 'This is only described in a Dutch article:',
+    seeArticle: (reference: string) => `See the knowledge article ${reference}.`,
+    source: 'Source',
+    gapNote: (topic: string) => `The knowledge article does not say ${topic}; Twinfield Support can help with that.`,
+  },
+};
