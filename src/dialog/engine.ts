@@ -1,20 +1,12 @@
 // The dialog engine: turns normalized messages, button presses and forms into case changes and views.
 import type { AnswerEngine } from '../answers/types.js';
 import type { Clock } from '../clock.js';
-import {
-  type CaseFact,
-  type CaseOrigin,
-  isOpen,
-  type Platform,
-  ROLES,
-  type Role,
-  type UserRef,
-} from '../domain/case.js';
+import { type CaseOrigin, isOpen, type Platform, ROLES, type Role, type UserRef } from '../domain/case.js';
 import { type FormValues, parseStartForm } from '../domain/case-input.js';
 import { CaseRepository, type RenderState } from '../domain/case-repository.js';
 import { CaseService, type Verdict } from '../domain/case-service.js';
 import { chooseLanguage, languageFromLocale } from '../i18n/language.js';
-import { type Messages, messages } from '../i18n/messages.js';
+import { messages } from '../i18n/messages.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import { ReminderPolicy, type ReminderPolicyOptions } from '../reminders/policy.js';
@@ -22,6 +14,7 @@ import { ReminderService } from '../reminders/reminder-service.js';
 import type { ReminderScheduler } from '../reminders/scheduler.js';
 import type { Store } from '../store/store.js';
 import { within } from '../within.js';
+import { doneNotice, refusal } from './action-notices.js';
 import { caseMessageLinks } from './case-links.js';
 import { caseCard, checklistCard } from './case-views.js';
 import { answerCard, helpCard, statusCard } from './chat-views.js';
@@ -371,27 +364,4 @@ export class DialogEngine {
   runDueReminders(): Promise<number> {
     return this.o.scheduler.runDue();
   }
-}
-
-function doneNotice(f: CaseFact, m: Messages, threads: boolean): string {
-  switch (f.type) {
-    case 'decision':
-      return f.decision === 'approved'
-        ? m.notices.approved(m.roleInText[f.role])
-        : m.notices.rejected(m.roleInText[f.role]);
-    case 'transferConfirmed':
-      return m.notices.transferred(threads);
-    case 'roundStarted':
-      return m.notices.rerequested;
-    case 'cancelled':
-      return m.notices.cancelled;
-    default:
-      return m.notices.itemDone;
-  }
-}
-
-function refusal(action: string, names: string, m: Messages): string {
-  if (action === 'confirm_transfer') return m.refused.onlyNewAdmin(names);
-  if (action === 'rerequest') return m.refused.onlyRequester(names);
-  return m.refused.onlyParticipants;
 }
