@@ -55,7 +55,7 @@ export function registerPlaygroundRoutes(ctx: PlatformContext, parts: Playground
     res.end(body);
   };
   server.route('GET', '/', serveFile(join(PUBLIC, 'index.html')));
-  for (const file of ['playground.js', 'blockkit.js', 'styles.css']) {
+  for (const file of ['playground.js', 'blockkit.js', 'teams.js', 'styles.css']) {
     server.route('GET', `/playground/${file}`, serveFile(join(PUBLIC, file)));
   }
   server.route('GET', '/playground/adaptivecards.js', serveFile(vendor));

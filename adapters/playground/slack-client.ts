@@ -31,7 +31,7 @@ export class SlackClient {
           user_id: who.slackId,
           user_name: who.name,
           command: '/overname',
-          text: slash[1] ?? '',
+          text: escapeSlackText(slash[1] ?? ''),
           api_app_id: 'A0PLAYGRND',
           trigger_id: await this.workspace.newTrigger(who.slackId),
           response_url: await this.workspace.newResponseUrl(who.slackId, channel, threadTs),
@@ -39,7 +39,10 @@ export class SlackClient {
         'application/x-www-form-urlencoded',
       );
     }
-    const message = await this.workspace.postHuman(who.slackId, text, threadTs);
+    // Slack delivers (and stores) what a person typed with &, < and > escaped: only Slack itself writes <@U…>,
+    // <#C…> and <url|label>, so "<b>" typed stays text for the app and for every client that shows it.
+    const typed = escapeSlackText(text);
+    const message = await this.workspace.postHuman(who.slackId, typed, threadTs);
     return this.send(
       JSON.stringify({
         token: 'playground',
@@ -52,7 +55,7 @@ export class SlackClient {
         event: {
           type: 'app_mention',
           user: who.slackId,
-          text: `<@${PLAYGROUND_SLACK.botUser}> ${text}`,
+          text: `<@${PLAYGROUND_SLACK.botUser}> ${typed}`,
           ts: message.ts,
           thread_ts: threadTs,
           channel,
@@ -136,4 +139,9 @@ export class SlackClient {
     });
     return { status: res.status, body: await res.text() };
   }
+}
+
+/** Slack's escaping of message text: "&" → "&amp;", "<" → "&lt;", ">" → "&gt;"; nothing else. */
+function escapeSlackText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -12,6 +12,7 @@ export interface SlackMessage {
   ts: string;
   channel: string;
   threadTs?: string;
+  /** mrkdwn as Slack stores it: what a person typed has &, < and > escaped (see SlackClient.say). */
   text: string;
   blocks?: unknown[];
   /** Bot or human author's Slack id. */

@@ -120,6 +120,12 @@ describe('Slack events and /overname', () => {
     expect(posted()).toEqual([]);
   });
 
+  it("reads a command's text as typed: Slack's &amp;, &lt; and &gt; undone once", async () => {
+    await h.slack.command(PEOPLE.requester.id, 'C7', 'Blijft de Rabo &amp; Knab koppeling &lt;echt&gt; bestaan?');
+    await h.settle();
+    expect(await h.app.store.get('thread:slack:C7:-')).toBe('Blijft de Rabo & Knab koppeling <echt> bestaan?');
+  });
+
   it('/overname status lists the open cases of this channel', async () => {
     const r = await h.app.engine.submitStart({
       platform: 'slack',

@@ -2,30 +2,43 @@
 (() => {
   const esc = (s) =>
     String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-  const unslack = (s) => String(s).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  /** Slack's own escapes (&amp; &lt; &gt;) decoded, in one pass so "&amp;lt;" shows as "&lt;", not "<". */
+  const unslack = (s) => String(s).replace(/&(amp|lt|gt);/g, (_all, e) => ({ amp: '&', lt: '<', gt: '>' })[e]);
+  const SAFE_URL = /^(https?:\/\/|mailto:)/i;
 
-  /** Slack mrkdwn → HTML: <@U…> mentions, <url|label> links, *bold*, _italic_, ~strike~, `code`, line breaks. */
-  function mrkdwn(text, names) {
+  /**
+   * Slack mrkdwn → HTML. Only Slack's control sequences in angle brackets are special: <@U…> and <#C…|name>
+   * mentions, <!here> and friends, <url|label> links. A "<" a person typed arrives as "&lt;" (Slack escapes &, < and
+   * >), so it can form none of these and is shown as typed; then *bold*, _italic_, ~strike~, `code`, line breaks.
+   */
+  function mrkdwn(text, names = {}) {
+    const src = String(text ?? '');
     const out = [];
-    const re = /<([^>]+)>/g;
+    const re = /<([^<>]+)>/g;
     let last = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      out.push(inline(unslack(text.slice(last, m.index))));
-      const inner = m[1];
-      if (inner.startsWith('@')) {
-        const id = inner.slice(1).split('|')[0];
-        out.push(`<span class="mention">@${esc(names[id] ?? id)}</span>`);
-      } else if (inner.startsWith('!')) {
-        out.push(`<span class="mention">@${esc(inner.slice(1).split('|')[0])}</span>`);
-      } else {
-        const [url, label] = inner.split('|');
-        const safe = /^https?:\/\//.test(url) ? url : '#';
-        out.push(`<a href="${esc(safe)}" target="_blank" rel="noopener">${esc(unslack(label ?? url))}</a>`);
-      }
+    for (let m = re.exec(src); m; m = re.exec(src)) {
+      out.push(inline(unslack(src.slice(last, m.index))));
+      out.push(control(m[1], names));
       last = m.index + m[0].length;
     }
-    out.push(inline(unslack(text.slice(last))));
+    out.push(inline(unslack(src.slice(last))));
     return out.join('').replace(/\n/g, '<br>');
+  }
+
+  /** One <…> sequence: a mention, a channel, a special mention or a link; a label is shown for anything else. */
+  function control(inner, names) {
+    const bar = inner.indexOf('|');
+    const target = bar < 0 ? inner : inner.slice(0, bar);
+    const label = bar < 0 ? undefined : unslack(inner.slice(bar + 1));
+    const mention = (shown) => `<span class="mention">${esc(shown)}</span>`;
+    if (target.startsWith('@')) return mention(`@${names[target.slice(1)] ?? label ?? target.slice(1)}`);
+    if (target.startsWith('#')) return mention(`#${label ?? target.slice(1)}`);
+    if (target.startsWith('!subteam^')) return mention(label ?? '@groep');
+    if (target.startsWith('!date^')) return esc(label ?? '');
+    if (target.startsWith('!')) return mention(`@${target.slice(1)}`);
+    const url = unslack(target);
+    if (!SAFE_URL.test(url)) return esc(label ?? url);
+    return `<a href="${esc(url)}" target="_blank" rel="noopener">${esc(label ?? url)}</a>`;
   }
 
   function inline(text) {

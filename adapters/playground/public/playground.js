@@ -90,13 +90,36 @@
     renderModal();
   }
 
-  function shell({ bot, name, meta, ephemeral, threadRoot }) {
+  /** Initials for an avatar, as both platforms draw them: "Rianne Aanvrager" → "RA". */
+  const initials = (name) => {
+    const words = String(name).split(/\s+/).filter(Boolean);
+    return `${words[0]?.[0] ?? ''}${words.length > 1 ? words.at(-1)[0] : ''}`.toUpperCase();
+  };
+
+  /** A message's time as the platforms show it: "14:05" today, with the day before it otherwise. */
+  function shownTime(date) {
+    const zone = { timeZone: ui.state.timeZone };
+    const today = new Date().toLocaleDateString('nl-NL', zone) === date.toLocaleDateString('nl-NL', zone);
+    const time = date.toLocaleTimeString('nl-NL', { ...zone, hour: '2-digit', minute: '2-digit' });
+    return today ? time : `${date.toLocaleDateString('nl-NL', { ...zone, day: 'numeric', month: 'short' })} ${time}`;
+  }
+
+  /** One message: avatar, author and time, then its content; in Teams a channel post, in Slack a channel line. */
+  function shell({ bot, name, at, edited, ephemeral, threadRoot }) {
+    const teams = ui.platform === 'teams';
     const el = document.createElement('div');
     el.className = `msg${bot ? ' bot' : ''}${ephemeral ? ' ephemeral' : ''}`;
     el.dataset.testid = 'msg';
-    el.innerHTML = `<div class="avatar">${bot ? 'OA' : name.slice(0, 1)}</div><div class="body"><div class="meta"><b></b><span></span></div><div class="content"></div></div>`;
-    el.querySelector('b').textContent = name;
-    el.querySelector('.meta span').textContent = meta ?? '';
+    el.innerHTML =
+      '<div class="avatar" aria-hidden="true"></div><div class="body"><div class="meta"><b class="author"></b><time></time><span class="edited"></span></div><div class="content"></div></div>';
+    el.querySelector('.avatar').textContent = bot ? 'OA' : initials(name);
+    el.querySelector('.author').textContent = name;
+    const time = el.querySelector('time');
+    if (!Number.isNaN(at.getTime())) {
+      time.textContent = shownTime(at);
+      time.dateTime = at.toISOString();
+    }
+    el.querySelector('.edited').textContent = edited ? (teams ? 'Bewerkt' : '(bewerkt)') : '';
     if (ephemeral)
       el.querySelector('.body').insertAdjacentHTML(
         'beforeend',
@@ -104,8 +127,9 @@
       );
     if (threadRoot) {
       const reply = document.createElement('button');
+      reply.type = 'button';
       reply.className = 'reply-link';
-      reply.textContent = 'Antwoord in thread';
+      reply.textContent = teams ? '↩ Antwoorden' : 'Antwoord in thread';
       reply.addEventListener('click', () => {
         ui.thread = threadRoot;
         render();
@@ -115,6 +139,9 @@
     }
     return el;
   }
+
+  /** Replies go under their post, above its reply link, as in a Teams post and a Slack thread. */
+  const addThread = (el, thread) => el.querySelector('.body').insertBefore(thread, el.querySelector('.reply-link'));
 
   function slackTimeline() {
     const msgs = ui.state.slack?.messages ?? [];
@@ -129,7 +156,8 @@
         name: bot ? 'Overname-assistent' : (n[m.user] ?? m.user),
         ephemeral: !!m.ephemeralFor,
         threadRoot: root ? m.ts : null,
-        meta: m.updates ? '(bijgewerkt)' : '',
+        at: new Date(Number(m.ts) * 1000),
+        edited: m.updates > 0,
       });
       const content = el.querySelector('.content');
       if (m.blocks?.length) {
@@ -143,7 +171,7 @@
             },
           }),
         );
-      } else content.innerHTML = BlockKit.mrkdwn(m.text, n);
+      } else content.innerHTML = BlockKit.mrkdwn(m.text, n); // as Slack delivers it: what people typed is escaped
       return el;
     };
     return msgs
@@ -155,7 +183,7 @@
           const t = document.createElement('div');
           t.className = 'thread';
           t.append(...replies.map((r) => one(r, false)));
-          el.querySelector('.body').appendChild(t);
+          addThread(el, t);
         }
         return el;
       });
@@ -171,11 +199,15 @@
         bot,
         name: a.fromName,
         threadRoot: root ? a.id : null,
-        meta: a.updates ? '(bijgewerkt)' : '',
+        // Activity ids are milliseconds, like Teams' message ids.
+        at: new Date(Number(a.id)),
+        edited: a.updates > 0,
       });
       const content = el.querySelector('.content');
       const card = a.attachments?.find((x) => x.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
-      if (a.text) content.insertAdjacentHTML('beforeend', `<div>${teamsText(a.text)}</div>`);
+      // The bot's text is Teams markdown with its mentions; what a person typed is shown as typed.
+      const html = bot ? TeamsView.markdown(a.text, a.entities ?? []) : TeamsView.plain(a.text);
+      if (a.text) content.insertAdjacentHTML('beforeend', `<div class="text">${html}</div>`);
       if (card) content.appendChild(teamsCard(a, card));
       return el;
     };
@@ -188,7 +220,7 @@
           const t = document.createElement('div');
           t.className = 'thread';
           t.append(...rs.map((r) => one(r, false)));
-          el.querySelector('.body').appendChild(t);
+          addThread(el, t);
         }
         return el;
       });
@@ -197,30 +229,17 @@
   const escHtml = (s) =>
     String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
-  /**
-   * Teams text as Teams shows it: backslash escapes (a literal character, never formatting), <at>Name</at>
-   * mentions, **bold**, _italic_, [label](url), line breaks.
-   */
-  function teamsText(text) {
-    const kept = [];
-    const held = String(text).replace(/\\([\\*_`[\]~#>+-])/g, (_all, c) => `\uE000${kept.push(c) - 1}\uE001`);
-    return escHtml(held)
-      .replace(/&lt;at&gt;(.*?)&lt;\/at&gt;/g, '<span class="mention">@$1</span>')
-      .replace(/\*\*(.+?)\*\*/g, '<b>$1</b>')
-      .replace(/(^|[^\w])_(.+?)_(?=$|[^\w])/g, '$1<i>$2</i>')
-      .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>')
-      .replace(/\n/g, '<br>')
-      .replace(/\uE000(\d+)\uE001/g, (_all, i) => escHtml(kept[Number(i)]));
-  }
-
+  /** Mention entities of the card being rendered: the renderer asks for its markdown while it renders. */
+  let cardMentions = [];
   AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
-    result.outputHtml = teamsText(text).replace(/(^|<br>)- /g, '$1• ');
+    result.outputHtml = TeamsView.markdown(text, cardMentions);
     result.didProcess = true;
   };
+  const hostConfig = new AdaptiveCards.HostConfig(TeamsView.hostConfig);
 
   function teamsCard(activity, card) {
     const host = document.createElement('div');
-    host.className = 'ac-host';
+    host.className = `ac-host${card.msteams?.width === 'Full' ? ' full' : ''}`;
     host.dataset.testid = 'card';
     const key = `${ui.who}|${activity.id}|${activity.updates}`;
     const mine = teamsCards.get(key);
@@ -247,10 +266,7 @@
     if (cached) return cached;
     renderedCards.set(domKey, host);
     const ac = new AdaptiveCards.AdaptiveCard();
-    ac.hostConfig = new AdaptiveCards.HostConfig({
-      fontFamily: 'Segoe UI, sans-serif',
-      actions: { actionsOrientation: 'horizontal', buttonSpacing: 6 },
-    });
+    ac.hostConfig = hostConfig;
     ac.onExecuteAction = async (action) => {
       const verb = action.verb ?? action.data?.verb;
       const r = await post('/playground/teams/execute', {
@@ -266,7 +282,12 @@
       await refresh(true);
     };
     ac.parse(shown);
-    host.appendChild(ac.render());
+    cardMentions = shown.msteams?.entities ?? [];
+    try {
+      host.appendChild(ac.render());
+    } finally {
+      cardMentions = [];
+    }
     return host;
   }
 
@@ -295,6 +316,9 @@
     });
     root.replaceChildren(el);
   }
+
+  /** "geen herinneringen", "1 herinnering", "2 herinneringen". */
+  const reminders = (n) => (n === 1 ? '1 herinnering' : `${n > 0 ? n : 'geen'} herinneringen`);
 
   function setup() {
     $('who').addEventListener('change', (e) => {
@@ -330,7 +354,7 @@
         dateStyle: 'medium',
         timeStyle: 'short',
       });
-      toast(`Democlock: ${when} — ${r.fired} herinnering(en) verstuurd`);
+      toast(`Demoklok: ${when} — ${reminders(r.fired)} verstuurd`);
       refresh(true);
     });
   }

@@ -2,6 +2,7 @@
 import type { App, SlashCommand } from '@slack/bolt';
 import { languageFromLocale } from '../../../src/i18n/language.js';
 import { isDirectChannel, type SlackDeps, slackUser } from '../context.js';
+import { fromSlackText } from '../mrkdwn.js';
 import { renderMessage } from '../render-blocks.js';
 import { SLASH_COMMAND } from '../routes.js';
 import { slackTexts, withSlackHelp } from '../texts.js';
@@ -41,7 +42,8 @@ async function run(
     workspace: command.team_id,
     conversation: command.channel_id,
     user: slackUser(command.user_id, name),
-    text: command.text ?? '',
+    // Slack escapes &, < and > in a command's text as in messages, and may turn names into <@U…> links.
+    text: fromSlackText(command.text ?? ''),
     locale: info?.locale,
     direct: isDirectChannel(command.channel_id, command.channel_name),
   });
