@@ -5,6 +5,7 @@ import { type CaseOrigin, isOpen, type Platform, ROLES, type Role, type UserRef 
 import { type FormValues, parseStartForm } from '../domain/case-input.js';
 import { CaseRepository, type RenderState } from '../domain/case-repository.js';
 import { CaseService, type Verdict } from '../domain/case-service.js';
+import { chainHead } from '../domain/fact-chain.js';
 import { chooseLanguage, languageFromLocale } from '../i18n/language.js';
 import { messages } from '../i18n/messages.js';
 import type { Logger } from '../log.js';
@@ -340,7 +341,9 @@ export class DialogEngine {
       name: 'Overname-assistent',
     };
     const reason = messages(s.data.language).errors.notPosted;
-    await this.repo.addFact(caseId, { type: 'cancelled', reason, at: this.o.clock.now().toISOString(), by: assistant });
+    const at = this.o.clock.now().toISOString();
+    // Chained to the state the failed render read: the same snapshot decided that the case is withdrawn.
+    await this.repo.addFact(caseId, { type: 'cancelled', reason, at, by: assistant }, chainHead(s));
     this.o.logger.warn({ caseId }, 'case message could not be posted in its conversation; case withdrawn');
   }
 

@@ -11,6 +11,7 @@ import {
   type Platform,
   ROLES,
 } from './case.js';
+import { chainFact, chainHead, genesisHash } from './fact-chain.js';
 
 export type CaseMessageKind = 'case' | 'checklist';
 
@@ -23,18 +24,25 @@ export interface RenderState {
   snoozedUntil?: string;
 }
 
+/** A stored fact and its key within the case (`created`, `r1:client`, `item:rabobank:2` …). */
+export interface StoredFact {
+  key: string;
+  fact: CaseFact;
+}
+
 export interface CaseIndexEntry {
   caseId: string;
   createdAt: string;
 }
 
-const caseKey = (id: string) => `case:${id}`;
+const CASE_PREFIX = 'case:';
+const caseKey = (id: string) => `${CASE_PREFIX}${id}`;
 const factPrefix = (id: string) => `case:${id}:f:`;
 const roundHintKey = (id: string) => `case:${id}:round`;
 /** Set before an item's second fact is written: only then are later facts looked for, so reads stay one query. */
 const itemsHintKey = (id: string) => `case:${id}:items`;
-const itemKey = (id: string, item: ChecklistItem, seq: number) =>
-  seq === 1 ? `${factPrefix(id)}item:${item}` : `${factPrefix(id)}item:${item}:${seq}`;
+const itemName = (item: ChecklistItem, seq: number) => (seq === 1 ? `item:${item}` : `item:${item}:${seq}`);
+const itemKey = (id: string, item: ChecklistItem, seq: number) => `${factPrefix(id)}${itemName(item, seq)}`;
 /** How many later facts per item one read asks for; an item undone more often takes another read. */
 const ITEM_BATCH = 4;
 const messageKey = (id: string, kind: CaseMessageKind) => `case:${id}:msg:${kind}`;
@@ -44,21 +52,25 @@ const conversationPrefix = (platform: Platform, conversation: string) => `conv:$
 
 /** The key a fact is written under: a second write of the same fact (double click, retry) finds it taken. */
 export function factKey(caseId: string, fact: CaseFact): string {
-  const p = factPrefix(caseId);
+  return `${factPrefix(caseId)}${factName(fact)}`;
+}
+
+/** A fact's key within its case (`created`, `r1:client`, `item:rabobank:2` …): what the audit trail calls it. */
+export function factName(fact: CaseFact): string {
   switch (fact.type) {
     case 'created':
-      return `${p}created`;
+      return 'created';
     case 'decision':
-      return `${p}r${fact.round}:${fact.role}`;
+      return `r${fact.round}:${fact.role}`;
     case 'roundStarted':
-      return `${p}round:${fact.round}`;
+      return `round:${fact.round}`;
     case 'transferConfirmed':
-      return `${p}transfer`;
+      return 'transfer';
     case 'checklist':
       // One key per press on the item: two presses on the same state race for the same key, and one wins.
-      return itemKey(caseId, fact.item, itemSeq(fact));
+      return itemName(fact.item, itemSeq(fact));
     case 'cancelled':
-      return `${p}cancel`;
+      return 'cancel';
   }
 }
 
@@ -79,19 +91,29 @@ export class CaseRepository {
 
   async create(data: CaseData, created: CaseFact): Promise<void> {
     await this.store.set(caseKey(data.id), data);
-    await this.addFact(data.id, created);
+    await this.addFact(data.id, created, genesisHash(data));
     await this.store.set(`${conversationPrefix(data.origin.platform, data.origin.conversation)}${data.id}`, {
       caseId: data.id,
       createdAt: data.createdAt,
     } satisfies CaseIndexEntry);
   }
 
-  /** Records a fact once; false when the same fact was already recorded (by a racing or repeated request). */
-  async addFact(caseId: string, fact: CaseFact): Promise<boolean> {
+  /**
+   * Records a fact once, chained to `prev` (chainHead of the snapshot the writer acted on); false when the same fact
+   * was already recorded (by a racing or repeated request). Without `prev` the case is read to find its head.
+   */
+  async addFact(caseId: string, fact: CaseFact, prev?: string): Promise<boolean> {
+    const link = prev ?? (await this.headOf(caseId));
     if (fact.type === 'checklist' && itemSeq(fact) > 1) await this.store.set(itemsHintKey(caseId), true);
-    const written = await this.store.setIfAbsent(factKey(caseId, fact), fact);
+    const written = await this.store.setIfAbsent(factKey(caseId, fact), chainFact(fact, link));
     if (written && fact.type === 'roundStarted') await this.store.set(roundHintKey(caseId), fact.round);
     return written;
+  }
+
+  private async headOf(caseId: string): Promise<string> {
+    const snapshot = await this.load(caseId);
+    if (!snapshot) throw new Error(`case ${caseId} not found: a fact needs its case`);
+    return chainHead(snapshot);
   }
 
   async load(caseId: string): Promise<CaseSnapshot | undefined> {
@@ -177,6 +199,58 @@ export class CaseRepository {
 
   async snooze(caseId: string, until: string): Promise<void> {
     await this.store.set(snoozeKey(caseId), until);
+  }
+
+  /** Every case record, streamed from a prefix scan: memory stays flat however many cases there are. */
+  async *allCases(): AsyncIterable<CaseData> {
+    for await (const [key, data] of this.store.scan<CaseData>(CASE_PREFIX)) {
+      // The scan also meets each case's facts, hints and message ids (case:<id>:…); only the record's key has one colon.
+      if (!key.includes(':', CASE_PREFIX.length)) yield data;
+    }
+  }
+
+  async caseData(caseId: string): Promise<CaseData | undefined> {
+    return this.store.get<CaseData>(caseKey(caseId));
+  }
+
+  /**
+   * Every stored fact of a case with its key, in lifecycle order, for the audit. Unlike load() it trusts no hint and
+   * reads on past a gap a deleted fact left: rounds and each item's presses are read while their last batch found any.
+   */
+  async storedFacts(caseId: string): Promise<StoredFact[]> {
+    const p = factPrefix(caseId);
+    const got = new Map<string, CaseFact>();
+    const read = async (keys: string[]) => {
+      const values = await this.store.getMany<CaseFact>(keys);
+      keys.forEach((k, i) => {
+        if (values[i] !== undefined) got.set(k, values[i]);
+      });
+    };
+    const any = (keys: string[]) => keys.some((k) => got.has(k));
+    const roundKeys = (r: number) => [
+      ...(r > 1 ? [`${p}round:${r}`] : []),
+      ...ROLES.map((role) => `${p}r${r}:${role}`),
+    ];
+    const itemBatch = (item: ChecklistItem, from: number) =>
+      Array.from({ length: ITEM_BATCH }, (_, i) => itemKey(caseId, item, from + i));
+    const rounds = [roundKeys(1), roundKeys(2)];
+    const items = new Map(CHECKLIST_ITEMS.map((item) => [item, [itemBatch(item, 1)]]));
+    await read([`${p}created`, ...rounds.flat(), `${p}transfer`, ...[...items.values()].flat(2), `${p}cancel`]);
+    while (any(rounds.at(-1)!)) {
+      rounds.push(roundKeys(rounds.length + 1));
+      await read(rounds.at(-1)!);
+    }
+    for (let going = CHECKLIST_ITEMS.filter((i) => any(items.get(i)![0]!)); going.length > 0; ) {
+      const next = going.map((item) => itemBatch(item, items.get(item)!.length * ITEM_BATCH + 1));
+      for (const [n, item] of going.entries()) items.get(item)!.push(next[n]!);
+      await read(next.flat());
+      going = going.filter((item) => any(items.get(item)!.at(-1)!));
+    }
+    const order = [`${p}created`, ...rounds.flat(), `${p}transfer`, ...[...items.values()].flat(2), `${p}cancel`];
+    return order.flatMap((k) => {
+      const fact = got.get(k);
+      return fact ? [{ key: k.slice(p.length), fact }] : [];
+    });
   }
 
   async casesInConversation(platform: Platform, conversation: string): Promise<string[]> {

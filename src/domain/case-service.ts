@@ -16,6 +16,7 @@ import {
 } from './case.js';
 import type { CaseInput } from './case-input.js';
 import type { CaseRepository } from './case-repository.js';
+import { chainHead } from './fact-chain.js';
 
 /** Outcome of a rule check, before any wording: the engine turns it into a message in the user's language. */
 export type Verdict =
@@ -155,11 +156,13 @@ export class CaseService {
   }
 
   /**
-   * Writes the fact once; a racing identical request finds it written and reports "unchanged". The snapshot returned
-   * is the one the rules ran on: what follows from the change (messages, reminders) reads the store afresh.
+   * Writes the fact once, chained to the latest fact the rules saw; a racing identical request finds it written and
+   * reports "unchanged". The snapshot returned is the one the rules ran on: what follows from the change (messages,
+   * reminders) reads the store afresh.
    */
   private async record(caseId: string, fact: CaseFact, before: CaseSnapshot): Promise<Verdict> {
-    const written = await this.aroundWrite(caseId, () => this.repo.addFact(caseId, fact));
+    const prev = chainHead(before);
+    const written = await this.aroundWrite(caseId, () => this.repo.addFact(caseId, fact, prev));
     return written ? { kind: 'done', snapshot: before, fact } : { kind: 'unchanged', snapshot: before };
   }
 }

@@ -59,8 +59,17 @@ export interface CaseData {
 
 export type Decision = 'approved' | 'rejected';
 
+/**
+ * A stored fact's link in the case's hash chain (see fact-chain.ts): `prev` is the hash of the latest fact its writer
+ * saw (or of the case record), `hash` covers the fact with `prev`. Both absent on facts written before hashing.
+ */
+export interface FactLink {
+  prev?: string;
+  hash?: string;
+}
+
 /** One fact: written once, never changed. Together the facts are the case's audit trail. */
-export type CaseFact =
+export type CaseFact = (
   | { type: 'created'; at: string; by: UserRef }
   | { type: 'decision'; round: number; role: Role; decision: Decision; reason?: string; at: string; by: UserRef }
   | { type: 'roundStarted'; round: number; at: string; by: UserRef }
@@ -70,7 +79,9 @@ export type CaseFact =
    * facts (absent: 1, as written before undo existed); the highest wins, and each is kept for the audit trail.
    */
   | { type: 'checklist'; item: ChecklistItem; state: ItemState; seq?: number; at: string; by: UserRef }
-  | { type: 'cancelled'; reason?: string; at: string; by: UserRef };
+  | { type: 'cancelled'; reason?: string; at: string; by: UserRef }
+) &
+  FactLink;
 
 export type CaseStatus = 'awaiting_approvals' | 'approved' | 'transferred' | 'completed' | 'rejected' | 'cancelled';
 
