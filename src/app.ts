@@ -9,7 +9,7 @@ import { InProcessScheduler } from './reminders/in-process-scheduler.js';
 import type { ReminderScheduler } from './reminders/scheduler.js';
 import { createHttpServer, type HttpServer, sendJson } from './server/http-server.js';
 import type { PlatformPlugin } from './server/platform.js';
-import { createStore } from './store/create-store.js';
+import { createStore, storePrefixOf } from './store/create-store.js';
 import type { Store } from './store/store.js';
 
 export interface AppOptions {
@@ -137,6 +137,5 @@ function platformHealth(
   );
 }
 
-export function storePrefixOf(config: Pick<Config, 'storePrefix'>): string | undefined {
-  return config.storePrefix ? `${config.storePrefix}:` : undefined;
-}
+// Lives with the store, so tools that open the store (the audit command) need not load the whole app.
+export { storePrefixOf } from './store/create-store.js';

@@ -38,6 +38,11 @@ export function needsReviver(raw: string): boolean {
   return raw.startsWith('":') || /[[{,:]":/.test(raw);
 }
 
+/** STORE_PREFIX as the store's key prefix: `deploy-a` → `deploy-a:`. */
+export function storePrefixOf(config: { storePrefix?: string }): string | undefined {
+  return config.storePrefix ? `${config.storePrefix}:` : undefined;
+}
+
 export interface StoreOptions {
   /** Prefix for every key, so several deployments or test runs can share one database. */
   prefix?: string;
