@@ -1,5 +1,6 @@
 // `npm run bench [-- section…]`: runs the benchmarks and prints one JSON object; timings are measured, never asserted.
 import { cpus } from 'node:os';
+import { benchAudit } from './audit.js';
 import { benchEngine } from './engine.js';
 import { type ClickLevel, DEFAULT_LEVELS } from './levels.js';
 import { benchReminderScan } from './reminder-scan.js';
@@ -24,6 +25,7 @@ const sections: [string, () => Promise<unknown>][] = [
   ['teams', () => benchTeamsInvokes(TEAMS_LEVELS)],
   ['reminderScan', () => benchReminderScan(Number(process.env.BENCH_OPEN_CASES ?? 100_000))],
   ['startup', () => benchStartup()],
+  ['audit', () => benchAudit(Number(process.env.BENCH_AUDIT_CASES ?? 10_000))],
 ];
 
 const unknown = only.filter((name) => !sections.some(([s]) => s === name));
