@@ -50,6 +50,17 @@ const snoozeKey = (id: string) => `case:${id}:snooze`;
 const planKey = (id: string) => `case:${id}:plan`;
 const conversationPrefix = (platform: Platform, conversation: string) => `conv:${platform}:${conversation}:`;
 
+/**
+ * The keys a case owns here: exactly its record and its conversation index entry, and every key under `case:<id>:`
+ * (facts, hints, message ids, reminder plan, snooze). Retention deletes them all; keep this in step with the above.
+ */
+export function caseKeyspace(data: CaseData): { exact: string[]; prefixes: string[] } {
+  return {
+    exact: [caseKey(data.id), `${conversationPrefix(data.origin.platform, data.origin.conversation)}${data.id}`],
+    prefixes: [`${caseKey(data.id)}:`],
+  };
+}
+
 /** The key a fact is written under: a second write of the same fact (double click, retry) finds it taken. */
 export function factKey(caseId: string, fact: CaseFact): string {
   return `${factPrefix(caseId)}${factName(fact)}`;
