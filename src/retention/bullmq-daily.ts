@@ -59,6 +59,11 @@ export class BullMqDailyRetention implements DailyRetention {
       else this.o.logger.error({ err }, 'retention worker error');
     });
     this.worker.on('ready', () => outage.recovered());
+    // The queue's own connection reports the same outage; unheard, its errors would go to stderr as stack traces.
+    this.queue.on('error', (err) => {
+      if (isConnectionError(err)) outage.failed(err);
+      else this.o.logger.error({ err }, 'retention queue error');
+    });
   }
 
   /** Closes within a grace period, else by force: a run cut off is finished by the next one. */

@@ -43,6 +43,52 @@ describe('retention cutoff', () => {
   });
 });
 
+describe('audit --purge-dry-run and --purge arguments', () => {
+  const run = async (store: Store, clock: EngineHarness['clock'], ...args: string[]) => {
+    const stdout = sink();
+    const stderr = sink();
+    const code = await runAudit(args, { env: { TIMEZONE: 'Europe/Amsterdam' }, stdout, stderr, store, clock });
+    return { code, stdout: stdout.text(), stderr: stderr.text() };
+  };
+
+  it('refuses what does not combine with exit 2, an unknown case with 1, and deletes only the client asked for', async () => {
+    const h = await engineHarness('memory://', '2024-06-03T10:00:00+02:00');
+    try {
+      const a = await h.start({ ...validForm, clientName: 'Bakkerij  De Korst' });
+      await h.act(a, people.requester, 'cancel');
+      const b = await h.start({ ...validForm, clientName: 'Slagerij Vos' });
+      await h.act(b, people.requester, 'cancel');
+      await h.engine.idle();
+      h.clock.set('2026-12-01T10:00:00+01:00');
+      for (const args of [
+        ['--purge-dry-run', '--since', '2026-01-01'],
+        ['--purge-dry-run', '--format', 'csv'],
+        ['--purge', '--verify'],
+        ['--purge', '--purge-dry-run'],
+      ]) {
+        const r = await run(h.store, h.clock, ...args);
+        expect(r.code, args.join(' ')).toBe(2);
+        expect(r.stderr.split('\n')[0], args.join(' ')).toMatch(/^--[a-z-]+( and --[a-z-]+)?: /);
+        expect(r.stdout).toBe('');
+      }
+      expect((await run(h.store, h.clock, '--purge-dry-run', '--case', 'nope')).code).toBe(1);
+
+      const dry = await run(h.store, h.clock, '--purge-dry-run', '--case', b);
+      expect(dry.stdout.split('\n')[0]).toMatch(new RegExp(`^${b}\t"Slagerij Vos"\tcancelled\t`));
+      expect(dry.stdout).toContain('would delete 1 case (2 facts)');
+
+      const purge = await run(h.store, h.clock, '--purge', '--client', 'bakkerij de korst');
+      expect(purge.code).toBe(0);
+      expect(purge.stdout.split('\n')[0]).toMatch(new RegExp(`^${a}\t"Bakkerij  De Korst"\tcancelled\t`));
+      expect(purge.stdout).toMatch(/^deleted 1 case \(2 facts, \d+ keys\); RETENTION_MONTHS=24/m);
+      expect(await h.engine.repo.caseData(a)).toBeUndefined();
+      expect(await h.engine.repo.caseData(b)).toBeDefined();
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 for (const backend of storeBackends()) {
   describeSkipIf(backend.skip, `retention: ${backend.name}`, () => {
     let store: Store;
