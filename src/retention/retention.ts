@@ -1,8 +1,8 @@
 // Retention: which closed cases have outlived RETENTION_MONTHS, and deleting each with every key it left in the store.
 import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.js';
-import { type CaseData, type CaseStatus, deriveSnapshot } from '../domain/case.js';
-import { CaseRepository, caseKeyspace } from '../domain/case-repository.js';
+import { type CaseData, type CaseOrigin, type CaseStatus, deriveSnapshot } from '../domain/case.js';
+import { CaseRepository, caseKeys, storedFactKey } from '../domain/case-repository.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { ReminderScheduler } from '../reminders/scheduler.js';
@@ -33,7 +33,10 @@ export interface RetentionTotals {
 
 /** Written before the first key of a case goes, removed after the last: a crash half-way is finished next run. */
 const MARKER_PREFIX = 'purge:';
-type Marker = Omit<ExpiredCase, 'clientName' | 'resumed' | 'caseId'>;
+type Marker = Omit<ExpiredCase, 'clientName' | 'resumed' | 'caseId'> & {
+  /** Where the conversation index entry is, once the record that says so is gone. */
+  origin?: Pick<CaseOrigin, 'platform' | 'conversation'>;
+};
 
 /**
  * The moment `months` calendar months before `now` (UTC): the same day and time of the month, or the month's last
@@ -66,15 +69,28 @@ export function clientHash(name: string): string {
 }
 
 /**
- * Keys of a case outside the repository's namespace, written by the dialog and the reminder schedulers. Keep in step
- * with dirty-marks.ts (`dirty:<case>:<process>`), both schedulers (`sched:<kind>:<case>`), bullmq-scheduler.ts
- * (`fired:<kind>-<case>-<due>`) and message-sync.ts (the lock `lock:render:<case>`).
+ * Keys of a case outside the repository's namespace that can be named without a scan: reminder pointers (both
+ * schedulers, `sched:<kind>:<case>`) and the render lock (message-sync.ts, `lock:render:<case>`).
  */
-function otherKeys(caseId: string): { exact: string[]; prefixes: string[] } {
-  return {
-    exact: [`sched:approvals:${caseId}`, `sched:checklist:${caseId}`, `lock:render:${caseId}`],
-    prefixes: [`dirty:${caseId}:`, `fired:approvals-${caseId}-`, `fired:checklist-${caseId}-`],
+const otherKeys = (caseId: string) => [
+  `sched:approvals:${caseId}`,
+  `sched:checklist:${caseId}`,
+  `lock:render:${caseId}`,
+];
+
+/**
+ * Keys with a case id in the middle, found by one scan of their (small) namespace per run rather than one per case:
+ * a prefix scan per case would read the whole table on PostgreSQL each time. Dirty marks (`dirty:<case>:<process>`,
+ * dirty-marks.ts) and sent-reminder records (`fired:<kind>-<case>-<due>`, bullmq-scheduler.ts, kept 7 days).
+ */
+async function strayKeys(store: Store): Promise<Map<string, string[]>> {
+  const byCase = new Map<string, string[]>();
+  const add = (caseId: string | undefined, key: string) => {
+    if (caseId) byCase.set(caseId, [...(byCase.get(caseId) ?? []), key]);
   };
+  for await (const [key] of store.scan('dirty:')) add(key.split(':')[1], key);
+  for await (const [key] of store.scan('fired:')) add(/^fired:[a-z]+-(.+)-\d+$/.exec(key)?.[1], key);
+  return byCase;
 }
 
 export interface RetentionOptions {
@@ -155,9 +171,10 @@ export class Retention {
   ): Promise<RetentionTotals> {
     const totals: RetentionTotals = { cases: 0, facts: 0, keys: 0 };
     const cutoff = this.cutoff();
+    const strays = await strayKeys(this.o.store);
     for await (const found of this.expired()) {
       if (!select(found)) continue;
-      const keys = await this.purge(found);
+      const keys = await this.purge(found, strays.get(found.caseId) ?? []);
       totals.cases++;
       totals.facts += found.facts;
       totals.keys += keys;
@@ -188,34 +205,33 @@ export class Retention {
    * Deletes every key of the case; how many there were. The record goes last but for the marker: until then the case
    * is found again, and the marker, written first, finishes a deletion that lost facts its status depends on.
    */
-  private async purge(found: ExpiredCase): Promise<number> {
+  private async purge(found: ExpiredCase, strays: string[]): Promise<number> {
     const { store } = this.o;
     const id = found.caseId;
     const marker = `${MARKER_PREFIX}${id}`;
-    if (!found.resumed) {
-      const { clientName: _name, resumed: _resumed, caseId: _id, ...kept } = found;
-      await store.set<Marker>(marker, kept);
-    }
     const data = await this.repo.caseData(id);
-    const own = data ? caseKeyspace(data) : { exact: [`case:${id}`], prefixes: [`case:${id}:`] };
-    const other = otherKeys(id);
-    const record = `case:${id}`;
-    const keys = new Set<string>();
-    for (const prefix of [...own.prefixes, ...other.prefixes])
-      for await (const [key] of store.scan(prefix)) keys.add(key);
-    const exact = [...own.exact, ...other.exact];
-    const present = await store.getMany(exact);
-    exact.forEach((key, i) => {
-      if (present[i] !== undefined) keys.add(key);
-    });
-    keys.delete(record);
+    let origin = data && { platform: data.origin.platform, conversation: data.origin.conversation };
+    if (found.resumed) origin ??= (await store.get<Marker>(marker))?.origin;
+    else {
+      const { clientName: _name, resumed: _resumed, caseId: _id, ...kept } = found;
+      await store.set<Marker>(marker, { ...kept, origin });
+    }
     if (this.o.scheduler) {
       await this.o.scheduler.cancel(id, 'approvals');
       await this.o.scheduler.cancel(id, 'checklist');
     }
+    const record = `case:${id}`;
+    const factNames = async () => (await this.repo.storedFacts(id)).map((f) => f.key);
+    const candidates = [...caseKeys(id, origin, await factNames()), ...otherKeys(id), ...strays];
+    const present = await store.getMany(candidates);
+    const keys = candidates.filter((key, i) => present[i] !== undefined && key !== record);
     for (const key of keys) await store.delete(key);
     await store.delete(record);
+    // A press on the old card that read the case before it went may have added a fact meanwhile: look once more.
+    // (Presses that read it after find no case.)
+    const late = await factNames();
+    for (const name of late) await store.delete(storedFactKey(id, name));
     await store.delete(marker);
-    return keys.size + (data ? 1 : 0);
+    return keys.length + (data ? 1 : 0) + late.length;
   }
 }

@@ -241,5 +241,29 @@ for (const backend of storeBackends()) {
       expect((await retention.run()).cases).toBe(1);
       expect((await allKeys(store)).filter((k) => k.includes(id))).toEqual([]);
     });
+
+    it('finishes one cut off after the record went: the marker knows the conversation index entry', async () => {
+      h.clock.set('2024-06-05T10:00:00+02:00');
+      const id = await h.start({ ...validForm, clientName: name('wees') }, { conversation: 'C-wees' });
+      await h.act(id, people.requester, 'cancel');
+      await h.engine.idle();
+      h.clock.set('2026-12-01T10:00:00+01:00');
+      await store.set(`purge:${id}`, {
+        clientSha256: clientHash(name('wees')),
+        status: 'cancelled',
+        closedAt: '2024-06-05T08:00:00.000Z',
+        facts: 2,
+        origin: { platform: 'playground', conversation: 'C-wees' },
+      });
+      await store.delete(`case:${id}`);
+      const log = captureLog();
+      const retention = new Retention({ store, clock: h.clock, months: 24, logger: log.logger });
+      const listed = [];
+      for await (const c of retention.expired()) listed.push(c);
+      expect(listed).toMatchObject([{ caseId: id, resumed: true, status: 'cancelled' }]);
+      expect((await retention.run()).cases).toBe(1);
+      expect((await allKeys(store)).filter((k) => k.includes(id))).toEqual([]);
+      expect(log.lines.find((l) => l.msg === 'retention: deleted case')).toMatchObject({ caseId: id, resumed: true });
+    });
   });
 }
