@@ -126,7 +126,8 @@ export class Retention {
 
   /**
    * What a run would delete, streamed: first deletions a crash cut off, then every closed case whose last fact is
-   * older than the cutoff. Reads one case at a time from a prefix scan; nothing is held but the few unfinished ones.
+   * older than the cutoff. Cases come from a prefix scan, judged 16 ahead; nothing else is held but the unfinished
+   * ones' ids.
    */
   async *expired(): AsyncIterable<ExpiredCase> {
     const unfinished = new Set<string>();
