@@ -7,6 +7,8 @@ import type { Logger } from './log.js';
 import { Metrics } from './metrics.js';
 import { InProcessScheduler } from './reminders/in-process-scheduler.js';
 import type { ReminderScheduler } from './reminders/scheduler.js';
+import { type DailyRetention, InProcessDailyRetention } from './retention/daily.js';
+import { Retention } from './retention/retention.js';
 import { createHttpServer, type HttpServer, sendJson } from './server/http-server.js';
 import type { PlatformPlugin } from './server/platform.js';
 import { createStore, storePrefixOf } from './store/create-store.js';
@@ -22,6 +24,8 @@ export interface AppOptions {
   scheduler?: ReminderScheduler;
   /** Timer interval of the in-process scheduler; 0 in tests, which fire reminders themselves. */
   reminderIntervalMs?: number;
+  /** How often the in-process retention timer looks for today's run (default hourly); 0 disables it. */
+  retentionIntervalMs?: number;
 }
 
 export interface App {
@@ -29,6 +33,9 @@ export interface App {
   metrics: Metrics;
   store: Store;
   engine: DialogEngine;
+  /** Deletes closed cases older than RETENTION_MONTHS; `daily` runs it once a day. */
+  retention: Retention;
+  daily: DailyRetention;
   server: HttpServer;
   clock: Clock;
   logger: Logger;
@@ -73,6 +80,25 @@ export async function createApp(o: AppOptions): Promise<App> {
     reminders: config.reminders,
     metrics,
   });
+  const retention = new Retention({ store, clock, months: config.retentionMonths, logger, metrics, scheduler });
+  // As with reminders: with Redis one job scheduler for all replicas, else a timer in this process.
+  const daily: DailyRetention = config.redisUrl
+    ? new (await import('./retention/bullmq-daily.js')).BullMqDailyRetention({
+        redisUrl: config.redisUrl,
+        retention,
+        logger,
+        timeZone: config.reminders.timeZone,
+        prefix: 'overname',
+        queueName: `retention${config.storePrefix ? `-${config.storePrefix}` : ''}`,
+      })
+    : new InProcessDailyRetention({
+        retention,
+        store,
+        clock,
+        logger,
+        timeZone: config.reminders.timeZone,
+        intervalMs: o.retentionIntervalMs,
+      });
   const server = createHttpServer(logger, metrics);
   const enabled = o.platforms.filter((p) => p.enabled(config));
   const platforms = platformHealth(o.platforms, enabled, config);
@@ -98,6 +124,7 @@ export async function createApp(o: AppOptions): Promise<App> {
 
   for (const platform of enabled) await platform.attach({ config, engine, server, store, logger, clock });
   await engine.start();
+  await daily.start();
 
   let closing: Promise<void> | undefined;
   return {
@@ -105,6 +132,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     metrics,
     store,
     engine,
+    retention,
+    daily,
     server,
     clock,
     logger,
@@ -115,7 +144,8 @@ export async function createApp(o: AppOptions): Promise<App> {
       closing ??= (async () => {
         await server.close();
         for (const platform of enabled) await platform.close?.();
-        await engine.stop();
+        // Side by side: each waits out its own grace period when Redis is away, and the shutdown should not add them.
+        await Promise.all([daily.stop(), engine.stop()]);
         await store.close();
       })();
       return closing;

@@ -1,4 +1,4 @@
-// Prometheus metrics (prom-client) for requests, decisions, reminders and answer latency; one registry per app.
+// Prometheus metrics (prom-client) for requests, decisions, reminders, answer latency and retention; one registry per app.
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 export class Metrics {
@@ -25,6 +25,17 @@ export class Metrics {
     name: 'overname_answer_duration_seconds',
     help: 'Time to answer a knowledge question',
     buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 2, 5, 10],
+    registers: [this.registry],
+  });
+  readonly retentionCases = new Counter({
+    name: 'overname_retention_deleted_cases_total',
+    help: 'Closed cases deleted by the retention job (RETENTION_MONTHS), by their status',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
+  readonly retentionFacts = new Counter({
+    name: 'overname_retention_deleted_facts_total',
+    help: 'Facts (audit trail entries) deleted with those cases',
     registers: [this.registry],
   });
 

@@ -3,16 +3,19 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { type Clock, systemClock } from '../clock.js';
 import { parseConfig } from '../config/load-config.js';
 import type { CaseData } from '../domain/case.js';
 import { CaseRepository, type StoredFact } from '../domain/case-repository.js';
 import { createStore, storeKindOf, storePrefixOf } from '../store/create-store.js';
 import type { Store } from '../store/store.js';
+import { runPurge } from './purge.js';
 import { parseSince } from './time.js';
 import { caseRows, csvHeader, csvRow, jsonLine } from './trail.js';
 import { verifyCase } from './verify.js';
 
 export const USAGE = `Usage: npm run --silent audit -- [--case ID | --client NAME] [--since DATE] [--format json|csv] [--verify]
+       npm run --silent audit -- --purge-dry-run | --purge [--case ID | --client NAME]
   --case ID       only this case
   --client NAME   only the cases of this client (the name as on the request; case and spacing do not matter)
   --since DATE    only facts from then on: 2026-11-23 (the day's start in TIMEZONE), 2026-11-23T09:30 (in TIMEZONE)
@@ -20,6 +23,9 @@ export const USAGE = `Usage: npm run --silent audit -- [--case ID | --client NAM
   --format        json (default): one JSON object per fact and line; csv: RFC 4180 with a header
   --verify        check every selected case's hash chain instead: one line per problem and a summary; exit code 1
                   when anything is wrong
+  --purge-dry-run list what the daily retention job would delete now (RETENTION_MONTHS): one line per case (id,
+                  client, status, closed at, facts) and a summary; deletes nothing
+  --purge         delete those cases now, as the daily job does, listing each
 Reads the store the service is configured with (STORE_URL, STORE_PREFIX; .env). Exit codes: 0 fine, 1 unknown case
 or client, a problem found by --verify, or a store that cannot be read; 2 bad arguments.`;
 
@@ -29,6 +35,8 @@ export interface AuditIo {
   stderr: Writable;
   /** An open store to read instead of the configured one (tests); left open. */
   store?: Store;
+  /** The time retention is judged at (tests); the system clock otherwise. */
+  clock?: Clock;
 }
 
 interface Options {
@@ -37,6 +45,8 @@ interface Options {
   since?: string;
   format: 'json' | 'csv';
   verify: boolean;
+  /** --purge-dry-run lists, --purge deletes. */
+  purge?: 'dry' | 'now';
 }
 
 /** Runs the command; resolves to the exit code. Expected failures are one line on stderr, never a stack trace. */
@@ -77,6 +87,8 @@ export async function runAudit(argv: string[], io: AuditIo): Promise<number> {
     return 1;
   }
   try {
+    if (parsed.purge)
+      return await purge(store, parsed, { ...io, say, timeZone, months: config.config.retentionMonths });
     return await run(new CaseRepository(store), parsed, { ...io, say, timeZone, since });
   } catch (err) {
     say(`audit failed: ${(err as Error).message}`);
@@ -84,6 +96,28 @@ export async function runAudit(argv: string[], io: AuditIo): Promise<number> {
   } finally {
     if (!io.store) await store.close().catch(() => undefined);
   }
+}
+
+async function purge(
+  store: Store,
+  o: Options,
+  c: AuditIo & { say: (line: string) => void; timeZone: string; months: number },
+): Promise<number> {
+  if (o.caseId !== undefined && !(await new CaseRepository(store).caseData(o.caseId))) {
+    c.say(`no case with id "${o.caseId}"`);
+    return 1;
+  }
+  return runPurge({
+    store,
+    clock: c.clock ?? systemClock,
+    months: c.months,
+    timeZone: c.timeZone,
+    stdout: c.stdout,
+    now: o.purge === 'now',
+    select: (x) =>
+      (o.caseId === undefined || x.caseId === o.caseId) &&
+      (o.client === undefined || (x.clientName !== undefined && sameName(x.clientName, o.client))),
+  });
 }
 
 const VALUED = new Set(['--case', '--client', '--since', '--format']);
@@ -95,7 +129,16 @@ function parseOptions(argv: string[]): Options | 'help' | string {
     const a = argv[i]!;
     args.push(VALUED.has(a) && i + 1 < argv.length ? `${a}=${argv[++i]}` : a);
   }
-  let values: { case?: string; client?: string; since?: string; format?: string; verify?: boolean; help?: boolean };
+  let values: {
+    case?: string;
+    client?: string;
+    since?: string;
+    format?: string;
+    verify?: boolean;
+    help?: boolean;
+    'purge-dry-run'?: boolean;
+    purge?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args,
@@ -107,6 +150,8 @@ function parseOptions(argv: string[]): Options | 'help' | string {
         since: { type: 'string' },
         format: { type: 'string' },
         verify: { type: 'boolean', default: false },
+        'purge-dry-run': { type: 'boolean', default: false },
+        purge: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -121,7 +166,16 @@ function parseOptions(argv: string[]): Options | 'help' | string {
   if (client !== undefined && !client.trim()) return '--client: give a name';
   if (format !== 'json' && format !== 'csv') return `--format: expected json or csv, got "${format}"`;
   if (verify && values.format !== undefined) return '--format: --verify prints a report, not an export';
-  return { caseId, client, since, format, verify };
+  const purge = values['purge-dry-run'] ? 'dry' : values.purge ? 'now' : undefined;
+  if (values['purge-dry-run'] && values.purge) return '--purge-dry-run and --purge: choose one';
+  if (purge) {
+    const flag = purge === 'dry' ? '--purge-dry-run' : '--purge';
+    // Retention judges by the case's closing time against RETENTION_MONTHS: a --since would only confuse that.
+    if (since !== undefined) return `--since: not with ${flag} (RETENTION_MONTHS decides which cases are old)`;
+    if (values.format !== undefined) return `--format: not with ${flag}, which prints a list`;
+    if (verify) return `--verify: not with ${flag}`;
+  }
+  return { caseId, client, since, format, verify, purge };
 }
 
 interface RunContext {

@@ -13,6 +13,8 @@ export interface Config {
   redisUrl?: string;
   /** How long a replica holds a due reminder job before another may take it over (BullMQ lock). */
   reminderLockMs: number;
+  /** Closed cases whose last fact is older than this many months are deleted by the daily retention job. */
+  retentionMonths: number;
   knowledgeDir: string;
   reminders: {
     timeZone: string;
@@ -76,6 +78,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       storePrefix: e.STORE_PREFIX,
       redisUrl: e.REDIS_URL,
       reminderLockMs: e.REMINDER_LOCK_MS,
+      retentionMonths: e.RETENTION_MONTHS,
       knowledgeDir: e.KNOWLEDGE_DIR,
       reminders: {
         timeZone: e.TIMEZONE,

@@ -80,6 +80,8 @@ export const envSchema = z
     REMINDER_CRON: z.preprocess(blankToUndefined, z.string().default('0 9 * * 1-5')),
     REMINDER_ESCALATE_AFTER: int(1, 100, 2),
     REMINDER_LOCK_MS: int(1000, 600_000, 30_000),
+    // Whole months a closed case is kept after its last fact; 1200 (a century) only guards against typos.
+    RETENTION_MONTHS: int(1, 1200, 24),
     WORKING_HOURS: z.preprocess(
       blankToUndefined,
       z

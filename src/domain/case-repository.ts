@@ -3,6 +3,7 @@ import type { Store } from '../store/store.js';
 import {
   type CaseData,
   type CaseFact,
+  type CaseOrigin,
   type CaseSnapshot,
   CHECKLIST_ITEMS,
   type ChecklistItem,
@@ -49,6 +50,32 @@ const messageKey = (id: string, kind: CaseMessageKind) => `case:${id}:msg:${kind
 const snoozeKey = (id: string) => `case:${id}:snooze`;
 const planKey = (id: string) => `case:${id}:plan`;
 const conversationPrefix = (platform: Platform, conversation: string) => `conv:${platform}:${conversation}:`;
+
+/**
+ * Every key a case owns here, without a scan: its record, its conversation index entry (when the origin is known),
+ * hints, message ids, reminder plan, snooze, and the facts named (as storedFacts() lists them). Retention deletes
+ * them all; a key added to this module belongs here too.
+ */
+export function caseKeys(
+  caseId: string,
+  origin: Pick<CaseOrigin, 'platform' | 'conversation'> | undefined,
+  factNames: string[],
+): string[] {
+  return [
+    caseKey(caseId),
+    ...(origin ? [`${conversationPrefix(origin.platform, origin.conversation)}${caseId}`] : []),
+    roundHintKey(caseId),
+    itemsHintKey(caseId),
+    messageKey(caseId, 'case'),
+    messageKey(caseId, 'checklist'),
+    planKey(caseId),
+    snoozeKey(caseId),
+    ...factNames.map((name) => storedFactKey(caseId, name)),
+  ];
+}
+
+/** The store key of a fact by its name within the case (as StoredFact.key has it). */
+export const storedFactKey = (caseId: string, name: string) => `${factPrefix(caseId)}${name}`;
 
 /** The key a fact is written under: a second write of the same fact (double click, retry) finds it taken. */
 export function factKey(caseId: string, fact: CaseFact): string {

@@ -99,7 +99,7 @@ export function jobIdOf(job: ReminderJob): string {
   return `${job.kind}-${job.caseId}-${Date.parse(job.at)}`;
 }
 
-function connectionOf(url: string) {
+export function connectionOf(url: string) {
   const u = new URL(url);
   return {
     host: u.hostname,

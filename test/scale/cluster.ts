@@ -114,14 +114,19 @@ export async function startCluster(names = ['r0', 'r1', 'r2'], o: { sqliteFile?:
   };
 }
 
-/** Removes this run's reminder queue from Redis and its keys from PostgreSQL. */
+/** Removes this run's reminder and retention queues from Redis and its keys from PostgreSQL. */
 async function cleanUp(prefix: string, store: Store): Promise<void> {
   const connection = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });
-  const queue = new Queue(`reminders-${prefix}`, { connection, prefix: 'overname' });
   try {
-    await queue.obliterate({ force: true });
+    for (const name of [`reminders-${prefix}`, `retention-${prefix}`]) {
+      const queue = new Queue(name, { connection, prefix: 'overname' });
+      try {
+        await queue.obliterate({ force: true });
+      } finally {
+        await queue.close();
+      }
+    }
   } finally {
-    await queue.close();
     connection.disconnect();
   }
   const keys: string[] = [];

@@ -63,6 +63,7 @@ describe('service process', () => {
         STORE_URL: 'mongo://db',
         SLACK_BOT_TOKEN: 'xoxb-very-secret-value',
         REMINDER_APPROVAL_HOURS: '-3',
+        RETENTION_MONTHS: '0',
       },
       root,
     );
@@ -71,6 +72,7 @@ describe('service process', () => {
     expect(err).toMatch(/^\s*PORT: .*whole number.*"abc"/m);
     expect(err).toMatch(/^\s*STORE_URL: .*memory:\/\/.*"mongo:\/\/db"/m);
     expect(err).toMatch(/^\s*REMINDER_APPROVAL_HOURS: /m);
+    expect(err).toMatch(/^\s*RETENTION_MONTHS: expected a whole number from 1 to 1200 \(got "0"\)$/m);
     // A rule between variables is reported in the same run, not after the other problems are fixed.
     expect(err).toMatch(/^\s*SLACK_SIGNING_SECRET: required/m);
     expect(err + r.out()).not.toContain('very-secret');
