@@ -8,6 +8,7 @@ import {
   CHANNEL,
   PEOPLE,
   type SlackHarness,
+  slackCaseInChannel,
   startSlackApp,
   VALID_START,
 } from '../helpers/slack-app.js';
@@ -137,6 +138,55 @@ describe('Slack Home tab: my takeovers', () => {
     ]);
     expect(publishesFor(PEOPLE.client.id)).toBe(0);
     expect(publishesFor(PEOPLE.outsider.id)).toBe(0);
+  });
+
+  it('offers the follow-up people the open checklist items, and a tick there is a tick on the checklist', async () => {
+    // Rianne requests and runs the new environment: after the move the checklist is hers.
+    const { caseId, ts } = await slackCaseInChannel(h.app);
+    for (const [user, role] of [
+      [PEOPLE.oldAdmin.id, 'oldEnvironmentAdmin'],
+      [PEOPLE.client.id, 'client'],
+      [PEOPLE.requester.id, 'newEnvironmentAdmin'],
+    ] as const)
+      await h.slack.action({ user, actionId: `approve:${role}`, value: caseId, messageTs: ts });
+    await settle();
+    const confirm = buttonsOf((await open(PEOPLE.requester.id)).blocks);
+    expect(confirm).toEqual([['confirm_transfer', caseId]]);
+    await h.slack.homeAction({ user: PEOPLE.requester.id, actionId: 'confirm_transfer', value: caseId });
+    await settle();
+    const items = buttonsOf(home(PEOPLE.requester.id)!.blocks);
+    expect(items).toContainEqual(['checklist_done:rabobank', caseId]);
+    expect(items).toContainEqual(['checklist_na:rabobank', caseId]);
+    // Knab is not used by this client: not applicable from the start, so not waiting on anyone.
+    expect(items.map(([a]) => a)).not.toContain('checklist_done:knab');
+
+    await h.slack.homeAction({ user: PEOPLE.outsider.id, actionId: 'checklist_done:rabobank', value: caseId });
+    await settle();
+    expect((await h.app.engine.repo.load(caseId))!.checklist.find((c) => c.item === 'rabobank')!.state).toBe('open');
+
+    await h.slack.homeAction({ user: PEOPLE.requester.id, actionId: 'checklist_done:rabobank', value: caseId });
+    await settle();
+    const item = (await h.app.engine.repo.load(caseId))!.checklist.find((c) => c.item === 'rabobank')!;
+    expect(item).toMatchObject({ state: 'done', fact: { by: { id: PEOPLE.requester.id } } });
+    expect(buttonsOf(home(PEOPLE.requester.id)!.blocks)).not.toContainEqual(['checklist_done:rabobank', caseId]);
+    const checklistTs = (await h.app.engine.repo.messageId(caseId, 'checklist'))!;
+    expect(h.fake.message(CHANNEL, checklistTs)!.blocks).toEqual(
+      renderMessage((await h.app.engine.views(caseId))!.checklist!).blocks,
+    );
+  });
+
+  it('lists a cancelled case under recently completed, and refuses a Home event without a user', async () => {
+    const c = await newCase();
+    await h.slack.action({ user: PEOPLE.requester.id, actionId: 'cancel', value: c.id, messageTs: c.ts });
+    await settle();
+    const text = blockText((await open(PEOPLE.requester.id)).blocks);
+    expect(text.indexOf('Bakkerij De Korst B.V.')).toBeGreaterThan(text.indexOf('Recent afgerond'));
+    expect(text).toContain('Geannuleerd');
+    const publishes = h.fake.callsOf('views.publish').length;
+    const { res } = await h.slack.event({ type: 'app_home_opened', tab: 'home', channel: 'DX' });
+    expect(res.status).toBe(400);
+    await settle();
+    expect(h.fake.callsOf('views.publish')).toHaveLength(publishes);
   });
 
   it('stays inside the 100-block limit with many cases, saying how many more there are', async () => {
