@@ -6,6 +6,7 @@
 export const SLACK_LIMITS = {
   messageBlocks: 50,
   modalBlocks: 100,
+  homeBlocks: 100,
   /** Slack cuts `text` after 40,000 characters; it advises staying under 4,000 for notifications. */
   messageText: 4000,
   sectionText: 3000,
@@ -66,6 +67,16 @@ export function checkModal(view: unknown): Violation[] {
   if (view.callback_id !== undefined) v.max('callback_id', view.callback_id, L.callbackId);
   if (view.private_metadata !== undefined) v.max('private_metadata', view.private_metadata, L.privateMetadata);
   v.blocks('blocks', view.blocks, L.modalBlocks, true);
+  return v.out;
+}
+
+/** Checks a views.publish Home tab payload. */
+export function checkHome(view: unknown): Violation[] {
+  const v = new Checker();
+  if (!isObj(view)) return [{ path: 'view', problem: 'not an object' }];
+  if (view.type !== 'home') v.add('type', 'expected "home"');
+  if (view.private_metadata !== undefined) v.max('private_metadata', view.private_metadata, L.privateMetadata);
+  v.blocks('blocks', view.blocks, L.homeBlocks, false);
   return v.out;
 }
 

@@ -4,12 +4,15 @@ import {
   ConversationGoneError,
   MessageGoneError,
   type Messenger,
+  type TakeoversView,
   type Target,
   type View,
 } from '../../src/dialog/view.js';
+import type { UserRef } from '../../src/domain/case.js';
 import type { Logger } from '../../src/log.js';
 import { CONVERSATION_GONE, slackErrorCode, type WebClient } from './client.js';
 import { renderMessage } from './render-blocks.js';
+import { renderHome } from './render-home.js';
 
 export class SlackMessenger implements Messenger {
   readonly platform = 'slack' as const;
@@ -70,6 +73,11 @@ export class SlackMessenger implements Messenger {
       this.logger.warn({ err, channel, user }, 'chat.postEphemeral failed');
       return false;
     }
+  }
+
+  /** The person's Home tab (views.publish): replaces what it showed, for that person only. */
+  async publishHome(user: UserRef, view: TakeoversView): Promise<void> {
+    await this.client.views.publish({ user_id: user.id, view: renderHome(view) });
   }
 
   async openModal(triggerId: string, view: types.ModalView): Promise<void> {

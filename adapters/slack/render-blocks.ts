@@ -108,7 +108,7 @@ function mrkdwnSection(text: string): Block {
   return { type: 'section', text: { type: 'mrkdwn', text: text.trim() ? text : ELLIPSIS } };
 }
 
-function actionBlocks(buttons: ButtonView[]): Block[] {
+export function actionBlocks(buttons: ButtonView[]): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < buttons.length; i += L.actionsElements) {
     blocks.push({ type: 'actions', elements: buttons.slice(i, i + L.actionsElements).map(button) });

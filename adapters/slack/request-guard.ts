@@ -49,6 +49,8 @@ const messageEvent = z.object({
   bot_id: z.string().optional(),
   channel_type: z.string().optional(),
 });
+/** The fields of app_home_opened the Home listener reads. */
+const homeOpenedEvent = z.object({ user: id, tab: z.string().max(32).optional() });
 const slashCommand = z.object({
   command: z.string().min(1).max(64),
   user_id: id,
@@ -126,7 +128,7 @@ function check(payload: unknown): Verdict {
       const e = eventEnvelope.safeParse(p);
       if (!e.success) return bad('malformed slack event', { issue: e.error.issues[0]?.path.join('.') });
       if (!HANDLED_EVENTS.has(e.data.event.type)) return ignored;
-      const m = messageEvent.safeParse(e.data.event);
+      const m = (e.data.event.type === 'app_home_opened' ? homeOpenedEvent : messageEvent).safeParse(e.data.event);
       return m.success
         ? { pass: true }
         : bad('malformed slack message event', { issue: m.error.issues[0]?.path.join('.') });

@@ -4,7 +4,7 @@
 export const SLASH_COMMAND = '/overname';
 
 /** Events API types with a listener (listeners/events.ts). */
-export const HANDLED_EVENTS: ReadonlySet<string> = new Set(['app_mention', 'message']);
+export const HANDLED_EVENTS: ReadonlySet<string> = new Set(['app_mention', 'message', 'app_home_opened']);
 
 /** Modal callback ids with a listener (listeners/views.ts). */
 export const VIEW_START = 'startCase';

@@ -45,7 +45,7 @@ export async function runCardAction(ctx: TurnContext, d: TeamsDeps, req: CardReq
 }
 
 async function refresh(d: TeamsDeps, req: CardRequest): Promise<CardResult> {
-  const card = await currentCard(d, str(req.data.caseId), str(req.data.card), req.user);
+  const card = await currentCard(d, str(req.data.caseId), str(req.data.card), req.user, undefined, lang(req));
   if (card) return { card };
   return { message: messages(languageFromLocale(req.locale) ?? 'nl').errors.unknownCase };
 }
@@ -74,23 +74,37 @@ async function caseAction(d: TeamsDeps, req: CardRequest): Promise<CardResult> {
   }
   const tone = outcome.status === 'done' || outcome.status === 'unchanged' ? 'good' : 'attention';
   const notice = outcome.message ? { text: outcome.message, tone } : undefined;
-  const card = await currentCard(d, caseId, str(req.data.card), req.user, notice as CardOptions['notice']);
+  const card = await currentCard(d, caseId, str(req.data.card), req.user, notice as CardOptions['notice'], lang(req));
   return { card, message: outcome.message, status: outcome.status };
 }
 
-/** The case's card (or checklist) as this viewer should see it now, rendered from the store. */
+/**
+ * The case's card (or checklist) as this viewer should see it now, rendered from the store; for a press on "my
+ * takeovers" (`which` "mine") that card again, so the list shows what the press changed.
+ */
 export async function currentCard(
   d: TeamsDeps,
   caseId: string | undefined,
   which: string | undefined,
   viewer: UserRef,
   notice?: CardOptions['notice'],
+  language: 'nl' | 'en' = 'nl',
 ): Promise<AdaptiveCardJson | undefined> {
+  if (which === 'mine') {
+    const view = await d.engine.takeovers.card(viewer, language);
+    return renderCard(view, viewer, { ...d.cards, notice });
+  }
   if (!caseId) return undefined;
   const views = await d.engine.views(caseId);
   if (!views) return undefined;
   const view = which === 'checklist' && views.checklist ? views.checklist : views.case;
   return renderCard(view, viewer, { ...d.cards, notice });
+}
+
+/** The language of the card pressed ("my takeovers" carries it), else the client's. */
+function lang(req: CardRequest): 'nl' | 'en' {
+  const l = str(req.data.lang);
+  return l === 'en' || l === 'nl' ? l : (languageFromLocale(req.locale) ?? 'nl');
 }
 
 export function str(v: unknown): string | undefined {

@@ -48,8 +48,10 @@ export function renderCard(view: CardView, viewer?: UserRef, options: CardOption
   const mentions = new Mentions();
   const text = (markup: string) => renderMarkdown(markup, 'card', mentions);
   const personal = options.userSpecificViews !== false;
+  // A case card refreshes for its actors; "my takeovers" for its one reader, so a card seen again shows today's list.
+  const refreshable = !!view.caseId || view.purpose === 'mine';
   const refreshIds =
-    personal && view.caseId ? [...new Set(view.actors.map((u) => u.id))].slice(0, MAX_REFRESH_USERS) : [];
+    personal && refreshable ? [...new Set(view.actors.map((u) => u.id))].slice(0, MAX_REFRESH_USERS) : [];
   const covered = new Set(refreshIds);
   const restricted = new ButtonsByPeople();
   const visible = (b: ButtonView): boolean => {
@@ -85,7 +87,8 @@ export function renderCard(view: CardView, viewer?: UserRef, options: CardOption
     const actions = actionsOf(section.buttons);
     // A status line's case card, shown in place of this card: where a deep link does not open (a chat's history
     // gone, the Agents Playground), its buttons are still one press away.
-    if (section.caseId && view.purpose === 'status') actions.unshift(showCaseAction(section.caseId, texts.showCase));
+    if (section.caseId && (view.purpose === 'status' || view.purpose === 'mine'))
+      actions.unshift(showCaseAction(section.caseId, texts.showCase));
     const items: Json[] = [textBlock(text(section.text))];
     if (actions.length > 0) items.push({ type: 'ActionSet', actions });
     // A separator between parts; the first part of a card without title or facts needs none.
@@ -119,7 +122,11 @@ export function renderCard(view: CardView, viewer?: UserRef, options: CardOption
         type: 'Action.Execute',
         verb: REFRESH_VERB,
         title: texts.refresh,
-        data: compact({ caseId: view.caseId, card: view.purpose }),
+        data: compact({
+          caseId: view.caseId,
+          card: view.purpose,
+          lang: view.purpose === 'mine' ? view.language : undefined,
+        }),
       },
       userIds: refreshIds,
     };
@@ -176,7 +183,8 @@ export function executeAction(b: ButtonView, extra: ActionData = {}): Json {
     role: b.role,
     item: b.item,
     card: b.caseId ? extra.card : undefined,
-    lang: b.action === 'start' ? extra.lang : undefined,
+    // A press on "my takeovers" is answered with that card again, in its language.
+    lang: b.action === 'start' || extra.card === 'mine' ? extra.lang : undefined,
   });
   const action: Json = { type: 'Action.Execute', verb: b.action, title: b.label, data };
   if (b.style) action.style = b.style === 'primary' ? 'positive' : 'destructive';

@@ -17,7 +17,9 @@ export async function handleMessage(ctx: TurnContext, d: TeamsDeps): Promise<voi
   const reply = await d.engine.handleMessage(msg);
   for (const view of reply.views) {
     const members = view.kind === 'form' ? await d.members.list(ctx) : undefined;
-    await send(ctx, d, viewActivity(view, { members, form: { formId: randomUUID() }, card: d.cards }));
+    // "My takeovers" in a personal chat is for the asker alone: drawn as they see it, with their buttons.
+    const viewer = msg.direct && view.kind === 'card' && view.purpose === 'mine' ? msg.user : undefined;
+    await send(ctx, d, viewActivity(view, { members, form: { formId: randomUUID() }, card: d.cards, viewer }));
   }
 }
 

@@ -1,6 +1,7 @@
 // Turns a core View into the Teams message activity that shows it: markdown text with mentions, or a card.
 import type { Activity } from 'botbuilder';
 import type { View } from '../../src/dialog/view.js';
+import type { UserRef } from '../../src/domain/case.js';
 import { type CardOptions, cardAttachment, renderCard } from './cards.js';
 import { type FormOptions, type Member, renderForm } from './form-card.js';
 import { Mentions, plainText, renderMarkdown } from './markdown.js';
@@ -11,6 +12,8 @@ export interface ViewActivityOptions {
   form?: FormOptions;
   /** How cards are drawn for this deployment's clients. */
   card?: CardOptions;
+  /** The one person the card is for (a personal chat): their buttons are on it from the start. */
+  viewer?: UserRef;
 }
 
 export function viewActivity(view: View, o: ViewActivityOptions = {}): Partial<Activity> {
@@ -25,7 +28,7 @@ export function viewActivity(view: View, o: ViewActivityOptions = {}): Partial<A
       return {
         type: 'message',
         summary: plainText(view.title ?? view.sections[0]?.text ?? '').slice(0, 200),
-        attachments: [cardAttachment(renderCard(view, undefined, o.card))],
+        attachments: [cardAttachment(renderCard(view, o.viewer, o.card))],
       };
     case 'form':
       return {

@@ -62,13 +62,13 @@ export function statusCard(entries: StatusEntry[], language: 'nl' | 'en', withCa
 }
 
 /** Whole hours under a day, whole days after: "sinds 3 dagen" reads better than a date in a list of cases. */
-function age(s: CaseSnapshot, now: Date, m: Messages): string {
+export function age(s: CaseSnapshot, now: Date, m: Messages): string {
   const hours = Math.max(0, Math.floor((now.getTime() - Date.parse(s.data.createdAt)) / 3_600_000));
   return hours < 24 ? m.statusView.ageHours(hours) : m.statusView.ageDays(Math.floor(hours / 24));
 }
 
 /** What the case waits for, and from whom; empty for a status that waits for nobody. */
-function waitingFor(s: CaseSnapshot, m: Messages, names: (people: UserRef[]) => string) {
+export function waitingFor(s: CaseSnapshot, m: Messages, names: (people: UserRef[]) => string) {
   switch (s.status) {
     case 'awaiting_approvals':
       return m.statusView.pendingPeople(names(pendingApprovers(s)));

@@ -24,6 +24,7 @@ import { type ActionOutcome, actionSchema, type InboundAction, type InboundMessa
 import { detectIntent, intentLanguage } from './intents.js';
 import { md } from './markup.js';
 import { MessageSync } from './message-sync.js';
+import { TakeoversService } from './takeovers-service.js';
 import type { CardView, FormView, Messenger } from './view.js';
 
 export interface EngineOptions {
@@ -83,6 +84,8 @@ const THREAD_MEMORY_MS = 24 * 3_600_000;
 
 export class DialogEngine {
   readonly repo: CaseRepository;
+  /** "My takeovers": the Slack Home tab and the chat card, kept current as cases change. */
+  readonly takeovers: TakeoversService;
   private readonly cases: CaseService;
   private readonly messengers = new Map<string, Messenger>();
   private readonly sync: MessageSync;
@@ -92,6 +95,9 @@ export class DialogEngine {
   constructor(private readonly o: EngineOptions) {
     this.repo = new CaseRepository(o.store);
     this.timeZone = o.reminders.timeZone;
+    const { store, clock, logger } = o;
+    const common = { store, repo: this.repo, messengers: this.messengers, clock, logger };
+    this.takeovers = new TakeoversService({ ...common, timeZone: this.timeZone });
     this.reminders = new ReminderService(
       this.repo,
       o.scheduler,
@@ -108,6 +114,7 @@ export class DialogEngine {
       logger: o.logger,
       beforeMessages: (state) => this.reminders.follow(state.snapshot, state.plannedSeries, o.clock.now()),
       onGone: (state) => this.conversationGone(state),
+      afterMessages: (state) => this.takeovers.changed(state.snapshot),
     });
     this.cases = new CaseService(this.repo, o.clock, (id, write) => this.sync.change(id, write));
   }
@@ -153,9 +160,10 @@ export class DialogEngine {
     }
   }
 
-  /** Resolves when no case message render is waiting or running. */
-  idle(): Promise<void> {
-    return this.sync.idle();
+  /** Resolves when no case message render or Home page publish is waiting or running. */
+  async idle(): Promise<void> {
+    await this.sync.idle();
+    await this.takeovers.idle();
   }
 
   async handleMessage(msg: InboundMessage): Promise<Reply> {
@@ -186,6 +194,8 @@ export class DialogEngine {
         const entries = states.map((s) => ({ snapshot: s.snapshot, link: links.get(s.snapshot.data.id) }));
         return { views: [statusCard(entries, language, intent === 'cancel', this.o.clock.now())] };
       }
+      case 'mine':
+        return { views: [await this.takeovers.card(msg.user, language)] };
       case 'question':
         return { views: [await this.answer(msg)] };
     }

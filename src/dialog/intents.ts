@@ -1,5 +1,5 @@
-// Recognises what a chat message asks for: help, start, status, cancel, or else a question for the answer engine.
-export type Intent = 'help' | 'start' | 'status' | 'cancel' | 'question' | 'empty';
+// Recognises what a chat message asks for: help, start, status, my takeovers, cancel, or else a question.
+export type Intent = 'help' | 'start' | 'status' | 'mine' | 'cancel' | 'question' | 'empty';
 
 const PATTERNS: [Intent, RegExp][] = [
   ['help', /^(help|hulp|\?|menu|wat kun je( allemaal)?|what can you do)[\s?!.]*$/i],
@@ -7,7 +7,8 @@ const PATTERNS: [Intent, RegExp][] = [
     'start',
     /^(start|begin|nieuwe overname|overname (starten|aanvragen|beginnen)|start (a |een )?(takeover|overname)|new takeover)[\s!.]*$/i,
   ],
-  ['status', /^(status|overzicht|lopende overnames|open takeovers|mijn overnames|my takeovers)[\s?!.]*$/i],
+  ['status', /^(status|overzicht|lopende overnames|open takeovers)[\s?!.]*$/i],
+  ['mine', /^(mijn overnames|my takeovers)[\s?!.]*$/i],
   ['cancel', /^(cancel|annuleer|annuleren|stop|overname (annuleren|stoppen)|cancel (a |the )?takeover)[\s!.]*$/i],
 ];
 

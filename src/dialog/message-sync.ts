@@ -42,6 +42,8 @@ export interface MessageSyncOptions {
   logger: Logger;
   /** Runs in every render before the messages, with the state read for it (the engine plans reminders here). */
   beforeMessages: (state: RenderState) => Promise<void>;
+  /** Runs after the messages showed the state (the engine republishes Home pages); must not throw or wait. */
+  afterMessages?: (state: RenderState) => void;
   /** The platform says the bot can no longer post in the case's conversation (with the state the render read). */
   onGone: (state: RenderState) => Promise<void>;
   /** See RENDER_WINDOW_MS; tests of the serialization itself set 0. */
@@ -255,6 +257,7 @@ export class MessageSync {
         const checklist = checklistCard(snapshot, views);
         await this.put(messenger, snapshot, messageIds.checklist, 'checklist', checklist, caseMessage);
       }
+      this.o.afterMessages?.(state);
       return true;
     } catch (err) {
       if (!(err instanceof ConversationGoneError)) throw err;

@@ -47,7 +47,7 @@ export interface CardView {
   /** The language the card is written in; renderers use it for their own words around it. */
   language: Language;
   /** What the card shows, so adapters can keep one message per case part up to date. */
-  purpose: 'case' | 'checklist' | 'answer' | 'status' | 'help' | 'notice';
+  purpose: 'case' | 'checklist' | 'answer' | 'status' | 'help' | 'notice' | 'mine';
   caseId?: string;
   /**
    * Markup without formatting: user text in it is escaped, so renderers show it through toPlainText(). Absent for
@@ -102,6 +102,34 @@ export interface FormView {
   errors?: Record<string, string>;
 }
 
+export type TakeoverGroupId = 'waiting' | 'requested' | 'recent';
+
+export interface TakeoverGroup {
+  id: TakeoverGroupId;
+  /** Plain words (no user text). */
+  title: string;
+  /** One entry per case: its first section names the case; further ones carry the buttons for this person. */
+  entries: SectionView[][];
+  /** Cases left out past the cap. */
+  more: number;
+  /** Markup: what the list says when empty, and the "… more" line. */
+  empty: string;
+  moreText?: string;
+}
+
+/** "My takeovers" (src/dialog/my-takeovers.ts): Slack shows it as the Home tab, chats as a card. */
+export interface TakeoversView {
+  kind: 'takeovers';
+  language: 'nl' | 'en';
+  user: UserRef;
+  title: string;
+  /** Markup under the title. */
+  intro: string;
+  /** Feedback for a press made on this view (a refusal, a stale button): shown on top. */
+  notice?: string;
+  groups: TakeoverGroup[];
+}
+
 export type View = TextView | CardView | FormView;
 
 /** Where a view is sent; `thread` is the platform's thread or reply-chain id, when the message belongs to one. */
@@ -122,6 +150,8 @@ export interface Messenger {
    * there is none or looking it up failed (the adapter logs one warn line): the status list shows the case without.
    */
   link?(target: Target, messageId: string): Promise<string | undefined>;
+  /** Shows a person their "my takeovers" page where the platform has one (Slack's Home tab, views.publish). */
+  publishHome?(user: UserRef, view: TakeoversView): Promise<void>;
 }
 
 /** Thrown by a Messenger when the platform says the bot may no longer post there (removed, archived). */

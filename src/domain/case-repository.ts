@@ -11,6 +11,7 @@ import {
   itemSeq,
   type Platform,
   ROLES,
+  type UserRef,
 } from './case.js';
 import { chainFact, chainHead, genesisHash } from './fact-chain.js';
 
@@ -50,6 +51,15 @@ const messageKey = (id: string, kind: CaseMessageKind) => `case:${id}:msg:${kind
 const snoozeKey = (id: string) => `case:${id}:snooze`;
 const planKey = (id: string) => `case:${id}:plan`;
 const conversationPrefix = (platform: Platform, conversation: string) => `conv:${platform}:${conversation}:`;
+/** Ids are encoded: a Teams id has colons ("29:1…"), and one id must never be a key prefix of another's entries. */
+const userPrefix = (platform: Platform, user: string) => `user:${platform}:${encodeURIComponent(user)}:`;
+
+/** Everyone a case concerns: its requester and its three approvers, each once. */
+export function involvedUsers(data: CaseData): UserRef[] {
+  const seen = new Map<string, UserRef>();
+  for (const u of [data.requester, ...ROLES.map((r) => data.approvers[r])]) seen.set(`${u.platform}:${u.id}`, u);
+  return [...seen.values()];
+}
 
 /**
  * Every key a case owns here, without a scan: its record, its conversation index entry (when the origin is known),
@@ -119,10 +129,12 @@ export class CaseRepository {
   async create(data: CaseData, created: CaseFact): Promise<void> {
     await this.store.set(caseKey(data.id), data);
     await this.addFact(data.id, created, genesisHash(data));
-    await this.store.set(`${conversationPrefix(data.origin.platform, data.origin.conversation)}${data.id}`, {
-      caseId: data.id,
-      createdAt: data.createdAt,
-    } satisfies CaseIndexEntry);
+    const entry: CaseIndexEntry = { caseId: data.id, createdAt: data.createdAt };
+    await this.store.set(`${conversationPrefix(data.origin.platform, data.origin.conversation)}${data.id}`, entry);
+    // Per person, so "my takeovers" reads one user's entries instead of every case in the store.
+    await Promise.all(
+      involvedUsers(data).map((u) => this.store.set(`${userPrefix(u.platform, u.id)}${data.id}`, entry)),
+    );
   }
 
   /**
@@ -278,6 +290,15 @@ export class CaseRepository {
       const fact = got.get(k);
       return fact ? [{ key: k.slice(p.length), fact }] : [];
     });
+  }
+
+  /** The cases a person requested or was named an approver in, newest first (from the per-user index). */
+  async casesOfUser(user: UserRef): Promise<CaseIndexEntry[]> {
+    const entries: CaseIndexEntry[] = [];
+    for await (const [, entry] of this.store.scan<CaseIndexEntry>(userPrefix(user.platform, user.id))) {
+      entries.push(entry);
+    }
+    return entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   async casesInConversation(platform: Platform, conversation: string): Promise<string[]> {

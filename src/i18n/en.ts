@@ -179,6 +179,21 @@ export const en: Messages = {
       `${n === 1 ? '1 follow-up item' : `${n} follow-up items`} open, for ${people} to complete.`,
     link: 'Go to the takeover message',
   },
+  /** "My takeovers": the Slack Home tab and the card for "my takeovers" in a chat. */
+  mine: {
+    title: 'My takeovers',
+    waiting: 'Waiting for you',
+    requested: 'You requested',
+    recent: 'Recently completed',
+    noneWaiting: 'Nothing is waiting for you.',
+    noneRequested: 'You have no open requests.',
+    noneRecent: 'Nothing was completed in the last 30 days.',
+    more: (n: number) => `and ${n} more…`,
+    decideAs: (role: string) => `Your approval as **${role}**:`,
+    confirmTransfer: 'All three approved: confirm that the administration has been moved.',
+    finishedAt: (status: string, at: string) => `${status} — ${at}`,
+    intro: 'What waits for you and what you requested, across channels. This page updates when something changes.',
+  },
   startPrompt: 'Press the button to request a takeover.',
   cancelHow: 'Use the **Cancel** button on the takeover message to cancel a takeover.',
   teams: {

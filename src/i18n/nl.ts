@@ -182,6 +182,22 @@ export const nl = {
       `${n === 1 ? '1 nazorgpunt' : `${n} nazorgpunten`} open, af te handelen door ${people}.`,
     link: 'Naar het overnamebericht',
   },
+  /** "Mijn overnames": the Slack Home tab and the card for "mijn overnames" in a chat. */
+  mine: {
+    title: 'Mijn overnames',
+    waiting: 'Wacht op jou',
+    requested: 'Door jou aangevraagd',
+    recent: 'Recent afgerond',
+    noneWaiting: 'Er wacht nu niets op jou.',
+    noneRequested: 'Je hebt geen lopende aanvragen.',
+    noneRecent: 'De afgelopen 30 dagen is er niets afgerond.',
+    more: (n: number) => `en nog ${n}…`,
+    decideAs: (role: string) => `Jouw akkoord als **${role}**:`,
+    confirmTransfer: 'Alle drie akkoord: bevestig dat de administratie is overgezet.',
+    finishedAt: (status: string, at: string) => `${status} — ${at}`,
+    intro:
+      'Wat op jou wacht en wat je hebt aangevraagd, in alle kanalen. Deze pagina wordt bijgewerkt als er iets verandert.',
+  },
   startPrompt: 'Klik op de knop om een overname aan te vragen.',
   cancelHow: 'Gebruik de knop **Annuleren** op het overnamebericht om een overname te annuleren.',
   /** Words only the Teams adapter says (around the core's cards). */

@@ -2,7 +2,7 @@
 // payloads Slack would reject (Block Kit limits), so tests can assert what users would finally see.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkMessage, checkModal, type Violation } from '../../adapters/slack/limits.js';
+import { checkHome, checkMessage, checkModal, type Violation } from '../../adapters/slack/limits.js';
 
 export const BOT = { userId: 'UBOT', botId: 'BBOT', team: 'T1' };
 /** Where chat.getPermalink's links point, as a workspace's own host would. */
@@ -67,6 +67,8 @@ export class FakeSlackApi {
   readonly messages = new Map<string, StoredMessage>();
   readonly ephemerals: Ephemeral[] = [];
   readonly views: OpenedView[] = [];
+  /** Each person's Home tab as views.publish last set it. */
+  readonly homes = new Map<string, Record<string, unknown>>();
   /** Bodies posted to response_url (slash command replies). */
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   readonly users = new Map<string, FakeUser>();
@@ -239,6 +241,8 @@ export class FakeSlackApi {
       case 'views.open':
       case 'views.update':
         return this.openView(method, a);
+      case 'views.publish':
+        return this.publishHome(a);
       case 'users.info':
         return this.userInfo(a);
       default:
@@ -321,6 +325,16 @@ export class FakeSlackApi {
     const opened: OpenedView = { id: `V${++this.seq}`, trigger_id: String(a.trigger_id ?? ''), view };
     this.views.push(opened);
     return { ok: true, view: { id: opened.id, ...view } };
+  }
+
+  private publishHome(a: Args): Result {
+    const view = typeof a.view === 'string' ? JSON.parse(a.view) : a.view;
+    const user = String(a.user_id ?? '');
+    if (!this.users.has(user)) return fail('user_not_found');
+    const problems = checkHome(view);
+    if (problems.length) return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
+    this.homes.set(user, view);
+    return { ok: true, view: { id: `V${++this.seq}`, ...view } };
   }
 
   private userInfo(a: Args): Result {

@@ -137,6 +137,36 @@ export class SlackSender {
     );
   }
 
+  /** The person opens the app's Home tab (or, with tab "messages", its Messages tab). */
+  homeOpened(user: string, tab: 'home' | 'messages' = 'home') {
+    return this.event({ type: 'app_home_opened', user, channel: `D${user}`, tab, ts: this.ts() });
+  }
+
+  /** A button press on the Home tab: Slack sends no channel and no message, only the view as container. */
+  homeAction(a: { user: string; actionId: string; value?: string }, o: SendOptions = {}): Promise<Response> {
+    const action: Record<string, unknown> = {
+      type: 'button',
+      block_id: 'h1',
+      action_id: a.actionId,
+      text: { type: 'plain_text', text: 'x' },
+      action_ts: `${Date.now() / 1000}`,
+      ...(a.value === undefined ? {} : { value: a.value }),
+    };
+    return this.interaction(
+      {
+        type: 'block_actions',
+        team: { id: BOT.team, domain: 'kantoor' },
+        user: { id: a.user, username: a.user.toLowerCase(), name: a.user.toLowerCase(), team_id: BOT.team },
+        api_app_id: 'A1',
+        trigger_id: this.fake.trigger(),
+        container: { type: 'view', view_id: 'VHOME' },
+        view: { id: 'VHOME', type: 'home', team_id: BOT.team, blocks: [] },
+        actions: [action],
+      },
+      o,
+    );
+  }
+
   /** A modal submission; state is block_id → action_id → value, as Slack sends it. */
   submit(
     user: string,

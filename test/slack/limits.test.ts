@@ -213,6 +213,7 @@ describe('SLACK_LIMITS', () => {
     expect(SLACK_LIMITS).toEqual({
       messageBlocks: 50,
       modalBlocks: 100,
+      homeBlocks: 100,
       messageText: 4000,
       sectionText: 3000,
       sectionFields: 10,

@@ -45,7 +45,13 @@ describe('Slack app manifest', () => {
     expect(command.usage_hint).toContain('start');
     expect(manifest.features.bot_user.display_name).toBeTruthy();
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
-    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_mention', 'message.im']);
+    // The Home tab shows "my takeovers", published when it opens (app_home_opened).
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
+      'app_home_opened',
+      'app_mention',
+      'message.im',
+    ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
       'app_mentions:read',

@@ -37,8 +37,14 @@ export function registerActions(app: App, deps: SlackDeps): void {
     };
     // Bounded (0.8 s): the name goes into the decision, and the ack must come well inside Slack's 3 seconds.
     const info = await deps.users.quick(b.user.id);
+    // A press on the Home tab has no channel to answer in: its note shows on top of the republished Home page.
+    const fromHome = b.container?.type === 'view' && !channel;
     const note = async (markup: string) => {
       if (channel) await deps.messenger.ephemeral(channel, b.user.id, { kind: 'text', text: markup }, thread);
+      else if (fromHome) {
+        const language = languageFromLocale(info?.locale) ?? 'nl';
+        await deps.engine.takeovers.refresh(slackUser(b.user.id, info?.name), language, markup);
+      }
     };
     try {
       await press(deps, { ack, body: b, actionId: a.action_id, value: a.value, channel, thread, info, note });

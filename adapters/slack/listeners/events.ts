@@ -1,4 +1,5 @@
-// Events API: an @mention in a channel or a direct message is a question, answered in its thread, once per event.
+// Events API: an @mention in a channel or a direct message is a question, answered in its thread, once per event;
+// opening the app's Home tab shows the person's takeovers.
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
 import { ConversationGoneError } from '../../../src/dialog/view.js';
 import { languageFromLocale } from '../../../src/i18n/language.js';
@@ -62,6 +63,14 @@ export function registerEvents(app: App, deps: SlackDeps): void {
     if (e.channel_type !== 'im' || !e.text?.trim()) return;
     const asked = question(e, body.team_id ?? context.teamId, context.botUserId, true);
     if (asked) await answer(deps, asked);
+  });
+
+  // The Messages tab opens with the same event (tab "messages"): only the Home tab has a page to publish.
+  app.event('app_home_opened', async ({ event }) => {
+    if (event.tab !== 'home') return;
+    const info = await deps.users.get(event.user);
+    const language = languageFromLocale(info?.locale) ?? 'nl';
+    await deps.engine.takeovers.opened(slackUser(event.user, info?.name), language);
   });
 }
 
