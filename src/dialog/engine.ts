@@ -20,8 +20,9 @@ import { caseMessageLinks } from './case-links.js';
 import { caseCard, checklistCard } from './case-views.js';
 import { answerCard, helpCard, statusCard } from './chat-views.js';
 import { REASON_MAX, rejectForm, startForm } from './forms.js';
+import { CaseHistory } from './history.js';
 import { type ActionOutcome, actionSchema, type InboundAction, type InboundMessage, type Reply } from './inbound.js';
-import { detectIntent, intentLanguage } from './intents.js';
+import { detectIntent, historyQuery, intentLanguage } from './intents.js';
 import { md } from './markup.js';
 import { MessageSync } from './message-sync.js';
 import type { CardView, FormView, Messenger } from './view.js';
@@ -38,6 +39,8 @@ export interface EngineOptions {
   waitMs?: { repair?: number; renders?: number };
   /** How often case messages left stale (a dead replica, a failed render) are looked for; 0 = never (tests). */
   sweepMs?: number;
+  /** Who besides the people in a case may see its history (AUDIT_ADMINS), and PUBLIC_URL for download links. */
+  audit?: { admins: { platform: Platform; id: string }[]; publicUrl?: string };
 }
 
 export interface StartSubmission {
@@ -83,6 +86,8 @@ const THREAD_MEMORY_MS = 24 * 3_600_000;
 
 export class DialogEngine {
   readonly repo: CaseRepository;
+  /** Case histories in chat: who may see them, the views and the export (history.ts). */
+  readonly history: CaseHistory;
   private readonly cases: CaseService;
   private readonly messengers = new Map<string, Messenger>();
   private readonly sync: MessageSync;
@@ -110,6 +115,15 @@ export class DialogEngine {
       onGone: (state) => this.conversationGone(state),
     });
     this.cases = new CaseService(this.repo, o.clock, (id, write) => this.sync.change(id, write));
+    this.history = new CaseHistory({
+      repo: this.repo,
+      store: o.store,
+      clock: o.clock,
+      logger: o.logger,
+      timeZone: this.timeZone,
+      admins: o.audit?.admins ?? [],
+      publicUrl: o.audit?.publicUrl,
+    });
   }
 
   registerMessenger(messenger: Messenger): void {
@@ -185,6 +199,10 @@ export class DialogEngine {
         const links = await caseMessageLinks(states, this.messengers, this.o.logger);
         const entries = states.map((s) => ({ snapshot: s.snapshot, link: links.get(s.snapshot.data.id) }));
         return { views: [statusCard(entries, language, intent === 'cancel', this.o.clock.now())] };
+      }
+      case 'history': {
+        const where = { platform: msg.platform, conversation: msg.conversation };
+        return { views: [], history: await this.history.find(historyQuery(msg.text), msg.user, where, language) };
       }
       case 'question':
         return { views: [await this.answer(msg)] };

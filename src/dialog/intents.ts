@@ -1,5 +1,5 @@
-// Recognises what a chat message asks for: help, start, status, cancel, or else a question for the answer engine.
-export type Intent = 'help' | 'start' | 'status' | 'cancel' | 'question' | 'empty';
+// Recognises what a chat message asks for: help, start, status, cancel, history, or else a question for the answer engine.
+export type Intent = 'help' | 'start' | 'status' | 'cancel' | 'history' | 'question' | 'empty';
 
 const PATTERNS: [Intent, RegExp][] = [
   ['help', /^(help|hulp|\?|menu|wat kun je( allemaal)?|what can you do)[\s?!.]*$/i],
@@ -8,6 +8,8 @@ const PATTERNS: [Intent, RegExp][] = [
     /^(start|begin|nieuwe overname|overname (starten|aanvragen|beginnen)|start (a |een )?(takeover|overname)|new takeover)[\s!.]*$/i,
   ],
   ['status', /^(status|overzicht|lopende overnames|open takeovers|mijn overnames|my takeovers)[\s?!.]*$/i],
+  // "geschiedenis <klant>": the rest is the client's name or a case id (historyQuery); with a "?" it is a question.
+  ['history', /^(geschiedenis|historie|history)(\s[^?]*)?$/i],
   ['cancel', /^(cancel|annuleer|annuleren|stop|overname (annuleren|stoppen)|cancel (a |the )?takeover)[\s!.]*$/i],
 ];
 
@@ -18,11 +20,23 @@ export function detectIntent(text: string): Intent {
   return 'question';
 }
 
+/** What follows "geschiedenis" / "history": the client's name or case id the person asks about ('' when none). */
+export function historyQuery(text: string): string {
+  return text
+    .trim()
+    .replace(/^(geschiedenis|historie|history)\b/i, '')
+    .trim();
+}
+
 /** The words that carry an intent are Dutch or English themselves; they say which language to answer in. */
 export function intentLanguage(text: string): 'nl' | 'en' | null {
   const t = text.trim().toLowerCase();
   // "help", "status" and "start" are used as-is in Dutch too: they say nothing about the language.
-  if (/^(what can you do|new takeover|start (a )?takeover|open takeovers|my takeovers|cancel)/.test(t)) return 'en';
-  if (/^(hulp|wat kun je|nieuwe overname|overname|lopende|mijn overnames|overzicht|annule)/.test(t)) return 'nl';
+  if (/^(what can you do|new takeover|start (a )?takeover|open takeovers|my takeovers|cancel|history)/.test(t))
+    return 'en';
+  if (
+    /^(hulp|wat kun je|nieuwe overname|overname|lopende|mijn overnames|overzicht|annule|geschiedenis|historie)/.test(t)
+  )
+    return 'nl';
   return null;
 }

@@ -65,6 +65,8 @@ export const en: Messages = {
     cancel: 'Cancel',
     snooze: 'Pause reminders for 1 week',
     start: 'Start a takeover',
+    history: 'History',
+    history_export: 'Export',
   },
   form: {
     title: 'New takeover',
@@ -178,6 +180,56 @@ export const en: Messages = {
     openItems: (n: number, people: string) =>
       `${n === 1 ? '1 follow-up item' : `${n} follow-up items`} open, for ${people} to complete.`,
     link: 'Go to the takeover message',
+  },
+  history: {
+    title: (client: string) => md`History — ${client}`,
+    modalTitle: 'History',
+    summary: (caseId: string, status: string, timeZone: string) =>
+      `Takeover ${caseId} · ${status}. Everything recorded, oldest first; times in ${timeZone} and UTC.`,
+    count: (n: number) => (n === 1 ? '1 recorded action' : `${n} recorded actions`),
+    created: 'Takeover requested',
+    approved: (role: string) => `Approved as ${role}`,
+    rejected: (role: string) => `Rejected as ${role}`,
+    roundStarted: (round: number) => `Requested again: approval round ${round}`,
+    transferConfirmed: 'Confirmed that the administration was moved',
+    itemDone: (item: string) => `Follow-up item done: ${item}`,
+    itemNotApplicable: (item: string) => `Follow-up item not applicable: ${item}`,
+    itemUndone: (item: string) => `Follow-up item undone (open again): ${item}`,
+    cancelled: 'Takeover cancelled',
+    unknownFact: (type: string) => `Unknown action (${type})`,
+    by: 'By',
+    at: 'When',
+    platform: 'Platform',
+    round: 'Approval round',
+    reason: 'Reason',
+    fact: 'What',
+    platforms: { slack: 'Slack', teams: 'Microsoft Teams', playground: 'Playground' } as Record<string, string>,
+    more: (n: number) =>
+      `${n === 1 ? '1 more action does' : `${n} more actions do`} not fit here; **Export** gives the whole history.`,
+    others: (list: string) =>
+      `This client has more takeovers you may see; this is the newest. Ask for another by its takeover number: ${list}.`,
+    otherCase: (caseId: string, date: string, status: string) => `${caseId} (${date}, ${status})`,
+    refused:
+      'Only the requester, the three approvers and the audit admins can see or export the history of this takeover. Nothing was changed.',
+    refusedClient: (client: string) =>
+      `You are not involved in a takeover of ${client}; only the requester, the three approvers and the audit admins can see its history.`,
+    notFound: (client: string) =>
+      `I find no takeover of ${client}. Name the client as on the request, or the takeover number.`,
+    usage: 'Name the client: **history** followed by the name as on the request, or the takeover number.',
+    askedBy: (who: string, client: string) =>
+      `${who} asked for the history of ${client}. Only people involved in the takeover can see it.`,
+    show: 'Show history',
+    back: 'Back to the takeover',
+    exportSent: 'The export (CSV) is in your direct messages with the assistant.',
+    exportComment: (client: string, caseId: string) =>
+      `Export of the history of ${client} (takeover ${caseId}), as CSV.`,
+    exportLink: (minutes: number) =>
+      `Your export (CSV) is ready. The download link works for ${minutes} minutes, and only for you.`,
+    download: 'Download CSV',
+    exportTable: 'No download address is configured, so here is the export as a table.',
+    linkInvalid: "This download link is not valid. Ask for a new one with Export in the takeover's history.",
+    linkExpired: "This download link has expired. Ask for a new one with Export in the takeover's history.",
+    linkRefused: 'You may no longer download this export.',
   },
   startPrompt: 'Press the button to request a takeover.',
   cancelHow: 'Use the **Cancel** button on the takeover message to cancel a takeover.',

@@ -51,7 +51,9 @@ describe('Slack app manifest', () => {
       'app_mentions:read',
       'chat:write',
       'commands',
+      'files:write',
       'im:history',
+      'im:write',
       'users:read',
     ]);
     for (const url of [
