@@ -260,7 +260,7 @@ export const en: Messages = {
     userCheckFailed: 'I could not check this person with Slack just now; please try again in a moment.',
     failed,
     startFailed: (errors: string) => `The takeover was not created:\n${errors}`,
-    help: '**In Slack:** `/overname start` starts a takeover, `/overname status` lists the open takeovers in the channel, `/overname <question>` or an @mention of me in a channel asks a question; you can also send me a direct message. On a takeover message only the named person can press **Approve** or **Reject**.',
+    help: '**In Slack:** `/overname start` starts a takeover, `/overname status` lists the open takeovers in the channel, `/overname geschiedenis <client>` shows who did what when, `/overname <question>` or an @mention of me in a channel asks a question; you can also send me a direct message. On a takeover message only the named person can press **Approve** or **Reject**.',
     notPosted:
       'I could not post the takeover message in the channel, so the request was withdrawn. Invite me to the channel (`/invite @Overname-assistent`) and start the takeover again.',
   },

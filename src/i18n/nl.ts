@@ -268,7 +268,7 @@ export const nl = {
     userCheckFailed: 'Ik kon deze persoon nu niet controleren bij Slack; probeer het zo opnieuw.',
     failed,
     startFailed: (errors: string) => `De overname is niet aangemaakt:\n${errors}`,
-    help: '**In Slack:** `/overname start` start een overname, `/overname status` toont de lopende overnames in het kanaal, `/overname <vraag>` of een @vermelding van mij in een kanaal stelt een vraag; je kunt me ook een privébericht sturen. Op een overnamebericht kan alleen de genoemde persoon op **Akkoord** of **Afwijzen** drukken.',
+    help: '**In Slack:** `/overname start` start een overname, `/overname status` toont de lopende overnames in het kanaal, `/overname geschiedenis <klant>` toont wie wat wanneer deed, `/overname <vraag>` of een @vermelding van mij in een kanaal stelt een vraag; je kunt me ook een privébericht sturen. Op een overnamebericht kan alleen de genoemde persoon op **Akkoord** of **Afwijzen** drukken.',
     notPosted:
       'Ik kon het overnamebericht niet in het kanaal plaatsen, dus de aanvraag is ingetrokken. Nodig mij uit in het kanaal (`/invite @Overname-assistent`) en start de overname opnieuw.',
   },
