@@ -1,5 +1,7 @@
 // Builds the service from a Config: store, answer engine, scheduler, dialog engine, HTTP server and platforms.
 import type { AnswerEngine } from './answers/types.js';
+import { EXPORT_PATH } from './audit/export-link.js';
+import { exportRoute } from './audit/export-route.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config/load-config.js';
 import { DialogEngine } from './dialog/engine.js';
@@ -79,6 +81,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     logger,
     reminders: config.reminders,
     metrics,
+    audit: { admins: config.auditAdmins, publicUrl: config.publicUrl },
   });
   const retention = new Retention({ store, clock, months: config.retentionMonths, logger, metrics, scheduler });
   // As with reminders: with Redis one job scheduler for all replicas, else a timer in this process.
@@ -121,6 +124,9 @@ export async function createApp(o: AppOptions): Promise<App> {
     res.writeHead(200, { 'content-type': metrics.registry.contentType });
     res.end(body);
   });
+
+  // Download links of exports (Teams, with PUBLIC_URL): checked and served here, on every platform's server.
+  server.route('GET', EXPORT_PATH, exportRoute(engine.history));
 
   for (const platform of enabled) await platform.attach({ config, engine, server, store, logger, clock });
   await engine.start();

@@ -84,6 +84,27 @@ export class SlackMessenger implements Messenger {
     await this.client.views.open({ trigger_id: triggerId, view });
   }
 
+  async updateModal(viewId: string, view: types.ModalView): Promise<void> {
+    await this.client.views.update({ view_id: viewId, view });
+  }
+
+  /**
+   * A file in the user's direct message with the app: conversations.open finds (or opens) that conversation, and
+   * files.uploadV2 does Slack's external upload (files.getUploadURLExternal, the upload, files.completeUploadExternal).
+   */
+  async sendFile(user: string, file: { filename: string; content: string; comment: string }): Promise<void> {
+    const dm = await this.client.conversations.open({ users: user });
+    const channel = dm.channel?.id;
+    if (!channel) throw new Error('conversations.open answered without a channel');
+    await this.client.files.uploadV2({
+      channel_id: channel,
+      file: Buffer.from(file.content, 'utf8'),
+      filename: file.filename,
+      title: file.filename,
+      initial_comment: file.comment,
+    });
+  }
+
   private async call<T>(fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();

@@ -26,11 +26,20 @@ export function createSlackTransport(timeoutMs = 10_000): SlackTransport {
   });
   const slackFetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const url = input instanceof Request ? input.url : input;
+    let sentHeaders = init.headers as Record<string, string> | undefined;
+    let sentBody = init.body as RequestBody;
+    if (init.body instanceof FormData) {
+      // A file upload (files.uploadV2) comes as Node's own FormData, which this undici's request cannot stream:
+      // encoded to multipart bytes here, with the boundary in the content type.
+      const encoded = new Request('http://encode.invalid/', { method: 'POST', body: init.body });
+      sentHeaders = { ...sentHeaders, 'content-type': encoded.headers.get('content-type') ?? 'multipart/form-data' };
+      sentBody = Buffer.from(await encoded.arrayBuffer());
+    }
     const res = await request(url, {
       dispatcher,
       method: (init.method ?? 'GET') as 'GET' | 'POST',
-      headers: init.headers as Record<string, string> | undefined,
-      body: init.body as RequestBody,
+      headers: sentHeaders,
+      body: sentBody,
       signal: init.signal ?? undefined,
     });
     const body = await res.body.arrayBuffer();

@@ -11,6 +11,8 @@ import { type AdaptiveCardJson, type CardOptions, REFRESH_VERB, renderCard } fro
 import type { TeamsDeps } from './deps.js';
 import { renderForm, START_SUBMIT_VERB } from './form-card.js';
 import { submitStartForm } from './form-submit.js';
+import { exportHistory, findHistory, showHistory } from './history-actions.js';
+import { EXPORT_VERB, FIND_VERB, HISTORY_VERB } from './history-card.js';
 
 export interface CardRequest {
   verb: string;
@@ -39,6 +41,12 @@ export async function runCardAction(ctx: TurnContext, d: TeamsDeps, req: CardReq
       return openStartForm(ctx, d, req);
     case START_SUBMIT_VERB:
       return submitStartForm(ctx, d, req);
+    case HISTORY_VERB:
+      return showHistory(d, req);
+    case EXPORT_VERB:
+      return exportHistory(d, req);
+    case FIND_VERB:
+      return findHistory(ctx, d, req);
     default:
       return caseAction(d, req);
   }

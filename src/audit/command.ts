@@ -11,7 +11,7 @@ import { createStore, storeKindOf, storePrefixOf } from '../store/create-store.j
 import type { Store } from '../store/store.js';
 import { runPurge } from './purge.js';
 import { parseSince } from './time.js';
-import { caseRows, csvHeader, csvRow, jsonLine } from './trail.js';
+import { caseRows, csvHeader, csvRow, jsonLine, sameName } from './trail.js';
 import { verifyCase } from './verify.js';
 
 export const USAGE = `Usage: npm run --silent audit -- [--case ID | --client NAME] [--since DATE] [--format json|csv] [--verify]
@@ -189,10 +189,6 @@ interface RunContext {
 async function write(out: Writable, chunk: string): Promise<void> {
   if (chunk && !out.write(chunk)) await once(out, 'drain');
 }
-
-const sameName = (a: string, b: string) =>
-  a.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl') ===
-  b.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
 
 async function* selected(repo: CaseRepository, o: Options): AsyncIterable<CaseData> {
   if (o.caseId !== undefined) {

@@ -82,3 +82,8 @@ export function csvLine(values: readonly (string | number | null)[]): string {
 export const csvHeader = (): string => csvLine(COLUMNS);
 
 export const csvRow = (row: Row): string => csvLine(COLUMNS.map((c) => row[c]));
+
+/** The same client name, whatever the case and spacing: how --client and the chat's history command find a client. */
+export const sameName = (a: string, b: string): boolean =>
+  a.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl') ===
+  b.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');

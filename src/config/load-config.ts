@@ -1,6 +1,6 @@
 // Reads the environment (and .env when present) into a validated Config, or a list of one-line problems.
 import { existsSync } from 'node:fs';
-import { crossFieldProblems, envSchema, SECRET_VARIABLES } from './schema.js';
+import { crossFieldProblems, envSchema, parseAuditAdmins, SECRET_VARIABLES } from './schema.js';
 
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
@@ -40,6 +40,10 @@ export interface Config {
     azure?: { endpoint: string; deployment: string; apiVersion: string };
   };
   playground: boolean;
+  /** Besides the people in a case, these users may see every case's history and export it (AUDIT_ADMINS). */
+  auditAdmins: { platform: 'slack' | 'teams'; id: string }[];
+  /** This service's public base URL, without a trailing slash: Teams export links point here (PUBLIC_URL). */
+  publicUrl?: string;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -120,6 +124,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
           }
         : undefined,
       playground: (e.PLAYGROUND ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
+      auditAdmins: parseAuditAdmins(e.AUDIT_ADMINS),
+      publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     },
   };
 }

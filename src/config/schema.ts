@@ -16,6 +16,22 @@ const int = (min: number, max: number, fallback: number) =>
   );
 const url = z.preprocess(blankToUndefined, z.url({ error: 'expected a URL such as https://example.com' }).optional());
 
+/** One AUDIT_ADMINS entry: the platform, a colon, and the user id as the platform gives it (Teams ids hold colons). */
+const AUDIT_ADMIN = /^(slack|teams):[^\s,]{1,200}$/;
+
+/** AUDIT_ADMINS as user references; the schema has checked every entry. */
+export function parseAuditAdmins(value: string | undefined): { platform: 'slack' | 'teams'; id: string }[] {
+  if (!value) return [];
+  return value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)
+    .map((e) => {
+      const at = e.indexOf(':');
+      return { platform: e.slice(0, at) as 'slack' | 'teams', id: e.slice(at + 1) };
+    });
+}
+
 function validTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -111,6 +127,26 @@ export const envSchema = z
     AZURE_OPENAI_DEPLOYMENT: optionalString,
     OPENAI_API_VERSION: z.preprocess(blankToUndefined, z.string().default('2024-10-21')),
     PLAYGROUND: z.preprocess(blankToUndefined, z.enum(['on', 'off']).optional()),
+    // Who may see every case's history and export besides the people in it: "slack:U123,teams:29:1abc…".
+    AUDIT_ADMINS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .refine((v) => v.split(',').every((e) => AUDIT_ADMIN.test(e.trim())), {
+          error: 'expected comma-separated platform:user-id entries such as slack:U0123ABC,teams:29:1a2b3c',
+        })
+        .optional(),
+    ),
+    // Where people reach this service from outside (Teams export download links); no trailing path needed.
+    PUBLIC_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .url({ error: 'expected an http(s) URL such as https://overname.example.com' })
+        .refine((v) => /^https?:\/\//i.test(v), {
+          error: 'expected an http(s) URL such as https://overname.example.com',
+        })
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     for (const p of crossFieldProblems(env as unknown as Record<string, string | undefined>))

@@ -84,6 +84,8 @@ export function caseCard(s: CaseSnapshot, o: ViewOptions): CardView {
   if (s.status === 'awaiting_approvals' || s.status === 'approved' || s.status === 'rejected') {
     buttons.push({ action: 'cancel', label: m.buttons.cancel, style: 'danger', caseId: id, allowedUsers: runners });
   }
+  // For anyone to press: the press itself checks that the presser is in the case (dialog/history.ts).
+  buttons.push({ action: 'history', label: m.buttons.history, caseId: id });
   return {
     kind: 'card',
     language: lang,

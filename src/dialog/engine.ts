@@ -20,8 +20,9 @@ import { caseMessageLinks } from './case-links.js';
 import { caseCard, checklistCard } from './case-views.js';
 import { answerCard, helpCard, statusCard } from './chat-views.js';
 import { REASON_MAX, rejectForm, startForm } from './forms.js';
+import { CaseHistory } from './history.js';
 import { type ActionOutcome, actionSchema, type InboundAction, type InboundMessage, type Reply } from './inbound.js';
-import { detectIntent, intentLanguage } from './intents.js';
+import { detectIntent, historyQuery, intentLanguage } from './intents.js';
 import { md } from './markup.js';
 import { MessageSync } from './message-sync.js';
 import { TakeoversService } from './takeovers-service.js';
@@ -39,6 +40,8 @@ export interface EngineOptions {
   waitMs?: { repair?: number; renders?: number };
   /** How often case messages left stale (a dead replica, a failed render) are looked for; 0 = never (tests). */
   sweepMs?: number;
+  /** Who besides the people in a case may see its history (AUDIT_ADMINS), and PUBLIC_URL for download links. */
+  audit?: { admins: { platform: Platform; id: string }[]; publicUrl?: string };
 }
 
 export interface StartSubmission {
@@ -86,6 +89,8 @@ export class DialogEngine {
   readonly repo: CaseRepository;
   /** "My takeovers": the Slack Home tab and the chat card, kept current as cases change. */
   readonly takeovers: TakeoversService;
+  /** Case histories in chat: who may see them, the views and the export (history.ts). */
+  readonly history: CaseHistory;
   private readonly cases: CaseService;
   private readonly messengers = new Map<string, Messenger>();
   private readonly sync: MessageSync;
@@ -117,6 +122,15 @@ export class DialogEngine {
       afterMessages: (state) => this.takeovers.changed(state.snapshot),
     });
     this.cases = new CaseService(this.repo, o.clock, (id, write) => this.sync.change(id, write));
+    this.history = new CaseHistory({
+      repo: this.repo,
+      store: o.store,
+      clock: o.clock,
+      logger: o.logger,
+      timeZone: this.timeZone,
+      admins: o.audit?.admins ?? [],
+      publicUrl: o.audit?.publicUrl,
+    });
   }
 
   registerMessenger(messenger: Messenger): void {
@@ -196,6 +210,10 @@ export class DialogEngine {
       }
       case 'mine':
         return { views: [await this.takeovers.card(msg.user, language)] };
+      case 'history': {
+        const where = { platform: msg.platform, conversation: msg.conversation };
+        return { views: [], history: await this.history.find(historyQuery(msg.text), msg.user, where, language) };
+      }
       case 'question':
         return { views: [await this.answer(msg)] };
     }

@@ -1,6 +1,7 @@
 // What adapters hand the core: a normalized message, a button press, a submitted form; and what the core answers.
 import { z } from 'zod';
 import { CHECKLIST_ITEMS, type Platform, ROLES, type UserRef } from '../domain/case.js';
+import type { HistoryAnswer } from './history.js';
 import type { View } from './view.js';
 
 export interface InboundMessage {
@@ -74,4 +75,6 @@ export interface Reply {
   views: View[];
   /** The user asked to start a takeover: adapters that can open a form (Slack modal) do so with this. */
   openForm?: View;
+  /** The user asked for a case's history ("geschiedenis <klant>"): for the asker only, never for the conversation. */
+  history?: HistoryAnswer;
 }

@@ -1,5 +1,5 @@
-// Recognises what a chat message asks for: help, start, status, my takeovers, cancel, or else a question.
-export type Intent = 'help' | 'start' | 'status' | 'mine' | 'cancel' | 'question' | 'empty';
+// Recognises what a chat message asks for: help, start, status, my takeovers, cancel, history, or else a question.
+export type Intent = 'help' | 'start' | 'status' | 'mine' | 'cancel' | 'history' | 'question' | 'empty';
 
 const PATTERNS: [Intent, RegExp][] = [
   ['help', /^(help|hulp|\?|menu|wat kun je( allemaal)?|what can you do)[\s?!.]*$/i],
@@ -9,6 +9,8 @@ const PATTERNS: [Intent, RegExp][] = [
   ],
   ['status', /^(status|overzicht|lopende overnames|open takeovers)[\s?!.]*$/i],
   ['mine', /^(mijn overnames|my takeovers)[\s?!.]*$/i],
+  // "geschiedenis <klant>": the rest is the client's name or a case id (historyQuery); with a "?" it is a question.
+  ['history', /^(geschiedenis|historie|history)(\s[^?]*)?$/i],
   ['cancel', /^(cancel|annuleer|annuleren|stop|overname (annuleren|stoppen)|cancel (a |the )?takeover)[\s!.]*$/i],
 ];
 
@@ -19,11 +21,23 @@ export function detectIntent(text: string): Intent {
   return 'question';
 }
 
+/** What follows "geschiedenis" / "history": the client's name or case id the person asks about ('' when none). */
+export function historyQuery(text: string): string {
+  return text
+    .trim()
+    .replace(/^(geschiedenis|historie|history)\b/i, '')
+    .trim();
+}
+
 /** The words that carry an intent are Dutch or English themselves; they say which language to answer in. */
 export function intentLanguage(text: string): 'nl' | 'en' | null {
   const t = text.trim().toLowerCase();
   // "help", "status" and "start" are used as-is in Dutch too: they say nothing about the language.
-  if (/^(what can you do|new takeover|start (a )?takeover|open takeovers|my takeovers|cancel)/.test(t)) return 'en';
-  if (/^(hulp|wat kun je|nieuwe overname|overname|lopende|mijn overnames|overzicht|annule)/.test(t)) return 'nl';
+  if (/^(what can you do|new takeover|start (a )?takeover|open takeovers|my takeovers|cancel|history)/.test(t))
+    return 'en';
+  if (
+    /^(hulp|wat kun je|nieuwe overname|overname|lopende|mijn overnames|overzicht|annule|geschiedenis|historie)/.test(t)
+  )
+    return 'nl';
   return null;
 }

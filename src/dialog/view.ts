@@ -14,6 +14,9 @@ export const ACTIONS = [
   'cancel',
   'snooze',
   'start',
+  /** Shows the case's history to whoever presses, if they are in the case (dialog/history.ts). */
+  'history',
+  'history_export',
 ] as const;
 export type ActionName = (typeof ACTIONS)[number];
 

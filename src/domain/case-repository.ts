@@ -63,17 +63,19 @@ export function involvedUsers(data: CaseData): UserRef[] {
 
 /**
  * Every key a case owns here, without a scan: its record, its conversation index entry (when the origin is known),
- * hints, message ids, reminder plan, snooze, and the facts named (as storedFacts() lists them). Retention deletes
- * them all; a key added to this module belongs here too.
+ * the per-user index entries of the people it involves, hints, message ids, reminder plan, snooze, and the facts
+ * named (as storedFacts() lists them). Retention deletes them all; a key added to this module belongs here too.
  */
 export function caseKeys(
   caseId: string,
   origin: Pick<CaseOrigin, 'platform' | 'conversation'> | undefined,
   factNames: string[],
+  users: readonly Pick<UserRef, 'platform' | 'id'>[] = [],
 ): string[] {
   return [
     caseKey(caseId),
     ...(origin ? [`${conversationPrefix(origin.platform, origin.conversation)}${caseId}`] : []),
+    ...users.map((u) => `${userPrefix(u.platform, u.id)}${caseId}`),
     roundHintKey(caseId),
     itemsHintKey(caseId),
     messageKey(caseId, 'case'),

@@ -65,6 +65,8 @@ export const en: Messages = {
     cancel: 'Cancel',
     snooze: 'Pause reminders for 1 week',
     start: 'Start a takeover',
+    history: 'History',
+    history_export: 'Export',
   },
   form: {
     title: 'New takeover',
@@ -194,6 +196,56 @@ export const en: Messages = {
     finishedAt: (status: string, at: string) => `${status} — ${at}`,
     intro: 'What waits for you and what you requested, across channels. This page updates when something changes.',
   },
+  history: {
+    title: (client: string) => md`History — ${client}`,
+    modalTitle: 'History',
+    summary: (caseId: string, status: string, timeZone: string) =>
+      `Takeover ${caseId} · ${status}. Everything recorded, oldest first; times in ${timeZone} and UTC.`,
+    count: (n: number) => (n === 1 ? '1 recorded action' : `${n} recorded actions`),
+    created: 'Takeover requested',
+    approved: (role: string) => `Approved as ${role}`,
+    rejected: (role: string) => `Rejected as ${role}`,
+    roundStarted: (round: number) => `Requested again: approval round ${round}`,
+    transferConfirmed: 'Confirmed that the administration was moved',
+    itemDone: (item: string) => `Follow-up item done: ${item}`,
+    itemNotApplicable: (item: string) => `Follow-up item not applicable: ${item}`,
+    itemUndone: (item: string) => `Follow-up item undone (open again): ${item}`,
+    cancelled: 'Takeover cancelled',
+    unknownFact: (type: string) => `Unknown action (${type})`,
+    by: 'By',
+    at: 'When',
+    platform: 'Platform',
+    round: 'Approval round',
+    reason: 'Reason',
+    fact: 'What',
+    platforms: { slack: 'Slack', teams: 'Microsoft Teams', playground: 'Playground' } as Record<string, string>,
+    more: (n: number) =>
+      `${n === 1 ? '1 more action does' : `${n} more actions do`} not fit here; **Export** gives the whole history.`,
+    others: (list: string) =>
+      `This client has more takeovers you may see; this is the newest. Ask for another by its takeover number: ${list}.`,
+    otherCase: (caseId: string, date: string, status: string) => `${caseId} (${date}, ${status})`,
+    refused:
+      'Only the requester, the three approvers and the audit admins can see or export the history of this takeover. Nothing was changed.',
+    refusedClient: (client: string) =>
+      `You are not involved in a takeover of ${client}; only the requester, the three approvers and the audit admins can see its history.`,
+    notFound: (client: string) =>
+      `I find no takeover of ${client}. Name the client as on the request, or the takeover number.`,
+    usage: 'Name the client: **history** followed by the name as on the request, or the takeover number.',
+    askedBy: (who: string, client: string) =>
+      `${who} asked for the history of ${client}. Only people involved in the takeover can see it.`,
+    show: 'Show history',
+    back: 'Back to the takeover',
+    exportSent: 'The export (CSV) is in your direct messages with the assistant.',
+    exportComment: (client: string, caseId: string) =>
+      `Export of the history of ${client} (takeover ${caseId}), as CSV.`,
+    exportLink: (minutes: number) =>
+      `Your export (CSV) is ready. The download link works for ${minutes} minutes, and only for you.`,
+    download: 'Download CSV',
+    exportTable: 'No download address is configured, so here is the export as a table.',
+    linkInvalid: "This download link is not valid. Ask for a new one with Export in the takeover's history.",
+    linkExpired: "This download link has expired. Ask for a new one with Export in the takeover's history.",
+    linkRefused: 'You may no longer download this export.',
+  },
   startPrompt: 'Press the button to request a takeover.',
   cancelHow: 'Use the **Cancel** button on the takeover message to cancel a takeover.',
   teams: {
@@ -223,7 +275,7 @@ export const en: Messages = {
     userCheckFailed: 'I could not check this person with Slack just now; please try again in a moment.',
     failed,
     startFailed: (errors: string) => `The takeover was not created:\n${errors}`,
-    help: '**In Slack:** `/overname start` starts a takeover, `/overname status` lists the open takeovers in the channel, `/overname <question>` or an @mention of me in a channel asks a question; you can also send me a direct message. On a takeover message only the named person can press **Approve** or **Reject**.',
+    help: '**In Slack:** `/overname start` starts a takeover, `/overname status` lists the open takeovers in the channel, `/overname geschiedenis <client>` shows who did what when, `/overname <question>` or an @mention of me in a channel asks a question; you can also send me a direct message. On a takeover message only the named person can press **Approve** or **Reject**.',
     notPosted:
       'I could not post the takeover message in the channel, so the request was withdrawn. Invite me to the channel (`/invite @Overname-assistent`) and start the takeover again.',
   },

@@ -69,6 +69,8 @@ export const nl = {
     cancel: 'Annuleren',
     snooze: 'Herinneringen 1 week pauzeren',
     start: 'Overname starten',
+    history: 'Geschiedenis',
+    history_export: 'Exporteren',
   },
   form: {
     title: 'Nieuwe overname',
@@ -198,6 +200,59 @@ export const nl = {
     intro:
       'Wat op jou wacht en wat je hebt aangevraagd, in alle kanalen. Deze pagina wordt bijgewerkt als er iets verandert.',
   },
+  /** The history of a case (the audit trail in chat) and its export. Arguments are markup, user text escaped. */
+  history: {
+    title: (client: string) => md`Geschiedenis — ${client}`,
+    modalTitle: 'Geschiedenis',
+    summary: (caseId: string, status: string, timeZone: string) =>
+      `Overname ${caseId} · ${status}. Elke handeling die is vastgelegd, oudste eerst; tijden in ${timeZone} en UTC.`,
+    count: (n: number) => (n === 1 ? '1 vastgelegde handeling' : `${n} vastgelegde handelingen`),
+    created: 'Overname aangevraagd',
+    approved: (role: string) => `Akkoord gegeven als ${role}`,
+    rejected: (role: string) => `Afgewezen als ${role}`,
+    roundStarted: (round: number) => `Opnieuw aangevraagd: akkoordronde ${round}`,
+    transferConfirmed: 'Bevestigd dat de administratie is overgezet',
+    itemDone: (item: string) => `Nazorgpunt gereed: ${item}`,
+    itemNotApplicable: (item: string) => `Nazorgpunt niet van toepassing: ${item}`,
+    itemUndone: (item: string) => `Nazorgpunt ongedaan gemaakt (weer open): ${item}`,
+    cancelled: 'Overname geannuleerd',
+    unknownFact: (type: string) => `Onbekende handeling (${type})`,
+    by: 'Door',
+    at: 'Wanneer',
+    platform: 'Platform',
+    round: 'Akkoordronde',
+    reason: 'Reden',
+    fact: 'Wat',
+    platforms: { slack: 'Slack', teams: 'Microsoft Teams', playground: 'Speeltuin' } as Record<string, string>,
+    more: (n: number) =>
+      `Nog ${n === 1 ? '1 handeling' : `${n} handelingen`} past hier niet; **Exporteren** geeft de volledige geschiedenis.`,
+    others: (list: string) =>
+      `Voor deze klant zijn er meer overnames die je mag zien; dit is de nieuwste. Vraag een andere op met het overnamenummer: ${list}.`,
+    otherCase: (caseId: string, date: string, status: string) => `${caseId} (${date}, ${status})`,
+    refused:
+      'Alleen de aanvrager, de drie goedkeurders en de auditbeheerders kunnen de geschiedenis van deze overname zien of exporteren. Er is niets gewijzigd.',
+    refusedClient: (client: string) =>
+      `Je bent niet betrokken bij een overname van ${client}; alleen de aanvrager, de drie goedkeurders en de auditbeheerders kunnen de geschiedenis zien.`,
+    notFound: (client: string) =>
+      `Ik vind geen overname van ${client}. Noem de klant zoals op de aanvraag, of het overnamenummer.`,
+    usage: 'Noem de klant: **geschiedenis** gevolgd door de naam zoals op de aanvraag, of het overnamenummer.',
+    askedBy: (who: string, client: string) =>
+      `${who} vroeg de geschiedenis op van ${client}. Alleen wie bij de overname betrokken is, kan die zien.`,
+    show: 'Geschiedenis tonen',
+    back: 'Terug naar de overname',
+    exportSent: 'De export (CSV) staat in je privéberichten met de assistent.',
+    exportComment: (client: string, caseId: string) =>
+      `Export van de geschiedenis van ${client} (overname ${caseId}), als CSV.`,
+    exportLink: (minutes: number) =>
+      `Je export (CSV) staat klaar. De downloadlink werkt ${minutes} minuten en alleen voor jou.`,
+    download: 'CSV downloaden',
+    exportTable: 'Er is geen downloadadres ingesteld, dus hier is de export als tabel.',
+    linkInvalid:
+      'Deze downloadlink is ongeldig. Vraag een nieuwe op met Exporteren bij de geschiedenis van de overname.',
+    linkExpired:
+      'Deze downloadlink is verlopen. Vraag een nieuwe op met Exporteren bij de geschiedenis van de overname.',
+    linkRefused: 'Je mag deze export niet meer downloaden.',
+  },
   startPrompt: 'Klik op de knop om een overname aan te vragen.',
   cancelHow: 'Gebruik de knop **Annuleren** op het overnamebericht om een overname te annuleren.',
   /** Words only the Teams adapter says (around the core's cards). */
@@ -229,7 +284,7 @@ export const nl = {
     userCheckFailed: 'Ik kon deze persoon nu niet controleren bij Slack; probeer het zo opnieuw.',
     failed,
     startFailed: (errors: string) => `De overname is niet aangemaakt:\n${errors}`,
-    help: '**In Slack:** `/overname start` start een overname, `/overname status` toont de lopende overnames in het kanaal, `/overname <vraag>` of een @vermelding van mij in een kanaal stelt een vraag; je kunt me ook een privébericht sturen. Op een overnamebericht kan alleen de genoemde persoon op **Akkoord** of **Afwijzen** drukken.',
+    help: '**In Slack:** `/overname start` start een overname, `/overname status` toont de lopende overnames in het kanaal, `/overname geschiedenis <klant>` toont wie wat wanneer deed, `/overname <vraag>` of een @vermelding van mij in een kanaal stelt een vraag; je kunt me ook een privébericht sturen. Op een overnamebericht kan alleen de genoemde persoon op **Akkoord** of **Afwijzen** drukken.',
     notPosted:
       'Ik kon het overnamebericht niet in het kanaal plaatsen, dus de aanvraag is ingetrokken. Nodig mij uit in het kanaal (`/invite @Overname-assistent`) en start de overname opnieuw.',
   },

@@ -1,8 +1,15 @@
 // Retention: which closed cases have outlived RETENTION_MONTHS, and deleting each with every key it left in the store.
 import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.js';
-import { type CaseData, type CaseFact, type CaseOrigin, type CaseStatus, deriveSnapshot } from '../domain/case.js';
-import { CaseRepository, caseKeys, storedFactKey } from '../domain/case-repository.js';
+import {
+  type CaseData,
+  type CaseFact,
+  type CaseOrigin,
+  type CaseStatus,
+  deriveSnapshot,
+  type UserRef,
+} from '../domain/case.js';
+import { CaseRepository, caseKeys, involvedUsers, storedFactKey } from '../domain/case-repository.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { ReminderScheduler } from '../reminders/scheduler.js';
@@ -45,6 +52,8 @@ const MARKER_PREFIX = 'purge:';
 type Marker = Omit<ExpiredCase, 'clientName' | 'resumed' | 'caseId'> & {
   /** Where the conversation index entry is, once the record that says so is gone. */
   origin?: Pick<CaseOrigin, 'platform' | 'conversation'>;
+  /** Whose per-user index entries ("my takeovers") to delete, for the same reason. */
+  users?: Pick<UserRef, 'platform' | 'id'>[];
 };
 
 /**
@@ -236,10 +245,14 @@ export class Retention {
     const marker = `${MARKER_PREFIX}${id}`;
     const data = await this.repo.caseData(id);
     let origin = data && { platform: data.origin.platform, conversation: data.origin.conversation };
-    if (found.resumed) origin ??= (await store.get<Marker>(marker))?.origin;
-    else {
+    let users = data && involvedUsers(data).map((u) => ({ platform: u.platform, id: u.id }));
+    if (found.resumed) {
+      const kept = await store.get<Marker>(marker);
+      origin ??= kept?.origin;
+      users ??= kept?.users;
+    } else {
       const { clientName: _name, resumed: _resumed, caseId: _id, ...kept } = found;
-      await store.set<Marker>(marker, { ...kept, origin });
+      await store.set<Marker>(marker, { ...kept, origin, users });
     }
     if (this.o.scheduler) {
       await this.o.scheduler.cancel(id, 'approvals');
@@ -247,7 +260,7 @@ export class Retention {
     }
     const record = `case:${id}`;
     const factNames = async () => (await this.repo.storedFacts(id)).map((f) => f.key);
-    const candidates = [...caseKeys(id, origin, await factNames()), ...otherKeys(id), ...strays];
+    const candidates = [...caseKeys(id, origin, await factNames(), users), ...otherKeys(id), ...strays];
     const present = await store.getMany(candidates);
     const keys = candidates.filter((key, i) => present[i] !== undefined && key !== record);
     for (const key of keys) await store.delete(key);

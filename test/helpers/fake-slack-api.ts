@@ -3,6 +3,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkHome, checkMessage, checkModal, type Violation } from '../../adapters/slack/limits.js';
+import { FakeUploads, type UploadedFile } from './fake-slack-files.js';
+
+export type { UploadedFile };
 
 export const BOT = { userId: 'UBOT', botId: 'BBOT', team: 'T1' };
 /** Where chat.getPermalink's links point, as a workspace's own host would. */
@@ -69,6 +72,9 @@ export class FakeSlackApi {
   readonly views: OpenedView[] = [];
   /** Each person's Home tab as views.publish last set it. */
   readonly homes = new Map<string, Record<string, unknown>>();
+  /** Files by id, in upload order. */
+  readonly files = new Map<string, UploadedFile>();
+  private readonly uploads = new FakeUploads(this.files);
   /** Bodies posted to response_url (slash command replies). */
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   readonly users = new Map<string, FakeUser>();
@@ -191,6 +197,7 @@ export class FakeSlackApi {
       this.responses.push({ id: path.slice('/response/'.length), body: JSON.parse(raw || '{}') });
       return send(res, 200, { ok: true });
     }
+    if (path.startsWith('/upload/')) return this.uploads.receive(path.slice('/upload/'.length), raw, req, res);
     if (!path.startsWith('/api/')) return send(res, 404, { ok: false, error: 'unknown_path' });
     const method = path.slice('/api/'.length);
     const args = parseArgs(raw, req.headers['content-type']);
@@ -245,6 +252,12 @@ export class FakeSlackApi {
         return this.publishHome(a);
       case 'users.info':
         return this.userInfo(a);
+      case 'conversations.open':
+        return this.openDm(a);
+      case 'files.getUploadURLExternal':
+        return this.uploads.uploadUrl(a, `${this.base}/upload/`);
+      case 'files.completeUploadExternal':
+        return this.uploads.complete(a);
       default:
         return fail('unknown_method');
     }
@@ -335,6 +348,13 @@ export class FakeSlackApi {
     if (problems.length) return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
     this.homes.set(user, view);
     return { ok: true, view: { id: `V${++this.seq}`, ...view } };
+  }
+
+  /** A DM with one user: its id is D + the user id, as postMessage to a user id gives. */
+  private openDm(a: Args): Result {
+    const users = String(a.users ?? '');
+    if (!this.users.has(users)) return fail('user_not_found');
+    return { ok: true, channel: { id: `D${users}` } };
   }
 
   private userInfo(a: Args): Result {

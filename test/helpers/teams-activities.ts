@@ -177,13 +177,19 @@ export function responseCard(r: SendResult): Record<string, unknown> | undefined
 /** All Action.Execute actions of a card (body, sections, card actions), as [verb, data]. */
 export function executeActions(
   card: Record<string, unknown> | undefined,
+  /**
+   * The History button sits on every case card for everyone (test/teams/history.test.ts): left out unless asked
+   * for, so flows that check who gets which decision buttons need not list it on every card.
+   */
+  o: { history?: boolean } = {},
 ): { verb: string; data: Record<string, unknown> }[] {
+  const options = o;
   const out: { verb: string; data: Record<string, unknown> }[] = [];
   const walk = (node: unknown, inRefresh: boolean) => {
     if (Array.isArray(node)) for (const v of node) walk(v, inRefresh);
     else if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
-      if (o.type === 'Action.Execute' && !inRefresh)
+      if (o.type === 'Action.Execute' && !inRefresh && (options.history || o.verb !== 'history'))
         out.push({ verb: String(o.verb), data: o.data as Record<string, unknown> });
       for (const [k, v] of Object.entries(o))
         if (k !== 'data' && k !== 'fallback') walk(v, inRefresh || k === 'refresh');

@@ -3,6 +3,8 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/audit/command.js';
+import type { CaseData } from '../../src/domain/case.js';
+import { involvedUsers } from '../../src/domain/case-repository.js';
 import { Metrics } from '../../src/metrics.js';
 import { clientHash, Retention, retentionCutoff } from '../../src/retention/retention.js';
 import type { Store } from '../../src/store/store.js';
@@ -242,18 +244,20 @@ for (const backend of storeBackends()) {
       expect((await allKeys(store)).filter((k) => k.includes(id))).toEqual([]);
     });
 
-    it('finishes one cut off after the record went: the marker knows the conversation index entry', async () => {
+    it('finishes one cut off after the record went: the marker knows the conversation and user index entries', async () => {
       h.clock.set('2024-06-05T10:00:00+02:00');
       const id = await h.start({ ...validForm, clientName: name('wees') }, { conversation: 'C-wees' });
       await h.act(id, people.requester, 'cancel');
       await h.engine.idle();
       h.clock.set('2026-12-01T10:00:00+01:00');
+      const data = await store.get<CaseData>(`case:${id}`);
       await store.set(`purge:${id}`, {
         clientSha256: clientHash(name('wees')),
         status: 'cancelled',
         closedAt: '2024-06-05T08:00:00.000Z',
         facts: 2,
         origin: { platform: 'playground', conversation: 'C-wees' },
+        users: involvedUsers(data!).map((u) => ({ platform: u.platform, id: u.id })),
       });
       await store.delete(`case:${id}`);
       const log = captureLog();

@@ -116,7 +116,11 @@ describe('Slack button presses', () => {
       'Eerst *\u200bfactuur*\u200b &lt;!channel&gt; betalen &amp; &lt;https://evil.example|klik&gt;',
     );
     expect(shown).not.toContain('<!channel>');
-    expect(buttonsOf(h.fake.message(CHANNEL, c.ts)!.blocks).map(([id]) => id)).toEqual(['rerequest', 'cancel']);
+    expect(buttonsOf(h.fake.message(CHANNEL, c.ts)!.blocks).map(([id]) => id)).toEqual([
+      'rerequest',
+      'cancel',
+      'history',
+    ]);
 
     // A late approval on the old message: nothing changes, the message is rendered again from the stored state.
     const updates = h.fake.message(CHANNEL, c.ts)!.updates;

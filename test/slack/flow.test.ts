@@ -124,7 +124,7 @@ describe('Slack: from question to completed takeover', () => {
     expect(snapshot!.audit.filter((f) => f.type === 'decision')).toHaveLength(3);
     let shown = fake.message(CHANNEL, caseMsg!.ts)!;
     expect(blockText(shown.blocks)).toContain('Akkoord — klaar om over te zetten');
-    expect(buttonsOf(shown.blocks).map(([id]) => id)).toEqual(['confirm_transfer', 'cancel']);
+    expect(buttonsOf(shown.blocks).map(([id]) => id)).toEqual(['confirm_transfer', 'cancel', 'history']);
     // The decisions show in the message itself; approvers get no private notes piling up.
     expect(fake.ephemerals.filter((e) => e.user === PEOPLE.client.id)).toEqual([]);
 

@@ -57,7 +57,9 @@ describe('Slack app manifest', () => {
       'app_mentions:read',
       'chat:write',
       'commands',
+      'files:write',
       'im:history',
+      'im:write',
       'users:read',
     ]);
     for (const url of [

@@ -7,6 +7,7 @@ import { type SlackDeps, slackUser } from '../context.js';
 import { renderModal } from '../render-modal.js';
 import { slackTexts } from '../texts.js';
 import type { SlackUser } from '../users.js';
+import { historyPress } from './history.js';
 import { openStartModal } from './start.js';
 
 interface Press {
@@ -76,6 +77,20 @@ async function press(deps: SlackDeps, p: Press): Promise<void> {
       say: p.note,
     });
     return;
+  }
+
+  if (parsed?.action === 'history' || parsed?.action === 'history_export') {
+    // Reading the history changes nothing: acknowledged at once.
+    await p.ack();
+    return historyPress(deps, {
+      action: parsed.action,
+      caseId: typeof p.value === 'string' ? p.value : '',
+      user,
+      language: languageFromLocale(info?.locale) ?? 'nl',
+      triggerId: b.trigger_id,
+      viewId: b.view?.id,
+      note: p.channel ? p.note : undefined,
+    });
   }
 
   // Acknowledged means stored: the decision is written first, the ack follows, the message is rendered after it.

@@ -1,4 +1,4 @@
-// The /overname slash command: start (modal), status and help (only for the asker), or a question.
+// The /overname slash command: start (modal), history (modal), status and help (only for the asker), or a question.
 import type { App, SlashCommand } from '@slack/bolt';
 import { languageFromLocale } from '../../../src/i18n/language.js';
 import { isDirectChannel, type SlackDeps, slackUser } from '../context.js';
@@ -7,6 +7,7 @@ import { renderMessage } from '../render-blocks.js';
 import { SLASH_COMMAND } from '../routes.js';
 import { slackTexts, withSlackHelp } from '../texts.js';
 import type { SlackUser } from '../users.js';
+import { showHistory } from './history.js';
 import { openStartModal } from './start.js';
 
 type Say = (markup: string) => Promise<unknown>;
@@ -47,6 +48,7 @@ async function run(
     locale: info?.locale,
     direct: isDirectChannel(command.channel_id, command.channel_name),
   });
+  if (reply.history) return showHistory(deps, reply.history, command.trigger_id, say);
   if (reply.openForm?.kind === 'form') {
     await openStartModal(deps, {
       triggerId: command.trigger_id,
