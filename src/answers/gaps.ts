@@ -11,6 +11,8 @@ const NEAR = 2;
 interface Step {
   word: string;
   anyGap: boolean;
+  /** "=exact": the software Exact, not the stem of "exactly". */
+  exact: boolean;
 }
 
 function compile(trigger: string): Step[] {
@@ -21,8 +23,9 @@ function compile(trigger: string): Step[] {
       anyGap = true;
       continue;
     }
+    const exact = part.startsWith('=');
     for (const word of words(part)) {
-      steps.push({ word, anyGap: steps.length > 0 && anyGap });
+      steps.push({ word, anyGap: steps.length > 0 && anyGap, exact });
       anyGap = false;
     }
   }
@@ -31,18 +34,29 @@ function compile(trigger: string): Step[] {
 
 /**
  * Short trigger words match exactly ("ing" must not match "in", "kost" not "post"); longer ones by stem too
- * ("kosten" ~ "kost"), and from seven letters on with one slip that keeps the first letter ("triodoss").
+ * ("kosten" ~ "kost"), from five letters on with two letters swapped ("usres"), and from seven letters on with one
+ * slip that keeps the first letter ("triodoss").
  */
 function same(trigger: string, token: string, language: StemLanguage, known: (word: string) => boolean): boolean {
   if (trigger === token) return true;
   if (trigger.length < 4 || token.length < 4) return false;
   const a = wordKeys(trigger, language).slice(1);
   if (wordKeys(token, language).some((k) => a.includes(k))) return true;
+  if (trigger[0] !== token[0] || Math.abs(trigger.length - token.length) > 1) return false;
+  // Shorter triggers forgive only two letters swapped ("usres"): another slip there makes a real word too often.
+  if (trigger.length < 7 && (trigger.length < 5 || trigger.length !== token.length || !sameLetters(trigger, token))) {
+    return false;
+  }
   // A real word is not a typo of another ("stappen" is not "stoppen").
-  return trigger.length >= 7 && trigger[0] === token[0] && !known(token) && editDistance(trigger, token, 1) <= 1;
+  return !known(token) && editDistance(trigger, token, 1) <= 1;
+}
+
+function sameLetters(a: string, b: string): boolean {
+  return [...a].sort().join('') === [...b].sort().join('');
 }
 
 interface Input {
+  /** The question's words; an empty string where a word may not serve as a trigger. */
   ws: string[];
   language: StemLanguage;
   known: (word: string) => boolean;
@@ -54,7 +68,9 @@ function matchesFrom(steps: Step[], input: Input, stepIndex: number, from: numbe
   const { ws } = input;
   const end = Math.min(ws.length - 1, limit);
   for (let i = from; i <= end; i++) {
-    if (!same(step.word, ws[i] as string, input.language, input.known)) continue;
+    const token = ws[i] as string;
+    if (!token) continue;
+    if (step.exact ? step.word !== token : !same(step.word, token, input.language, input.known)) continue;
     const next = steps[stepIndex + 1];
     const nextLimit = next?.anyGap ? ws.length - 1 : i + 1 + NEAR;
     if (matchesFrom(steps, input, stepIndex + 1, i + 1, nextLimit)) return true;
@@ -88,7 +104,8 @@ export interface GapHit {
 
 /**
  * The first gap of the articles whose trigger occurs in the tokens (one part of a question). `known` tells which
- * words are real words of the domain, which are never taken for a misspelt trigger.
+ * words are real words of the domain, which are never taken for a misspelt trigger; `skip` the token positions that
+ * cannot be a trigger word.
  */
 export function findGap(
   articles: Article[],
@@ -96,8 +113,9 @@ export function findGap(
   language: StemLanguage,
   known: (word: string) => boolean = nothingKnown,
   concepts: ReadonlySet<string> = new Set(),
+  skip: ReadonlySet<number> = new Set(),
 ): GapHit | null {
-  const input: Input = { ws: tokens.map((t) => t.word), language, known };
+  const input: Input = { ws: tokens.map((t, i) => (skip.has(i) ? '' : t.word)), language, known };
   for (const article of articles) {
     for (const gap of article.gaps) {
       if (gap.unless.some((c) => concepts.has(c))) continue;

@@ -36,7 +36,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     tier: 'anchor',
     terms:
       `akkoord akoord accoord akkoordverklaring toestemming toestemmen goedkeuring goedkeuringen goedkeuren goedgekeurd
-      goedkeurt instemmen instemming fiat fiatteren gefiatteerd aftekenen afgetekend tekent~af teken~af accorderen geaccordeerd ondertekenen handtekening tekenen
+      goedkeurt keurt~goed keuren~goed goed+te+keuren =keur~goed instemmen instemming fiat fiatteren gefiatteerd aftekenen afgetekend tekent~af teken~af accorderen geaccordeerd ondertekenen handtekening tekenen
       groen+licht approve approves approved approving approval approvals consent consents permission sign+off signoff
       green+light greenlight go+ahead agree agrees authorise authorize authorisation authorization accept accepts
       signature`.split(/\s+/),
@@ -82,26 +82,23 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'multiple',
     tier: 'topic',
-    terms:
-      `meerdere verschillende meer+dan+een een+of+meer twee drie beide allebei several multiple more+than+one one+or+more two three both
-      various`.split(/\s+/),
+    terms: `meerdere verschillende meer+dan+een een+of+meer twee drie beide allebei several multiple
+      more+than+one one+or+more two three both various`.split(/\s+/),
   },
   {
     id: 'client-side',
     tier: 'anchor',
-    terms: `perspectief perspective klantkant kant+van+de+klant client+side point+of+view viewpoint standpunt
-      gezichtspunt over+laten+zetten vanuit+klant from+client hun+kant their+side written+for+the+client for+the+client+s+side klantversie client+version klant+kant client+s+side`.split(
-      /\s+/,
-    ),
+    terms: `perspectief perspective klantkant kant+van+de+klant client+side point+of+view viewpoint
+      standpunt gezichtspunt over+laten+zetten vanuit+klant from+client hun+kant their+side
+      written+for+the+client for+the+client+s+side klantversie client+version klant+kant client+s+side`.split(/\s+/),
   },
   // --- users and invitations ---
   {
     id: 'user',
     thing: true,
     tier: 'anchor',
-    terms:
-      `gebruiker gebruikers gebr gebruikersaccount gebruikersaccounts user users usr useraccount ??login ??logins ??inlog
-      ??account ??accounts`.split(/\s+/),
+    terms: `gebruiker gebruikers gebr gebruikersaccount gebruikersaccounts user users usr useraccount
+      ??login ??logins ??inlog ??account ??accounts`.split(/\s+/),
   },
   {
     id: 'create',
@@ -118,35 +115,30 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'wk-account',
     tier: 'anchor',
-    terms:
-      `wolters+kluwer+account ??wolters+kluwer wk+account wk+acc wk+acct wkaccount wk+login wk+id wolterskluwer`.split(
-        /\s+/,
-      ),
+    terms: `wolters+kluwer+account ??wolters+kluwer wk+account wk+acc wk+acct wkaccount wk+login wk+id
+      wolterskluwer`.split(/\s+/),
   },
   {
     id: 'email',
     thing: true,
     tier: 'anchor',
-    terms: `emailadres emailadressen ??email ??emails mailadres mailadressen mail+adres email+address ??mail`.split(
-      /\s+/,
-    ),
+    terms: `emailadres emailadressen ??email ??emails mailadres mailadressen mail+adres email+address
+      ??mail`.split(/\s+/),
   },
   {
     id: 'access',
     tier: 'anchor',
-    terms:
-      `toegang toegang~krijgen toegang~krijgt toegang~krijg erbij~kan erbij~kunnen inloggen ingelogd log+in login inlog logon sign+in access bij~kunnen
-      erin`.split(/\s+/),
+    terms: `toegang toegang~krijgen toegang~krijgt toegang~krijg erbij~kan erbij~kunnen inloggen
+      ingelogd log+in login inlog logon sign+in access bij~kunnen erin`.split(/\s+/),
   },
   // --- what is not copied ---
   {
     id: 'bank',
     tier: 'anchor',
     thing: true,
-    terms:
-      `bank bankkoppeling bankkoppelingen bankverbinding bankverbindingen bankconnectie bankfeed bankfeeds bank+feed
-      banklink banklinks bankintegratie ??bankrekening ??bankrekeningen banking bank+connection
-      bank+connections bank+link bank+links bank+feeds psd2`.split(/\s+/),
+    terms: `bank bankkoppeling bankkoppelingen bankverbinding bankverbindingen bankconnectie bankfeed
+      bankfeeds bank+feed banklink banklinks bankintegratie ??bankrekening ??bankrekeningen banking
+      bank+connection bank+connections bank+link bank+links bank+feeds psd2`.split(/\s+/),
   },
   { id: 'rabobank', tier: 'anchor', thing: true, terms: ['rabobank', 'rabo'] },
   { id: 'knab', tier: 'anchor', thing: true, terms: ['knab'] },
@@ -193,10 +185,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'design',
     tier: 'topic',
-    terms:
-      `ontwerpen ontwerp ontworpen opmaak opmaken rapporten~maken rapport~maken design designing designed make~reports create~reports build~reports`.split(
-        /\s+/,
-      ),
+    terms: `ontwerpen ontwerp ontworpen opmaak opmaken rapporten~maken rapport~maken design designing
+      designed make~reports create~reports build~reports`.split(/\s+/),
   },
   {
     id: 'settings',
@@ -224,10 +214,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'not-copied',
     tier: 'anchor',
     implies: ['copy'],
-    terms: `niet~mee niet~meegekopieerd niet~gekopieerd niet~meegenomen niet~overgenomen niet~behouden not~copied
-      not~carried not~transferred not~kept not~included not~come not~moved not~preserved stops~working stop~working werkt~niet~meer`.split(
-      /\s+/,
-    ),
+    terms: `niet~mee niet~meegekopieerd niet~gekopieerd niet~meegenomen niet~overgenomen niet~behouden
+      not~copied not~carried not~transferred not~kept not~included not~come not~moved not~preserved
+      stops~working stop~working werkt~niet~meer`.split(/\s+/),
   },
   {
     id: 'again',
@@ -245,9 +234,15 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'discuss',
     tier: 'anchor',
-    terms:
-      `bespreken besproken bespreek doornemen doorspreken overleggen overleg afstemmen afspreken discuss discussed discussing go+through walk+through talk+through
-      talk+to consult go+over`.split(/\s+/),
+    terms: `bespreken besproken bespreek doornemen doorspreken overleggen overleg afstemmen afspreken
+      discuss discussed discussing go+through walk+through talk+through talk+to consult go+over`.split(/\s+/),
+  },
+  {
+    // The article gives one piece of advice ("Het algemene advies is om vooraf met de klant te bespreken …").
+    id: 'advice',
+    tier: 'topic',
+    terms: `advies adviezen adviseren adviseert aanbeveling aanbevelingen aanbevolen advice advise advised recommend
+      recommended recommendation recommendations`.split(/\s+/),
   },
   {
     id: 'check',
@@ -258,9 +253,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'managed',
     tier: 'topic',
-    terms:
-      `beheerde beheerd beheren beheert =managed =manage =manages =managing maintained maintain looked+after handled ran runs
-      verzorgde verzorgd regelde`.split(/\s+/),
+    terms: `beheerde beheerd beheren beheert =managed =manage =manages =managing maintained maintain
+      looked+after handled ran runs verzorgde verzorgd regelde`.split(/\s+/),
   },
   { id: 'different', tier: 'context', terms: `andere ander anders different other another alternative`.split(/\s+/) },
   {
@@ -372,20 +366,18 @@ export const CONCEPTS: readonly ConceptDef[] = [
     // The move has happened ("de administratie staat bij ons", "landed in our environment"): asks what comes after.
     id: 'arrived',
     tier: 'context',
-    terms: `staat+bij+ons staat+nu+bij+ons staat+in+onze+omgeving staat+nu+in+onze+omgeving is+bij+ons is+over is+done
-      is+binnen binnengekomen binnenkomt aangekomen aankomt landed arrived arrives arrive went+through has+been+moved have+been+moved is+moved`.split(
-      /\s+/,
-    ),
+    terms: `staat+bij+ons staat+nu+bij+ons staat+in+onze+omgeving staat+nu+in+onze+omgeving is+bij+ons
+      is+over is+done is+binnen binnengekomen binnenkomt aangekomen aankomt landed arrived arrives
+      arrive went+through has+been+moved have+been+moved is+moved`.split(/\s+/),
   },
   {
     // Instructions to the assistant itself, not questions about the article: refused whatever else they name.
     id: 'instruction',
     tier: 'context',
-    terms:
-      `negeer~instructies negeer~regels vergeet~instructies systeemprompt system+prompt systemprompt ignore~instructions
-      ignore~rules ignore~previous disregard~instructions developer+mode debug+mode jailbreak namens~akkoord keur~goed
-      approve+case approve+request approve+it+for approve+this+for accepteer+verzoek
-      on+behalf~approve approve~on+behalf`.split(/\s+/),
+    terms: `negeer~instructies negeer~regels vergeet~instructies systeemprompt system+prompt
+      systemprompt ignore~instructions ignore~rules ignore~previous disregard~instructions
+      developer+mode debug+mode jailbreak namens~akkoord =keur+goed approve+case approve+request
+      approve+it+for approve+this+for accepteer+verzoek on+behalf~approve approve~on+behalf`.split(/\s+/),
   },
   {
     id: 'procedure',

@@ -17,6 +17,11 @@ interface Term {
   words: readonly string[];
   keys: readonly (readonly string[])[];
   near: boolean;
+  /**
+   * A phrase of function words only ("is over", "to us") is an idiom: its words must be adjacent, or "is coming
+   * over" would read as "is over".
+   */
+  tight: boolean;
   /** The most this term can say, whatever its concept's tier. */
   cap?: Tier;
 }
@@ -43,7 +48,8 @@ function compileTerm(concept: ConceptDef, raw: string): Term {
   const body = raw.replace(/^(?:\?\?|\?|=)/, '');
   const near = body.includes('~');
   const words = body.split(/[~+]/).filter(Boolean);
-  return { concept, words, keys: words.map((w) => (exact ? [w] : bilingualKeys(w))), near, cap };
+  const tight = words.length > 1 && words.every((w) => isStopword(w));
+  return { concept, words, keys: words.map((w) => (exact ? [w] : bilingualKeys(w))), near, tight, cap };
 }
 
 export class ConceptMatcher {
@@ -203,7 +209,7 @@ function phraseFrom(
   let at = start;
   for (const wordKeys of term.keys.slice(1)) {
     let found = -1;
-    for (let p = at + 1; p <= at + 1 + PHRASE_GAP; p++) {
+    for (let p = at + 1; p <= at + 1 + (term.tight ? 0 : PHRASE_GAP); p++) {
       if (same(p, wordKeys)) {
         found = p;
         break;

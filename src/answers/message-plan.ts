@@ -25,16 +25,26 @@ export function planMessage(model: SectionModel, parts: QuestionPart[], followUp
   // "… wie moet akkoord geven? Is daar een artikel over?", "gaat Belfius mee, of moet die opnieuw?", "Client files
   // VAT through Digipoort. Is that going to come along?": a part without a subject of its own asks about the part
   // before it — answerable or not.
+  const carried = new Set<number>();
   plans.forEach((plan, i) => {
     const before = parts[i - 1];
     const previousPlan = plans[i - 1];
     const part = parts[i] as QuestionPart;
     if (!before || !previousPlan || part.hits.some((h) => h.tier === 'anchor')) return;
+    // A gap carries over when it was asked, or names a thing the next part asks about ("Client uses ABN AMRO. Will
+    // that survive?"); a question-type gap in a mere statement does not ("Just to confirm: can it be moved?").
     if (previousPlan.kind === 'gap') {
-      if (plan.kind !== 'gap') plans[i] = { ...previousPlan, asks: part.asks };
-      return;
+      const carries = previousPlan.asks || previousPlan.gap.gap.kind === 'subject' || carried.has(i - 1);
+      if (carries) {
+        if (plan.kind !== 'gap') plans[i] = { ...previousPlan, asks: part.asks };
+        carried.add(i);
+        return;
+      }
     }
-    const pointsBack = plan.kind === 'none' || BACK_REFERENCE.test(part.text);
+    // "Wij werken met een andere koppeling. Wat is dan het advies?": a statement naming the subject sets the scene.
+    const setsScene = !before.asks && before.hits.some((h) => h.tier === 'anchor');
+    const pointsBack =
+      plan.kind === 'none' || BACK_REFERENCE.test(part.text) || (setsScene && plan.kind !== 'overview');
     if (pointsBack && hasSubject(before)) plans[i] = planPart(model, { part, context: before });
   });
   // When a message asks something, its other sentences are context: "Klant bankiert bij Rabo. Hoe lang duurt het?"

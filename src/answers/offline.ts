@@ -139,20 +139,26 @@ function composeAll(model: SectionModel, plans: PartPlan[], language: Language):
   for (const plan of plans) {
     if (plan.kind !== 'answer') continue;
     for (const entry of plan.sections) {
-      if (quoted.has(entry)) continue;
+      // A section with steps is shown whole in the outline; another may be asked about beyond its outline line.
+      if (quoted.has(entry) && entry.children.length) continue;
       const a = asked.get(entry) ?? { weights: new Map<string, number>(), focus: new Set<string>() };
       for (const [id, weight] of plan.weights) a.weights.set(id, Math.max(a.weights.get(id) ?? 0, weight));
       for (const [id, hit] of plan.concepts) if (hit.tier !== 'context') a.focus.add(id);
       asked.set(entry, a);
     }
   }
-  // A step the outline names in one line may still be asked about in detail; lines it already shows are not repeated.
-  const shown = new Set(out.flatMap((c) => c.text.split('\n')).map(plain));
+  // A step the outline names in one line may still be asked about in detail; sentences it already shows are not
+  // repeated.
+  const shown = new Set(out.flatMap((c) => sentencesOf(c.text)));
   for (const [entry, a] of asked) {
     const composition = composeSection(entry, a, language);
     const text = composition.text
       .split('\n')
-      .filter((line) => !shown.has(plain(line)))
+      .map((line) => {
+        const kept = sentencesOf(line).filter((s) => !shown.has(s));
+        return kept.length === sentencesOf(line).length ? line : kept.join(' ');
+      })
+      .filter((line) => line.trim())
       .join('\n')
       .trim();
     if (text) out.push({ ...composition, text });
@@ -160,7 +166,12 @@ function composeAll(model: SectionModel, plans: PartPlan[], language: Language):
   return out;
 }
 
-const plain = (line: string) => line.replace(/^[\s•\d.]+/, '').trim();
+/** The sentences of an answer line without bullets, numbers or an outline's "Heading:" in front. */
+const sentencesOf = (text: string) =>
+  text
+    .split(/\n|(?<=[.!?])\s+|^[^:\n]{1,60}:\s+/m)
+    .map((s) => s.replace(/^[\s•\d.]+/, '').trim())
+    .filter(Boolean);
 
 function refusal(language: Language, plans: PartPlan[]): string {
   const gap = plans.find((p): p is Extract<PartPlan, { kind: 'gap' }> => p.kind === 'gap');

@@ -3,7 +3,7 @@
 import { findGap, type GapHit } from './gaps.js';
 import type { ConceptHit } from './matcher.js';
 import type { SectionEntry } from './passages.js';
-import { conceptsOf, type QuestionPart } from './question.js';
+import { asksDefinition, conceptsOf, type QuestionPart } from './question.js';
 import { type Ranked, type SectionModel, TIER_WEIGHT } from './section-model.js';
 
 /** Concepts that tie a question to the move itself: with one of them an unknown word is a detail, not a change of subject. */
@@ -120,7 +120,11 @@ function aboutAThingAlone(
 ): boolean {
   const subject = [...own.values()].filter((h) => h.tier !== 'context');
   const things = subject.filter((h) => h.thing).map((h) => h.concept);
-  if (!things.length || subject.some((h) => h.tier === 'anchor' && !h.thing)) return false;
+  if (!things.length) return false;
+  // Another subject counts when the article relates it to the thing: "hoe nodig ik de gebruiker uit?" is about the
+  // move's step, "how do I request a new certificate?" is not about the move's request.
+  const related = (c: string) => things.some((t) => model.relationsOf(t).has(c));
+  if (subject.some((h) => h.tier === 'anchor' && !h.thing && related(h.concept))) return false;
   // "… voor een klant die nooit in een andere omgeving zat": the move words there deny a move.
   const noMove = own.has('no-move') || (message?.has('no-move') ?? false);
   const named = [...own.keys(), ...(message ?? [])].filter((c) => !noMove || !ABOUT_THE_MOVE.has(c));
@@ -133,11 +137,23 @@ function aboutAThingAlone(
   return !WHAT_ABOUT.test(opening) && !bareName;
 }
 
+/**
+ * Words that are the article's own name for something rather than a gap's trigger: "koppel de gebruiker aan de
+ * gekopieerde administratie" names the copied administration, it does not ask whether users are copied.
+ */
+function articlePhrases(part: QuestionPart): Set<number> {
+  const at = (concept: string) => new Set(part.hits.filter((h) => h.concept === concept).flatMap((h) => h.positions));
+  const copy = at('copy');
+  const administration = at('administration');
+  return new Set([...copy].filter((p) => administration.has(p + 1)));
+}
+
 export function planPart(model: SectionModel, input: PlanInput): PartPlan {
   const { part, context } = input;
   const known = (word: string) => model.matcher.knows(word);
   const named = new Set(part.hits.map((h) => h.concept));
-  const gap = findGap(model.articles, part.tokens, model.language, known, named) ?? input.inheritedGap;
+  const gap =
+    findGap(model.articles, part.tokens, model.language, known, named, articlePhrases(part)) ?? input.inheritedGap;
   // "Gaan de Rabo- en de ING-koppeling mee?": Rabo is answered, and the answer says the article is silent on ING.
   const partly = gap?.gap.alsoAnswer.some((c) => named.has(c)) ?? false;
   if (gap && !partly) return { kind: 'gap', gap, asks: part.asks || input.inheritedGap !== undefined };
@@ -150,10 +166,13 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
   const ranked = model.rank(part, factor, context?.hits);
   const has = (c: string) => merged.has(c) || (input.message?.has(c) ?? false);
   const aboutMove = [...ABOUT_THE_MOVE].some(has);
-  const thingAlone = aboutAThingAlone(model, part, own, input.message);
+  // "What exactly is a Wolters Kluwer Account?" asks what a thing is, which the article never says.
+  const thingAlone = aboutAThingAlone(model, part, own, input.message) || (asksDefinition(part.text) && !aboutMove);
   // "Wat moet ik als eerste doen nadat de administratie is overgezet?": the first of the steps after the move.
   const subject = [...own.values()].filter((h) => h.tier !== 'context').map((h) => h.concept);
-  if ((has('after') || has('arrived')) && subject.length > 0 && subject.every((c) => c === 'start')) {
+  // Only this question's own "after" counts: "Hoe start het, en wat moet ik daarna doen?" asks how it starts first.
+  const afterwards = merged.has('after') || merged.has('arrived');
+  if (afterwards && subject.length > 0 && subject.every((c) => c === 'start')) {
     return { kind: 'overview', after: true, possible: false };
   }
   // The best-scoring of the top sections on which the part has enough evidence: setting words ("the previous

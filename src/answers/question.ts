@@ -43,10 +43,56 @@ function splitParts(prepared: string): string[] {
   return out;
 }
 
+/** Chat openers before the question itself: "ok the administration has been moved, what do i do next". */
+const OPENER = /^(?:(?:ok(?:e|ay)?|so|dus|nou|right|alright|oh|well|hey|hi|hoi|hallo|hello)\b[\s,!.]*)+/;
+/** A question word with the verb before its subject is a question wherever it stands ("… what do i do next"). */
+const INVERTED =
+  /\b(?:wat|hoe|wie|welke|waar|wanneer|what|how|who|which|where|when)\s+(?:moet|moeten|kan|kun|kunt|mag|zal|do|does|did|should|must|can|could|shall)\s+(?:ik|we|wij|je|jij|u|i|you)\b/;
+/**
+ * "Kun je me vertellen …", "can you explain …", "leg in het kort uit …": a request to the assistant around the
+ * question. Its verb names the assistant's telling, not the subject ("vertellen" is not informing the parties).
+ */
+const FILLER = String.raw`(?:(?:me|mij|ons|even|eens|nog|kort|in het kort|please)\s+)*`;
+const REQUEST_FRAME = new RegExp(
+  [
+    String.raw`^(?:kun|kunt|kan|zou|wil|wilt)\s+(?:je|jij|u)\s+${FILLER}(?:vertellen|uitleggen|zeggen|laten weten)\b`,
+    String.raw`^vertel\s+${FILLER}`,
+    String.raw`^leg\s+${FILLER}uit\b`,
+    String.raw`^(?:weet|snap)\s+(?:je|jij|u|iemand)\b`,
+    String.raw`^(?:can|could|would|will)\s+(?:you|someone|anyone)\s+${FILLER}(?:tell|explain|let)(?:\s+(?:to\s+)?(?:me|us))?(?:\s+know)?\b`,
+    String.raw`^(?:please\s+)?(?:tell\s+(?:me|us)|explain(?:\s+(?:to\s+)?(?:me|us))?)\b`,
+    String.raw`^(?:do|does)\s+(?:you|anyone|someone)\s+know\b`,
+  ].join('|'),
+);
+
 function asksSomething(raw: string, tokens: Token[]): boolean {
   if (/\?\s*$/.test(raw)) return true;
   const first = tokens[0]?.word;
-  return first !== undefined && QUESTION_WORDS.has(first);
+  if (first !== undefined && QUESTION_WORDS.has(first)) return true;
+  const opened = raw.replace(OPENER, '');
+  return QUESTION_WORDS.has(opened.split(/[^a-z0-9]+/)[0] ?? '') || INVERTED.test(raw);
+}
+
+/** The question without the chat opener and the request to the assistant around it. */
+function withoutFrame(piece: string): string {
+  const opened = piece.replace(OPENER, '');
+  const bare = opened.replace(REQUEST_FRAME, '').trim();
+  return bare.length > 0 ? bare : piece;
+}
+
+/**
+ * "Wat is Digipoort?", "what exactly is a Wolters Kluwer Account?": a definition, which the article never gives ("wat
+ * is de eerste stap", "wat is het advies" name something of the article and are not definitions).
+ */
+const DEFINITION_FILLER = String.raw`(?:(?:exactly|precies|eigenlijk|dan|nu|then|now)\s+)*`;
+const DEFINITION = new RegExp(
+  String.raw`^(?:wat|what)\s+${DEFINITION_FILLER}(?:is|zijn|are|betekent)\s+` +
+    String.raw`(?!${DEFINITION_FILLER}(?:(?:de|het|the|een|a|an)\s+)?(?:eerste|first|step|stap|stappen|steps|advies|advice|handig|verschil)\b)` +
+    String.raw`(?!${DEFINITION_FILLER}(?:de|het|the)\b)`,
+);
+
+export function asksDefinition(text: string): boolean {
+  return DEFINITION.test(text);
 }
 
 export function readQuestion(text: string, matcher: ConceptMatcher, language: StemLanguage): QuestionPart[] {
@@ -57,11 +103,15 @@ export function readQuestion(text: string, matcher: ConceptMatcher, language: St
   for (const piece of splitParts(prepared)) {
     const at = prepared.indexOf(piece, cursor);
     cursor = at >= 0 ? at + piece.length : cursor;
-    const tail = at >= 0 ? prepared.slice(cursor, cursor + 3) : '';
-    const tokens = tokenizePrepared(piece);
-    if (!tokens.length) continue;
+    // Only the mark that ends this piece counts, not the next sentence ("klopt dat? En wie …").
+    const mark = at >= 0 && /^\s*\?/.test(prepared.slice(cursor)) ? '?' : '';
+    const all = tokenizePrepared(piece);
+    if (!all.length) continue;
+    const asks = asksSomething(piece + mark, all);
+    const text = withoutFrame(piece);
+    const tokens = text === piece ? all : tokenizePrepared(text);
     const { hits, unknown } = matcher.match(tokens, language);
-    parts.push({ text: piece, tokens, hits, unknown, asks: asksSomething(piece + tail.trim(), tokens) });
+    parts.push({ text, tokens, hits, unknown, asks });
   }
   return parts;
 }

@@ -9,7 +9,7 @@ export interface KnowledgeGap {
   alsoAnswer: string[];
   /** Completes "the article does not say …", in the article's language. */
   topic: string;
-  /** Trigger phrases; "..." allows any words in between (see gap matching in src/answers). */
+  /** Trigger phrases; "..." allows any words in between, "=word" matches as written only (see src/answers/gaps.ts). */
   match: string[];
 }
 
