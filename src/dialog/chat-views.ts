@@ -14,8 +14,8 @@ export function helpCard(language: 'nl' | 'en', where: { direct?: boolean } = {}
   const m = messages(language);
   const h = m.help;
   const lines = where.direct
-    ? [h.questions, h.startElsewhere, h.followUp]
-    : [h.questions, h.start, h.status, h.followUp];
+    ? [h.questions, h.startElsewhere, h.mine, h.history, h.followUp]
+    : [h.questions, h.start, h.status, h.mine, h.history, h.followUp];
   return {
     kind: 'card',
     language,

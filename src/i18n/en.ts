@@ -164,6 +164,9 @@ export const en: Messages = {
       '- **Request a takeover** in the channel or group chat where the three people involved can read along: mention me there and type **start**. Not in this private chat, where they cannot see it.',
     status:
       '- **status**: the open takeovers in this conversation, how long they have been open, what they wait for and a link to each takeover message.',
+    mine: '- **my takeovers**: what waits for you (with your buttons), what you requested and what was recently completed, across channels.',
+    history:
+      '- **history <client>**: who did what when in a takeover, with a CSV export; only for the people involved.',
     followUp:
       '- After the move I keep a follow-up checklist (user and invitation, Rabobank, Knab, ports and certificates, VAT access rights, reporting structure) and remind on working days until everything is done. An item ticked by mistake can be undone.',
   },

@@ -168,6 +168,9 @@ export const nl = {
       '- **Een overname aanvragen** doe je in het kanaal of groepsgesprek waar de drie betrokkenen meelezen: noem mij daar en typ **start**. In dit privégesprek kan dat niet, want zij zien het hier niet.',
     status:
       '- **status**: de lopende overnames in dit gesprek, hoe lang ze lopen, waarop ze wachten en een link naar elk overnamebericht.',
+    mine: '- **mijn overnames**: wat op jou wacht (met je knoppen), wat je hebt aangevraagd en wat kort geleden is afgerond, in alle kanalen.',
+    history:
+      '- **geschiedenis <klant>**: wie wat wanneer deed bij een overname, met export als CSV; alleen voor wie erbij betrokken is.',
     followUp:
       '- Na het overzetten houd ik een nazorglijst bij (gebruiker en uitnodiging, Rabobank, Knab, poorten en certificaten, toegangsrechten voor btw, rapportagestructuur) en herinner ik op werkdagen tot alles gereed is. Een punt dat per vergissing is afgevinkt, maak je ongedaan.',
   },
