@@ -38,6 +38,13 @@ export interface Config {
     azure?: { endpoint: string; deployment: string; apiVersion: string };
   };
   playground: boolean;
+  /** Approvers outside the workspace, by signed link: on when PUBLIC_URL is set. */
+  externalLinks?: {
+    publicUrl: string;
+    /** Absent outside production: a secret is generated once and kept in the store. */
+    secret?: string;
+    days: number;
+  };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -115,6 +122,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
                   }
                 : undefined,
           }
+        : undefined,
+      externalLinks: e.PUBLIC_URL
+        ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''), secret: e.APPROVAL_LINK_SECRET, days: e.APPROVAL_LINK_DAYS }
         : undefined,
       playground: (e.PLAYGROUND ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
     },

@@ -33,6 +33,7 @@ export const SECRET_VARIABLES = new Set([
   'MicrosoftAppPassword',
   'OPENAI_API_KEY',
   'AZURE_OPENAI_API_KEY',
+  'APPROVAL_LINK_SECRET',
 ]);
 
 export const envSchema = z
@@ -109,6 +110,13 @@ export const envSchema = z
     AZURE_OPENAI_DEPLOYMENT: optionalString,
     OPENAI_API_VERSION: z.preprocess(blankToUndefined, z.string().default('2024-10-21')),
     PLAYGROUND: z.preprocess(blankToUndefined, z.enum(['on', 'off']).optional()),
+    // Where people outside the workspace reach the approval page; without it roles must be members.
+    PUBLIC_URL: url,
+    APPROVAL_LINK_SECRET: z.preprocess(
+      blankToUndefined,
+      z.string().min(32, { error: 'expected at least 32 characters' }).optional(),
+    ),
+    APPROVAL_LINK_DAYS: int(1, 60, 7),
   })
   .superRefine((env, ctx) => {
     for (const p of crossFieldProblems(env as unknown as Record<string, string | undefined>))
@@ -153,6 +161,10 @@ export function crossFieldProblems(env: Partial<Record<string, string | undefine
   }
   if (set('AZURE_OPENAI_ENDPOINT') && !set('AZURE_OPENAI_DEPLOYMENT')) {
     add('AZURE_OPENAI_DEPLOYMENT', 'required with AZURE_OPENAI_ENDPOINT');
+  }
+  // A generated secret lives in the store, which a production deployment may share or restore: name it instead.
+  if (value('NODE_ENV') === 'production' && set('PUBLIC_URL') && !set('APPROVAL_LINK_SECRET')) {
+    add('APPROVAL_LINK_SECRET', 'required in production when PUBLIC_URL enables external approvers');
   }
   const hours = /^(\d{1,2})-(\d{1,2})$/.exec(value('WORKING_HOURS') || '9-17');
   if (hours && !(Number(hours[1]) < Number(hours[2]) && Number(hours[2]) <= 24)) {

@@ -10,7 +10,11 @@ export interface ViewOptions {
   timeZone: string;
 }
 
-export const who = (u: UserRef) => mention(u.id, u.name);
+/** A person in markup: members are mentioned; someone outside the workspace is named, marked as external. */
+export const who = (u: UserRef, language: 'nl' | 'en' = 'nl') =>
+  u.platform === 'external'
+    ? `${escapeMarkup(u.name ?? '')} (${messages(language).external.tag})`
+    : mention(u.id, u.name);
 
 export function caseCard(s: CaseSnapshot, o: ViewOptions): CardView {
   const { data } = s;
@@ -24,7 +28,9 @@ export function caseCard(s: CaseSnapshot, o: ViewOptions): CardView {
     // Once rejected or cancelled, nobody is waited for any more: say so rather than "waiting".
     const state = !d
       ? open
-        ? m.card.waiting
+        ? r.approver.platform === 'external'
+          ? m.external.waiting
+          : m.card.waiting
         : m.card.noLongerNeeded
       : d.decision === 'approved'
         ? m.card.approvedBy(escapeMarkup(d.by.name ?? d.by.id), at(d.at))
@@ -51,7 +57,7 @@ export function caseCard(s: CaseSnapshot, o: ViewOptions): CardView {
             },
           ]
         : [];
-    return { text: `${icon} **${m.roles[r.role]}**: ${who(r.approver)} — ${state}`, buttons };
+    return { text: `${icon} **${m.roles[r.role]}**: ${who(r.approver, lang)} — ${state}`, buttons };
   });
   const buttons: ButtonView[] = [];
   const runners = followUpPeople(data);
@@ -97,7 +103,7 @@ export function caseCard(s: CaseSnapshot, o: ViewOptions): CardView {
         value: escapeMarkup(data.administrations.join(', ')),
       },
       { label: m.card.move, value: md`${data.oldEnvironment} → ${data.newEnvironment}` },
-      { label: m.card.requester, value: who(data.requester) },
+      { label: m.card.requester, value: who(data.requester, lang) },
       ...(s.round > 1 ? [{ label: m.card.round, value: String(s.round) }] : []),
     ],
     sections,
