@@ -3,6 +3,7 @@ import type { AnswerEngine } from './answers/types.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config/load-config.js';
 import { DialogEngine } from './dialog/engine.js';
+import { ExternalApprovals } from './external/external-approvals.js';
 import type { Logger } from './log.js';
 import { Metrics } from './metrics.js';
 import { InProcessScheduler } from './reminders/in-process-scheduler.js';
@@ -32,6 +33,8 @@ export interface App {
   server: HttpServer;
   clock: Clock;
   logger: Logger;
+  /** Approval links and the page's core, when PUBLIC_URL enables approvers outside the workspace. */
+  external?: ExternalApprovals;
   /** Names of the platforms enabled by the config, simulated ones included. */
   enabledPlatforms: string[];
   /** Each platform as /healthz reports it: true, false, or "simulated". */
@@ -72,8 +75,21 @@ export async function createApp(o: AppOptions): Promise<App> {
     logger,
     reminders: config.reminders,
     metrics,
+    externalApprovers: config.externalLinks !== undefined,
   });
   const server = createHttpServer(logger, metrics);
+  const links = config.externalLinks;
+  const external = links
+    ? new ExternalApprovals({
+        store,
+        engine,
+        clock,
+        logger,
+        ...links,
+        knowledgeDir: config.knowledgeDir,
+        timeZone: config.reminders.timeZone,
+      })
+    : undefined;
   const enabled = o.platforms.filter((p) => p.enabled(config));
   const platforms = platformHealth(o.platforms, enabled, config);
 
@@ -96,7 +112,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     res.end(body);
   });
 
-  for (const platform of enabled) await platform.attach({ config, engine, server, store, logger, clock });
+  for (const platform of enabled) await platform.attach({ config, engine, server, store, logger, clock, external });
   await engine.start();
 
   let closing: Promise<void> | undefined;
@@ -108,6 +124,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     server,
     clock,
     logger,
+    external,
     enabledPlatforms: enabled.map((p) => p.name),
     platforms,
     listen: () => server.listen(config.port, config.host),

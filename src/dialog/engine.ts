@@ -38,6 +38,8 @@ export interface EngineOptions {
   waitMs?: { repair?: number; renders?: number };
   /** How often case messages left stale (a dead replica, a failed render) are looked for; 0 = never (tests). */
   sweepMs?: number;
+  /** Whether roles may be people outside the workspace (PUBLIC_URL is set): the start form offers it. */
+  externalApprovers?: boolean;
 }
 
 export interface StartSubmission {
@@ -172,7 +174,7 @@ export class DialogEngine {
         return { views: [helpCard(language, { direct: msg.direct })] };
       case 'start': {
         if (msg.direct) return { views: [{ kind: 'text', text: m.errors.notInChannel }] };
-        const form = startForm(language, msg.user);
+        const form = startForm(language, msg.user, {}, { external: this.o.externalApprovers });
         return { views: [form], openForm: form };
       }
       case 'status':
@@ -205,7 +207,7 @@ export class DialogEngine {
   startForm(user: UserRef, locale: string | undefined, where: { direct: boolean }): StartFormResult {
     const language = languageFromLocale(locale) ?? 'nl';
     if (where.direct) return { refusal: messages(language).errors.notInChannel };
-    return { form: startForm(language, user) };
+    return { form: startForm(language, user, {}, { external: this.o.externalApprovers }) };
   }
 
   /** Stores the case and waits for its message: what a caller that has time to wait for the platform uses. */
@@ -222,9 +224,9 @@ export class DialogEngine {
    */
   async storeStart(sub: StartSubmission): Promise<StoredStart> {
     const language = languageFromLocale(sub.locale) ?? 'nl';
-    const parsed = parseStartForm(sub.values, language);
+    const parsed = parseStartForm(sub.values, language, { external: this.o.externalApprovers });
     if (!parsed.ok) {
-      const form = startForm(language, sub.user);
+      const form = startForm(language, sub.user, {}, { external: this.o.externalApprovers });
       form.errors = parsed.errors as Record<string, string>;
       return { ok: false, errors: form.errors, form };
     }

@@ -1,0 +1,202 @@
+// The approval page's core: what a link shows, and a decision made there, recorded like a press in the chat.
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Clock } from '../clock.js';
+import type { DialogEngine } from '../dialog/engine.js';
+import { md, mention } from '../dialog/markup.js';
+import type { CaseSnapshot, Role, UserRef } from '../domain/case.js';
+import { formatDateTime } from '../i18n/format.js';
+import { messages } from '../i18n/messages.js';
+import { loadKnowledge } from '../knowledge/loader.js';
+import type { Article } from '../knowledge/types.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+import { ApprovalLinks, type LinkClaims, type LinkProblem } from './approval-link.js';
+
+export const NAME_MAX = 200;
+export const REASON_MAX = 1000;
+
+/** Everything the page shows, as plain text: the renderer escapes each field once. */
+export interface ApprovalPage {
+  language: 'nl' | 'en';
+  clientName: string;
+  administrations: string[];
+  from: string;
+  to: string;
+  requester: string;
+  role: Role;
+  /** The approver's name as the requester typed it: the page asks the person to confirm it. */
+  approverName: string;
+  /** From the knowledge article: what the approval is for, and what the move does not copy. */
+  meaning: string[];
+  notCopied: string[];
+}
+
+export type PageResult = { ok: true; page: ApprovalPage } | { ok: false; problem: LinkProblem; language: 'nl' | 'en' };
+
+export interface DecisionInput {
+  decision: 'approve' | 'reject';
+  name: string;
+  reason?: string;
+  ip: string;
+  userAgent: string;
+}
+
+export type DecisionResult =
+  | { ok: true; decision: 'approved' | 'rejected'; language: 'nl' | 'en' }
+  /** A field to fix: the page again, nothing written. */
+  | { ok: false; invalid: { name?: string; reason?: string }; page: ApprovalPage }
+  | { ok: false; problem: LinkProblem; language: 'nl' | 'en' };
+
+export interface ExternalApprovalsOptions {
+  store: Store;
+  engine: DialogEngine;
+  clock: Clock;
+  logger: Logger;
+  publicUrl: string;
+  secret?: string;
+  days: number;
+  knowledgeDir: string;
+  timeZone: string;
+}
+
+export class ExternalApprovals {
+  readonly links: ApprovalLinks;
+  private articles?: Promise<Article[]>;
+
+  constructor(private readonly o: ExternalApprovalsOptions) {
+    this.links = new ApprovalLinks(o.store, o.engine.repo, o.clock, { secret: o.secret, days: o.days });
+  }
+
+  /** The page's address for a token. */
+  url(token: string): string {
+    return `${this.o.publicUrl}/goedkeuring/${token}`;
+  }
+
+  /** What GET shows; reads only. */
+  async open(token: string, language?: 'nl' | 'en'): Promise<PageResult> {
+    const check = await this.links.check(token);
+    if (!check.ok)
+      return { ok: false, problem: check.problem, language: language ?? check.snapshot?.data.language ?? 'nl' };
+    return { ok: true, page: await this.page(check.snapshot, check.claims.role, language) };
+  }
+
+  /** A decision from the page: checked, the link spent, then recorded through the same rules as a chat press. */
+  async decide(token: string, input: DecisionInput, language?: 'nl' | 'en'): Promise<DecisionResult> {
+    const check = await this.links.check(token);
+    const fallback = language ?? check.snapshot?.data.language ?? 'nl';
+    if (!check.ok) return { ok: false, problem: check.problem, language: fallback };
+    const lang = language ?? check.snapshot.data.language;
+    const p = messages(lang).external.page;
+    const name = input.name.trim();
+    const reason = input.reason?.trim() ?? '';
+    const invalid: { name?: string; reason?: string } = {};
+    if (!name) invalid.name = p.needName;
+    else if (name.length > NAME_MAX) invalid.name = p.tooLong(NAME_MAX);
+    if (input.decision === 'reject' && !reason) invalid.reason = p.needReason;
+    else if (reason.length > REASON_MAX) invalid.reason = p.tooLong(REASON_MAX);
+    if (invalid.name || invalid.reason)
+      return { ok: false, invalid, page: await this.page(check.snapshot, check.claims.role, language) };
+    if (!(await this.links.use(check.claims))) return { ok: false, problem: 'used', language: lang };
+    return this.record(check.claims, check.snapshot, { ...input, name, reason }, lang);
+  }
+
+  private async record(
+    claims: LinkClaims,
+    s: CaseSnapshot,
+    input: DecisionInput,
+    language: 'nl' | 'en',
+  ): Promise<DecisionResult> {
+    const approver = s.data.approvers[claims.role];
+    // The approver's identity is the role's; the name is the one given on the page, with where it came from.
+    const user: UserRef = {
+      platform: 'external',
+      id: approver.id,
+      name: input.name,
+      ip: input.ip,
+      userAgent: input.userAgent.slice(0, 500),
+    };
+    const outcome = await this.o.engine.handleAction({
+      platform: 'external',
+      user,
+      caseId: claims.caseId,
+      action: input.decision,
+      payload: { role: claims.role, ...(input.decision === 'reject' ? { reason: input.reason } : {}) },
+    });
+    if (outcome.status !== 'done') {
+      this.o.logger.warn({ caseId: claims.caseId, status: outcome.status }, 'approval page decision not recorded');
+      return { ok: false, problem: 'decided', language };
+    }
+    await this.tellRequester(s, claims.role, input).catch((err: unknown) =>
+      this.o.logger.warn({ caseId: claims.caseId, err }, 'requester could not be told of the external decision'),
+    );
+    return { ok: true, decision: input.decision === 'approve' ? 'approved' : 'rejected', language };
+  }
+
+  /** In the case's thread, in the case's language: the requester sees the decision where the case lives. */
+  private async tellRequester(s: CaseSnapshot, role: Role, input: DecisionInput): Promise<void> {
+    const { data } = s;
+    const messenger = this.o.engine.messenger(data.origin.platform);
+    if (!messenger) return;
+    const m = messages(data.language);
+    const requester = mention(data.requester.id, data.requester.name);
+    const name = md`${input.name}`;
+    const text =
+      input.decision === 'approve'
+        ? m.external.toldApproved(requester, name, m.roleInText[role])
+        : m.external.toldRejected(requester, name, m.roleInText[role], md`${input.reason ?? ''}`);
+    const caseMessage = await this.o.engine.repo.messageId(data.id, 'case');
+    await messenger.post({ ...data.origin, thread: caseMessage ?? data.origin.thread }, { kind: 'text', text });
+  }
+
+  /** The link's expiry, written for the message the requester sends. */
+  until(expires: Date, language: 'nl' | 'en'): string {
+    return formatDateTime(expires.toISOString(), language, this.o.timeZone);
+  }
+
+  private async page(s: CaseSnapshot, role: Role, language?: 'nl' | 'en'): Promise<ApprovalPage> {
+    const lang = language ?? s.data.language;
+    const { meaning, notCopied } = await this.statements(lang);
+    return {
+      language: lang,
+      clientName: s.data.clientName,
+      administrations: s.data.administrations,
+      from: s.data.oldEnvironment,
+      to: s.data.newEnvironment,
+      requester: s.data.requester.name ?? s.data.requester.id,
+      role,
+      approverName: s.data.approvers[role].name ?? '',
+      meaning,
+      notCopied,
+    };
+  }
+
+  /**
+   * The article's own sentences, not a paraphrase: the section on having the administration moved says what every
+   * party approves, the section on what is not copied lists it. Read once, from the knowledge directory.
+   */
+  private async statements(language: 'nl' | 'en'): Promise<{ meaning: string[]; notCopied: string[] }> {
+    this.articles ??= loadKnowledge(knowledgePath(this.o.knowledgeDir));
+    const article = (await this.articles).find((a) => a.language === language);
+    const section = (id: string) => article?.sections.find((x) => x.id === id);
+    const paragraphs = (section('administratie-overzetten')?.blocks ?? []).flatMap((b) =>
+      b.kind === 'paragraph' ? [b.text] : [],
+    );
+    const sentences = paragraphs.flatMap((p) => p.split(/(?<=\.)\s+/));
+    const meaning = [...sentences.slice(0, 1), ...sentences.filter((t) => /akkoord|approve/i.test(t))];
+    const notCopied = (section('niet-meegekopieerd')?.blocks ?? []).flatMap((b) =>
+      b.kind === 'list' ? b.items.filter((i) => !i.reference).map((i) => stripEmphasis(i.text)) : [],
+    );
+    return { meaning, notCopied };
+  }
+}
+
+/** The article's *titles* read as plain text on the page. */
+function stripEmphasis(text: string): string {
+  return text.replace(/\*([^*]+)\*/g, '$1');
+}
+
+/** Like main.ts: a relative knowledge directory is the project's own. */
+function knowledgePath(dir: string): string {
+  return isAbsolute(dir) ? dir : resolve(fileURLToPath(new URL('../..', import.meta.url)), dir);
+}
