@@ -76,10 +76,12 @@ export async function createApp(o: AppOptions): Promise<App> {
     reminders: config.reminders,
     metrics,
     externalApprovers: config.externalLinks !== undefined,
+    // Bound late: the approval links need the engine, the engine calls them once a case is posted.
+    onCaseCreated: (caseId) => external?.sendLinks(caseId) ?? Promise.resolve(),
   });
   const server = createHttpServer(logger, metrics);
   const links = config.externalLinks;
-  const external = links
+  const external: ExternalApprovals | undefined = links
     ? new ExternalApprovals({
         store,
         engine,

@@ -7,6 +7,7 @@ import {
   type Target,
   type View,
 } from '../../src/dialog/view.js';
+import type { UserRef } from '../../src/domain/case.js';
 import type { Logger } from '../../src/log.js';
 import { CONVERSATION_GONE, slackErrorCode, type WebClient } from './client.js';
 import { renderMessage } from './render-blocks.js';
@@ -54,6 +55,14 @@ export class SlackMessenger implements Messenger {
       );
       return undefined;
     }
+  }
+
+  /** Ephemeral where the case is, and a direct message that stays: an ephemeral is gone after a reload. */
+  async tellPrivately(target: Target, user: UserRef, view: View): Promise<void> {
+    await this.ephemeral(target.conversation, user.id, view, target.thread);
+    await this.call(() =>
+      this.client.chat.postMessage({ channel: user.id, ...renderMessage(view), unfurl_links: false }),
+    );
   }
 
   /** A note only the user sees; best effort: the message itself already shows the state, so failures are logged. */

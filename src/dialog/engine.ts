@@ -40,6 +40,8 @@ export interface EngineOptions {
   sweepMs?: number;
   /** Whether roles may be people outside the workspace (PUBLIC_URL is set): the start form offers it. */
   externalApprovers?: boolean;
+  /** Runs once a new case's message is posted (sends outside approvers' links to the requester); failures logged. */
+  onCaseCreated?: (caseId: string) => Promise<void>;
 }
 
 export interface StartSubmission {
@@ -255,7 +257,12 @@ export class DialogEngine {
     if (claim) await this.o.store.set(claim, caseId, SUBMITTED_MS);
     this.o.logger.info({ caseId, platform: sub.platform }, 'takeover requested');
     // The render (after the write's dirty mark) posts the case message and plans the first reminder.
-    const posted = this.sync.sync(caseId).then(async () => (await this.repo.load(caseId))?.status === 'cancelled');
+    const posted = this.sync.sync(caseId).then(async () => {
+      const withdrawn = (await this.repo.load(caseId))?.status === 'cancelled';
+      if (!withdrawn)
+        await this.o.onCaseCreated?.(caseId).catch((err) => this.o.logger.warn({ caseId, err }, 'after start'));
+      return withdrawn;
+    });
     return { ok: true, caseId, posted };
   }
 

@@ -122,6 +122,11 @@ export interface Messenger {
    * there is none or looking it up failed (the adapter logs one warn line): the status list shows the case without.
    */
   link?(target: Target, messageId: string): Promise<string | undefined>;
+  /**
+   * A message only `user` sees, near the conversation (Slack: ephemeral in it and a direct message). For what must
+   * not be shown to everyone, such as an outside approver's link. Absent where the platform has no such message.
+   */
+  tellPrivately?(target: Target, user: UserRef, view: View): Promise<void>;
 }
 
 /** Thrown by a Messenger when the platform says the bot may no longer post there (removed, archived). */

@@ -149,6 +149,37 @@ export class ExternalApprovals {
     await messenger.post({ ...data.origin, thread: caseMessage ?? data.origin.thread }, { kind: 'text', text });
   }
 
+  /**
+   * A link for every outside approver still to decide, each sent to the requester only, with a text ready to pass
+   * on; where the platform cannot tell one person privately, nothing is sent (the requester can ask for a link).
+   */
+  async sendLinks(caseId: string): Promise<void> {
+    const s = await this.o.engine.repo.load(caseId);
+    if (!s) return;
+    const { data } = s;
+    const messenger = this.o.engine.messenger(data.origin.platform);
+    if (!messenger?.tellPrivately) return;
+    const m = messages(data.language);
+    for (const r of s.roles) {
+      if (r.approver.platform !== 'external' || r.decision) continue;
+      const issued = await this.links.issue(caseId, r.role);
+      if (!issued.ok) continue;
+      const until = this.until(issued.expires, data.language);
+      const name = r.approver.name ?? '';
+      const text = [
+        m.external.linkFor(md`${name}`, m.roleInText[r.role], until),
+        '',
+        md`${m.external.message(name, data.clientName, m.roleInText[r.role], data.requester.name ?? '', this.url(issued.token), until)}`,
+      ].join('\n');
+      const caseMessage = await this.o.engine.repo.messageId(caseId, 'case');
+      await messenger.tellPrivately({ ...data.origin, thread: caseMessage ?? data.origin.thread }, data.requester, {
+        kind: 'text',
+        text,
+      });
+      this.o.logger.info({ caseId, role: r.role }, 'approval link sent to the requester');
+    }
+  }
+
   /** The link's expiry, written for the message the requester sends. */
   until(expires: Date, language: 'nl' | 'en'): string {
     return formatDateTime(expires.toISOString(), language, this.o.timeZone);

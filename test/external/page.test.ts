@@ -287,6 +287,31 @@ describe('the approval page', () => {
   });
 });
 
+describe('the link for the requester', () => {
+  it('goes to the requester only, ephemeral in the thread and by direct message, with a text ready to send', async () => {
+    const caseId = await newCase();
+    const ts = (await caseMessage(caseId))!;
+    const ephemerals = fake.ephemerals.filter((e) => e.user === PEOPLE.requester.id);
+    expect(ephemerals).toHaveLength(1);
+    expect(fake.ephemerals.filter((e) => e.user !== PEOPLE.requester.id)).toEqual([]);
+    const dm = fake.callsOf('chat.postMessage').filter((c) => c.args.channel === PEOPLE.requester.id);
+    expect(dm).toHaveLength(1);
+    const text = ephemerals[0]!.text;
+    expect(text).toContain('Karin Bakker');
+    expect(text).toContain('geldig tot');
+    expect(text).toContain('Beste Karin Bakker');
+    // Nothing about the link in the channel itself.
+    expect(JSON.stringify(fake.channelMessages('C1'))).not.toContain('/goedkeuring/');
+    expect(fake.threadReplies('C1', ts)).toEqual([]);
+    const url = /https:\/\/overname\.example\.nl(\/goedkeuring\/[A-Za-z0-9_.-]+)/.exec(text)![1]!;
+    const res = await decide(`${app.url}${url}`, { decision: 'approve', name: 'Karin Bakker' });
+    expect(res.status).toBe(200);
+    expect((await app.engine.repo.load(caseId))!.roles.find((r) => r.role === 'client')!.decision!.decision).toBe(
+      'approved',
+    );
+  });
+});
+
 describe('rate limits on the approval page', () => {
   it('answers a flood with 429 per IP and per token, while /slack/events and /api/messages answer as before', async () => {
     await app.close();
