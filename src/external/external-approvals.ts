@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Clock } from '../clock.js';
 import type { DialogEngine } from '../dialog/engine.js';
-import { md, mention } from '../dialog/markup.js';
+import { link, md, mention } from '../dialog/markup.js';
 import type { CaseSnapshot, Role, UserRef } from '../domain/case.js';
 import { formatDateTime } from '../i18n/format.js';
 import { messages } from '../i18n/messages.js';
@@ -169,15 +169,33 @@ export class ExternalApprovals {
       const text = [
         m.external.linkFor(md`${name}`, m.roleInText[r.role], until),
         '',
-        md`${m.external.message(name, data.clientName, m.roleInText[r.role], data.requester.name ?? '', this.url(issued.token), until)}`,
+        this.readyToSend(s, r.role, issued.token, until),
       ].join('\n');
       const caseMessage = await this.o.engine.repo.messageId(caseId, 'case');
-      await messenger.tellPrivately({ ...data.origin, thread: caseMessage ?? data.origin.thread }, data.requester, {
-        kind: 'text',
-        text,
-      });
-      this.o.logger.info({ caseId, role: r.role }, 'approval link sent to the requester');
+      const where = { ...data.origin, thread: caseMessage ?? data.origin.thread };
+      try {
+        await messenger.tellPrivately(where, data.requester, { kind: 'text', text });
+        this.o.logger.info({ caseId, role: r.role }, 'approval link sent to the requester');
+      } catch (err) {
+        // One line, no stack: the requester can still ask for a new link on the case.
+        const reason = err instanceof Error ? err.message : String(err);
+        this.o.logger.warn({ caseId, role: r.role, reason }, 'approval link could not be sent to the requester');
+      }
     }
+  }
+
+  /**
+   * The text the requester passes on, as markup: every part escaped except the link, which is a link so no escape
+   * character (a token may hold `_`) ends up in the address a chat client makes clickable.
+   */
+  readyToSend(s: CaseSnapshot, role: Role, token: string, until: string): string {
+    const { data } = s;
+    const m = messages(data.language);
+    const slot = 'APPROVALLINKSLOT';
+    const name = data.approvers[role].name ?? '';
+    const text = m.external.message(name, data.clientName, m.roleInText[role], data.requester.name ?? '', slot, until);
+    const url = this.url(token);
+    return md`${text}`.replace(slot, link(url, url));
   }
 
   /** The link's expiry, written for the message the requester sends. */

@@ -303,7 +303,9 @@ describe('the link for the requester', () => {
     // Nothing about the link in the channel itself.
     expect(JSON.stringify(fake.channelMessages('C1'))).not.toContain('/goedkeuring/');
     expect(fake.threadReplies('C1', ts)).toEqual([]);
-    const url = /https:\/\/overname\.example\.nl(\/goedkeuring\/[A-Za-z0-9_.-]+)/.exec(text)![1]!;
+    // The link as Slack makes it clickable: the address of <url|label> in the message's blocks, unbroken.
+    const blocks = JSON.stringify(ephemerals[0]!.blocks);
+    const url = /<https:\/\/overname\.example\.nl(\/goedkeuring\/[A-Za-z0-9_.-]+)\|/.exec(blocks)![1]!;
     const res = await decide(`${app.url}${url}`, { decision: 'approve', name: 'Karin Bakker' });
     expect(res.status).toBe(200);
     expect((await app.engine.repo.load(caseId))!.roles.find((r) => r.role === 'client')!.decision!.decision).toBe(
