@@ -4,6 +4,7 @@ import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config/load-config.js';
 import { DialogEngine } from './dialog/engine.js';
 import { ExternalApprovals } from './external/external-approvals.js';
+import { messages } from './i18n/messages.js';
 import type { Logger } from './log.js';
 import { Metrics } from './metrics.js';
 import { InProcessScheduler } from './reminders/in-process-scheduler.js';
@@ -78,6 +79,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     externalApprovers: config.externalLinks !== undefined,
     // Bound late: the approval links need the engine, the engine calls them once a case is posted.
     onCaseCreated: (caseId) => external?.sendLinks(caseId) ?? Promise.resolve(),
+    onNewLink: async (action) =>
+      external ? external.newLink(action) : { status: 'invalid', message: messages('nl').errors.malformed },
   });
   const server = createHttpServer(logger, metrics);
   const links = config.externalLinks;

@@ -26,6 +26,7 @@ export function payloadOf(parsed: ParsedActionId): Record<string, unknown> {
   switch (parsed.action) {
     case 'approve':
     case 'reject':
+    case 'new_link':
       return { role: parsed.arg };
     case 'checklist_done':
     case 'checklist_na':

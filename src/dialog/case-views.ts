@@ -36,27 +36,37 @@ export function caseCard(s: CaseSnapshot, o: ViewOptions): CardView {
         ? m.card.approvedBy(escapeMarkup(d.by.name ?? d.by.id), at(d.at))
         : m.card.rejectedBy(escapeMarkup(d.by.name ?? d.by.id), at(d.at), escapeMarkup(d.reason ?? ''));
     const icon = !d ? (open ? '⏳' : '➖') : d.decision === 'approved' ? '✅' : '❌';
+    // An outside approver decides on the page; in the chat only the requester may replace that person's link.
+    const external: ButtonView = {
+      action: 'new_link',
+      label: m.external.newLink,
+      caseId: id,
+      role: r.role,
+      allowedUsers: [data.requester],
+    };
     const buttons: ButtonView[] =
-      open && !d
-        ? [
-            {
-              action: 'approve',
-              label: m.buttons.approve,
-              style: 'primary',
-              caseId: id,
-              role: r.role,
-              allowedUsers: [r.approver],
-            },
-            {
-              action: 'reject',
-              label: m.buttons.reject,
-              style: 'danger',
-              caseId: id,
-              role: r.role,
-              allowedUsers: [r.approver],
-            },
-          ]
-        : [];
+      open && !d && r.approver.platform === 'external'
+        ? [external]
+        : open && !d
+          ? [
+              {
+                action: 'approve',
+                label: m.buttons.approve,
+                style: 'primary',
+                caseId: id,
+                role: r.role,
+                allowedUsers: [r.approver],
+              },
+              {
+                action: 'reject',
+                label: m.buttons.reject,
+                style: 'danger',
+                caseId: id,
+                role: r.role,
+                allowedUsers: [r.approver],
+              },
+            ]
+          : [];
     return { text: `${icon} **${m.roles[r.role]}**: ${who(r.approver, lang)} — ${state}`, buttons };
   });
   const buttons: ButtonView[] = [];

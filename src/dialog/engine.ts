@@ -42,6 +42,8 @@ export interface EngineOptions {
   externalApprovers?: boolean;
   /** Runs once a new case's message is posted (sends outside approvers' links to the requester); failures logged. */
   onCaseCreated?: (caseId: string) => Promise<void>;
+  /** Answers "new link" presses (approval links live outside the case rules); without it they are not understood. */
+  onNewLink?: (action: InboundAction) => Promise<ActionOutcome>;
 }
 
 export interface StartSubmission {
@@ -270,6 +272,7 @@ export class DialogEngine {
     const fallback = languageFromLocale(action.locale) ?? 'nl';
     const tooLong = await this.reasonTooLong(action);
     if (tooLong) return tooLong;
+    if (action.action === 'new_link' && this.o.onNewLink) return this.o.onNewLink(action);
     const parsed = actionSchema.safeParse({ ...action.payload, action: action.action });
     if (!parsed.success || typeof action.caseId !== 'string' || !action.caseId) {
       return { status: 'invalid', message: messages(fallback).errors.malformed };

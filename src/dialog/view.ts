@@ -14,6 +14,8 @@ export const ACTIONS = [
   'cancel',
   'snooze',
   'start',
+  /** The requester asks for a new approval link for an outside approver (the old link dies). */
+  'new_link',
 ] as const;
 export type ActionName = (typeof ACTIONS)[number];
 

@@ -3,9 +3,12 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Clock } from '../clock.js';
 import type { DialogEngine } from '../dialog/engine.js';
+import type { ActionOutcome, InboundAction } from '../dialog/inbound.js';
 import { link, md, mention } from '../dialog/markup.js';
-import type { CaseSnapshot, Role, UserRef } from '../domain/case.js';
+import { type CaseSnapshot, type Role, sameUser, type UserRef } from '../domain/case.js';
+import { EXTERNAL_ROLES, type ExternalRole } from '../domain/case-input.js';
 import { formatDateTime } from '../i18n/format.js';
+import { languageFromLocale } from '../i18n/language.js';
 import { messages } from '../i18n/messages.js';
 import { loadKnowledge } from '../knowledge/loader.js';
 import type { Article } from '../knowledge/types.js';
@@ -155,32 +158,67 @@ export class ExternalApprovals {
    */
   async sendLinks(caseId: string): Promise<void> {
     const s = await this.o.engine.repo.load(caseId);
-    if (!s) return;
-    const { data } = s;
-    const messenger = this.o.engine.messenger(data.origin.platform);
-    if (!messenger?.tellPrivately) return;
-    const m = messages(data.language);
+    if (!s || !this.o.engine.messenger(s.data.origin.platform)?.tellPrivately) return;
     for (const r of s.roles) {
       if (r.approver.platform !== 'external' || r.decision) continue;
       const issued = await this.links.issue(caseId, r.role);
-      if (!issued.ok) continue;
-      const until = this.until(issued.expires, data.language);
-      const name = r.approver.name ?? '';
-      const text = [
-        m.external.linkFor(md`${name}`, m.roleInText[r.role], until),
-        '',
-        this.readyToSend(s, r.role, issued.token, until),
-      ].join('\n');
-      const caseMessage = await this.o.engine.repo.messageId(caseId, 'case');
-      const where = { ...data.origin, thread: caseMessage ?? data.origin.thread };
-      try {
-        await messenger.tellPrivately(where, data.requester, { kind: 'text', text });
-        this.o.logger.info({ caseId, role: r.role }, 'approval link sent to the requester');
-      } catch (err) {
-        // One line, no stack: the requester can still ask for a new link on the case.
-        const reason = err instanceof Error ? err.message : String(err);
-        this.o.logger.warn({ caseId, role: r.role, reason }, 'approval link could not be sent to the requester');
-      }
+      if (issued.ok) await this.deliver(s, r.role, issued.token, issued.expires);
+    }
+  }
+
+  /**
+   * "New link" on the case message: only the requester may press it. A new link for the role is issued (the old one
+   * dies with it) and sent privately like the first; anyone else is refused and nothing changes.
+   */
+  async newLink(action: InboundAction): Promise<ActionOutcome> {
+    const fallback = messages(languageFromLocale(action.locale) ?? 'nl');
+    const s = typeof action.caseId === 'string' && action.caseId ? await this.o.engine.repo.load(action.caseId) : null;
+    if (!s) return { status: 'invalid', message: fallback.errors.unknownCase };
+    const m = messages(s.data.language);
+    const role = action.payload.role as ExternalRole;
+    if (!EXTERNAL_ROLES.includes(role)) return { status: 'invalid', message: m.errors.malformed };
+    if (!sameUser(action.user, s.data.requester)) {
+      this.o.logger.warn(
+        { caseId: s.data.id, role, user: action.user.id },
+        'new approval link refused: not the requester',
+      );
+      return {
+        status: 'refused',
+        message: m.external.onlyRequester(md`${s.data.requester.name ?? s.data.requester.id}`),
+      };
+    }
+    const issued = await this.links.issue(s.data.id, role);
+    if (!issued.ok) return { status: 'stale', message: m.external.noLink };
+    const sent = await this.deliver(s, role, issued.token, issued.expires);
+    this.o.logger.info({ caseId: s.data.id, role }, 'new approval link issued');
+    return { status: 'done', message: sent ? m.external.newLinkSent : m.external.newLinkNotSent };
+  }
+
+  /** The link and the text to pass on, to the requester only; false (one warn line, no stack) when that failed. */
+  private async deliver(s: CaseSnapshot, role: Role, token: string, expires: Date): Promise<boolean> {
+    const { data } = s;
+    const messenger = this.o.engine.messenger(data.origin.platform);
+    if (!messenger?.tellPrivately) return false;
+    const m = messages(data.language);
+    const until = this.until(expires, data.language);
+    const text = [
+      m.external.linkFor(md`${data.approvers[role].name ?? ''}`, m.roleInText[role], until),
+      '',
+      this.readyToSend(s, role, token, until),
+    ].join('\n');
+    const caseMessage = await this.o.engine.repo.messageId(data.id, 'case');
+    try {
+      await messenger.tellPrivately({ ...data.origin, thread: caseMessage ?? data.origin.thread }, data.requester, {
+        kind: 'text',
+        text,
+      });
+      this.o.logger.info({ caseId: data.id, role }, 'approval link sent to the requester');
+      return true;
+    } catch (err) {
+      // One line, no stack: the requester can still ask for a new link on the case message.
+      const reason = err instanceof Error ? err.message : String(err);
+      this.o.logger.warn({ caseId: data.id, role, reason }, 'approval link could not be sent to the requester');
+      return false;
     }
   }
 

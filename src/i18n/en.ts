@@ -231,7 +231,11 @@ export const en: Messages = {
       `Link for **${name}** (${role}), valid until ${until}. Send it to that person only; a new link makes this one invalid.`,
     message: (name: string, client: string, role: string, requester: string, url: string, until: string) =>
       `Dear ${name},\n\n${requester} asks for your approval as ${role} for moving the Twinfield administration of ${client} to another environment. Open this personal link to read what is asked and to approve or reject:\n\n${url}\n\nThe link is valid until ${until} and works once.`,
-    newLink: 'Create a new link',
+    newLink: 'New link',
+    newLinkSent: 'New link made and sent to you only; the previous link no longer works.',
+    newLinkNotSent:
+      'New link made (the previous one no longer works), but I could not send it to you privately. Try again in a minute.',
+    onlyRequester: (requester: string) => `Only the requester (${requester}) can create a new link.`,
     noLink: 'No link can be made now: this role does not need to decide (any more).',
     toldApproved: (requester: string, name: string, role: string) =>
       `${requester}: ${name} approved as ${role} via the link.`,

@@ -240,7 +240,11 @@ export const nl = {
       `Link voor **${name}** (${role}), geldig tot ${until}. Stuur hem alleen aan die persoon; een nieuwe link maakt deze ongeldig.`,
     message: (name: string, client: string, role: string, requester: string, url: string, until: string) =>
       `Beste ${name},\n\n${requester} vraagt je akkoord als ${role} voor het overzetten van de Twinfield-administratie van ${client} naar een andere omgeving. Open deze persoonlijke link om te lezen wat er wordt gevraagd en akkoord te geven of af te wijzen:\n\n${url}\n\nDe link is geldig tot ${until} en werkt één keer.`,
-    newLink: 'Nieuwe link maken',
+    newLink: 'Nieuwe link',
+    newLinkSent: 'Nieuwe link gemaakt en alleen naar jou gestuurd; de vorige link werkt niet meer.',
+    newLinkNotSent:
+      'Nieuwe link gemaakt (de vorige werkt niet meer), maar ik kon hem je niet privé sturen. Probeer het over een minuut opnieuw.',
+    onlyRequester: (requester: string) => `Alleen de aanvrager (${requester}) kan een nieuwe link maken.`,
     noLink: 'Er kan nu geen link worden gemaakt: deze rol hoeft niet (meer) te beslissen.',
     toldApproved: (requester: string, name: string, role: string) =>
       `${requester}: ${name} heeft via de link akkoord gegeven als ${role}.`,
