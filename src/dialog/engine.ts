@@ -208,6 +208,11 @@ export class DialogEngine {
   }
 
   /** The start form in the user's language; a takeover is started in a channel, so a direct chat gets a refusal. */
+  /** Whether the start form offers people outside the workspace; adapters validating a form themselves need it. */
+  get externalApprovers(): boolean {
+    return this.o.externalApprovers === true;
+  }
+
   startForm(user: UserRef, locale: string | undefined, where: { direct: boolean }): StartFormResult {
     const language = languageFromLocale(locale) ?? 'nl';
     if (where.direct) return { refusal: messages(language).errors.notInChannel };

@@ -78,7 +78,8 @@ export function parseStartForm(
     if (!name && !email) continue;
     if (!name) errors[externalNameInput(role)] = m.required;
     else if (name.length > 200) errors[externalNameInput(role)] = m.tooLong(200);
-    else if (!options.external) errors[externalNameInput(role)] = mx.needsPublicUrl;
+    // On the member field: without PUBLIC_URL the form has no name field to show an error under.
+    else if (!options.external) errors[role] = mx.needsPublicUrl;
     else if (text(values, role)) errors[role] = mx.memberOrExternal;
     if (email && (email.length > 254 || !EMAIL.test(email))) errors[externalEmailInput(role)] = mx.email;
     external[role] = { name, ...(email ? { email } : {}) };
