@@ -4,6 +4,7 @@ import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config/load-config.js';
 import { DialogEngine } from './dialog/engine.js';
 import { ExternalApprovals } from './external/external-approvals.js';
+import { smtpMailer } from './external/mailer.js';
 import { messages } from './i18n/messages.js';
 import type { Logger } from './log.js';
 import { Metrics } from './metrics.js';
@@ -79,8 +80,9 @@ export async function createApp(o: AppOptions): Promise<App> {
     externalApprovers: config.externalLinks !== undefined,
     // Bound late: the approval links need the engine, the engine calls them once a case is posted.
     onCaseCreated: (caseId) => external?.sendLinks(caseId) ?? Promise.resolve(),
-    onNewLink: async (action) =>
-      external ? external.newLink(action) : { status: 'invalid', message: messages('nl').errors.malformed },
+    emailLinks: config.externalLinks?.smtp !== undefined,
+    onLinkAction: async (action) =>
+      external ? external.linkAction(action) : { status: 'invalid', message: messages('nl').errors.malformed },
   });
   const server = createHttpServer(logger, metrics);
   const links = config.externalLinks;
@@ -91,6 +93,7 @@ export async function createApp(o: AppOptions): Promise<App> {
         clock,
         logger,
         ...links,
+        mailer: links.smtp ? smtpMailer(links.smtp.url, links.smtp.from) : undefined,
         knowledgeDir: config.knowledgeDir,
         timeZone: config.reminders.timeZone,
       })
@@ -139,6 +142,7 @@ export async function createApp(o: AppOptions): Promise<App> {
         for (const platform of enabled) await platform.close?.();
         await engine.stop();
         await store.close();
+        external?.close();
       })();
       return closing;
     },

@@ -27,6 +27,7 @@ export function payloadOf(parsed: ParsedActionId): Record<string, unknown> {
     case 'approve':
     case 'reject':
     case 'new_link':
+    case 'send_email':
       return { role: parsed.arg };
     case 'checklist_done':
     case 'checklist_na':

@@ -44,6 +44,8 @@ export interface Config {
     /** Absent outside production: a secret is generated once and kept in the store. */
     secret?: string;
     days: number;
+    /** SMTP_URL and SMTP_FROM: the assistant may e-mail the link itself. */
+    smtp?: { url: string; from: string };
   };
 }
 
@@ -124,7 +126,12 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
           }
         : undefined,
       externalLinks: e.PUBLIC_URL
-        ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''), secret: e.APPROVAL_LINK_SECRET, days: e.APPROVAL_LINK_DAYS }
+        ? {
+            publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
+            secret: e.APPROVAL_LINK_SECRET,
+            days: e.APPROVAL_LINK_DAYS,
+            smtp: e.SMTP_URL && e.SMTP_FROM ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
+          }
         : undefined,
       playground: (e.PLAYGROUND ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
     },

@@ -8,6 +8,8 @@ import type { ButtonView, CardView, SectionView } from './view.js';
 
 export interface ViewOptions {
   timeZone: string;
+  /** SMTP_URL is set: an outside approver with an e-mail address can be sent their link by the assistant. */
+  emailLinks?: boolean;
 }
 
 /** A person in markup: members are mentioned; someone outside the workspace is named, marked as external. */
@@ -37,16 +39,20 @@ export function caseCard(s: CaseSnapshot, o: ViewOptions): CardView {
         : m.card.rejectedBy(escapeMarkup(d.by.name ?? d.by.id), at(d.at), escapeMarkup(d.reason ?? ''));
     const icon = !d ? (open ? '⏳' : '➖') : d.decision === 'approved' ? '✅' : '❌';
     // An outside approver decides on the page; in the chat only the requester may replace that person's link.
-    const external: ButtonView = {
-      action: 'new_link',
-      label: m.external.newLink,
+    const forRequester = (action: 'new_link' | 'send_email', label: string): ButtonView => ({
+      action,
+      label,
       caseId: id,
       role: r.role,
       allowedUsers: [data.requester],
-    };
+    });
+    const external = [
+      forRequester('new_link', m.external.newLink),
+      ...(o.emailLinks && r.approver.email ? [forRequester('send_email', m.external.sendEmail)] : []),
+    ];
     const buttons: ButtonView[] =
       open && !d && r.approver.platform === 'external'
-        ? [external]
+        ? external
         : open && !d
           ? [
               {

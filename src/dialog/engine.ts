@@ -24,7 +24,7 @@ import { type ActionOutcome, actionSchema, type InboundAction, type InboundMessa
 import { detectIntent, intentLanguage } from './intents.js';
 import { md } from './markup.js';
 import { MessageSync } from './message-sync.js';
-import type { CardView, FormView, Messenger } from './view.js';
+import { type CardView, type FormView, LINK_ACTIONS, type Messenger } from './view.js';
 
 export interface EngineOptions {
   store: Store;
@@ -42,8 +42,10 @@ export interface EngineOptions {
   externalApprovers?: boolean;
   /** Runs once a new case's message is posted (sends outside approvers' links to the requester); failures logged. */
   onCaseCreated?: (caseId: string) => Promise<void>;
-  /** Answers "new link" presses (approval links live outside the case rules); without it they are not understood. */
-  onNewLink?: (action: InboundAction) => Promise<ActionOutcome>;
+  /** Whether the case message offers to e-mail an outside approver their link (SMTP_URL is set). */
+  emailLinks?: boolean;
+  /** Answers "new link" and "send by e-mail" (approval links live outside the case rules); else not understood. */
+  onLinkAction?: (action: InboundAction) => Promise<ActionOutcome>;
 }
 
 export interface StartSubmission {
@@ -110,7 +112,7 @@ export class DialogEngine {
       store: o.store,
       repo: this.repo,
       messengers: this.messengers,
-      views: { timeZone: this.timeZone },
+      views: { timeZone: this.timeZone, emailLinks: this.o.emailLinks },
       logger: o.logger,
       beforeMessages: (state) => this.reminders.follow(state.snapshot, state.plannedSeries, o.clock.now()),
       onGone: (state) => this.conversationGone(state),
@@ -277,7 +279,7 @@ export class DialogEngine {
     const fallback = languageFromLocale(action.locale) ?? 'nl';
     const tooLong = await this.reasonTooLong(action);
     if (tooLong) return tooLong;
-    if (action.action === 'new_link' && this.o.onNewLink) return this.o.onNewLink(action);
+    if (LINK_ACTIONS.has(action.action) && this.o.onLinkAction) return this.o.onLinkAction(action);
     const parsed = actionSchema.safeParse({ ...action.payload, action: action.action });
     if (!parsed.success || typeof action.caseId !== 'string' || !action.caseId) {
       return { status: 'invalid', message: messages(fallback).errors.malformed };
@@ -368,7 +370,7 @@ export class DialogEngine {
   async views(caseId: string): Promise<{ case: CardView; checklist?: CardView } | undefined> {
     const s = await this.repo.load(caseId);
     if (!s) return undefined;
-    const o = { timeZone: this.timeZone };
+    const o = { timeZone: this.timeZone, emailLinks: this.o.emailLinks };
     return {
       case: caseCard(s, o),
       checklist: s.transfer ? checklistCard(s, o) : undefined,

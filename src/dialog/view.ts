@@ -16,8 +16,12 @@ export const ACTIONS = [
   'start',
   /** The requester asks for a new approval link for an outside approver (the old link dies). */
   'new_link',
+  /** The requester has the assistant e-mail an outside approver their current link (SMTP_URL set). */
+  'send_email',
 ] as const;
 export type ActionName = (typeof ACTIONS)[number];
+/** Actions about approval links, answered outside the case rules. */
+export const LINK_ACTIONS: ReadonlySet<string> = new Set<ActionName>(['new_link', 'send_email']);
 
 export interface ButtonView {
   action: ActionName;

@@ -131,6 +131,18 @@ export class ApprovalLinks {
     return { ok: true, token, expires: new Date(expires) };
   }
 
+  /**
+   * The role's newest link again, while it still works: the token is the signature over what is stored, so it can be
+   * rebuilt rather than kept. Undefined when there is none or it is dead (expired, used, case moved on).
+   */
+  async current(caseId: string, role: Role): Promise<{ token: string; expires: Date } | undefined> {
+    const current = await this.store.get<CurrentLink>(currentKey(caseId, role));
+    if (!current) return undefined;
+    const claims = { caseId, role, round: current.round, expires: current.expires, nonce: current.nonce };
+    const token = signToken(await this.secret(), claims);
+    return (await this.check(token)).ok ? { token, expires: new Date(current.expires) } : undefined;
+  }
+
   /** Whether the token may decide now. Reads only: a link preview or mail scanner opening it changes nothing. */
   async check(token: string): Promise<LinkCheck> {
     const claims = readToken(await this.secret(), token);
@@ -167,7 +179,10 @@ export class ApprovalLinks {
 
   async csrfValid(token: string, pageNonce: string, given: string): Promise<boolean> {
     if (!/^[A-Za-z0-9_-]{16,64}$/.test(pageNonce) || !/^[A-Za-z0-9_-]{43}$/.test(given)) return false;
-    return sameMac(Buffer.from(await this.csrf(token, pageNonce), 'base64url'), Buffer.from(given, 'base64url'));
+    const bytes = Buffer.from(given, 'base64url');
+    // One spelling per token, as for links: the last character's spare bits must not make a second one.
+    if (bytes.toString('base64url') !== given) return false;
+    return sameMac(Buffer.from(await this.csrf(token, pageNonce), 'base64url'), bytes);
   }
 }
 

@@ -15,6 +15,7 @@ import type { Article } from '../knowledge/types.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import { ApprovalLinks, type LinkClaims, type LinkProblem } from './approval-link.js';
+import type { Mailer } from './mailer.js';
 
 export const NAME_MAX = 200;
 export const REASON_MAX = 1000;
@@ -59,6 +60,8 @@ export interface ExternalApprovalsOptions {
   publicUrl: string;
   secret?: string;
   days: number;
+  /** With SMTP_URL: sends the ready-to-send text to the outside approver's address. */
+  mailer?: Mailer;
   knowledgeDir: string;
   timeZone: string;
 }
@@ -167,10 +170,10 @@ export class ExternalApprovals {
   }
 
   /**
-   * "New link" on the case message: only the requester may press it. A new link for the role is issued (the old one
-   * dies with it) and sent privately like the first; anyone else is refused and nothing changes.
+   * "New link" and "send by e-mail" on the case message: only the requester may press them; anyone else is refused
+   * and nothing changes.
    */
-  async newLink(action: InboundAction): Promise<ActionOutcome> {
+  async linkAction(action: InboundAction): Promise<ActionOutcome> {
     const fallback = messages(languageFromLocale(action.locale) ?? 'nl');
     const s = typeof action.caseId === 'string' && action.caseId ? await this.o.engine.repo.load(action.caseId) : null;
     if (!s) return { status: 'invalid', message: fallback.errors.unknownCase };
@@ -179,19 +182,60 @@ export class ExternalApprovals {
     if (!EXTERNAL_ROLES.includes(role)) return { status: 'invalid', message: m.errors.malformed };
     if (!sameUser(action.user, s.data.requester)) {
       this.o.logger.warn(
-        { caseId: s.data.id, role, user: action.user.id },
-        'new approval link refused: not the requester',
+        { caseId: s.data.id, role, action: action.action, user: action.user.id },
+        'approval link action refused: not the requester',
       );
       return {
         status: 'refused',
         message: m.external.onlyRequester(md`${s.data.requester.name ?? s.data.requester.id}`),
       };
     }
+    return action.action === 'send_email' ? this.email(s, role) : this.newLink(s, role);
+  }
+
+  /** A new link for the role (the old one dies with it), sent privately like the first. */
+  private async newLink(s: CaseSnapshot, role: Role): Promise<ActionOutcome> {
+    const m = messages(s.data.language);
     const issued = await this.links.issue(s.data.id, role);
     if (!issued.ok) return { status: 'stale', message: m.external.noLink };
     const sent = await this.deliver(s, role, issued.token, issued.expires);
     this.o.logger.info({ caseId: s.data.id, role }, 'new approval link issued');
     return { status: 'done', message: sent ? m.external.newLinkSent : m.external.newLinkNotSent };
+  }
+
+  /**
+   * The ready-to-send text, e-mailed by the assistant to the address the requester gave, with the role's current
+   * link (a new one only when there is none that works: the requester may have passed that one on already).
+   */
+  private async email(s: CaseSnapshot, role: Role): Promise<ActionOutcome> {
+    const { data } = s;
+    const m = messages(data.language);
+    const to = data.approvers[role].email;
+    if (!this.o.mailer || !to) return { status: 'invalid', message: m.external.noEmail };
+    let link = await this.links.current(data.id, role);
+    if (!link) {
+      const issued = await this.links.issue(data.id, role);
+      if (!issued.ok) return { status: 'stale', message: m.external.noLink };
+      link = issued;
+    }
+    const until = this.until(link.expires, data.language);
+    const name = data.approvers[role].name ?? '';
+    const requester = data.requester.name ?? data.requester.id;
+    const text = m.external.message(name, data.clientName, m.roleInText[role], requester, this.url(link.token), until);
+    try {
+      await this.o.mailer.send({ to, subject: m.external.mailSubject(data.clientName), text, language: data.language });
+    } catch (err) {
+      // The reason only: the address and the SMTP URL (with its password) stay out of the log.
+      const reason = err instanceof Error ? err.message : String(err);
+      this.o.logger.warn({ caseId: data.id, role, reason }, 'approval link could not be e-mailed');
+      return { status: 'invalid', message: m.external.emailFailed };
+    }
+    this.o.logger.info({ caseId: data.id, role }, 'approval link e-mailed');
+    return { status: 'done', message: m.external.emailSent(md`${name}`, md`${to}`) };
+  }
+
+  close(): void {
+    this.o.mailer?.close();
   }
 
   /** The link and the text to pass on, to the requester only; false (one warn line, no stack) when that failed. */

@@ -236,6 +236,11 @@ export const en: Messages = {
     newLinkNotSent:
       'New link made (the previous one no longer works), but I could not send it to you privately. Try again in a minute.',
     onlyRequester: (requester: string) => `Only the requester (${requester}) can create a new link.`,
+    sendEmail: 'Send by e-mail',
+    mailSubject: (client: string) => `Approval requested: moving the administration of ${client}`,
+    emailSent: (name: string, to: string) => `The link was e-mailed to ${name} (${to}).`,
+    emailFailed: 'The e-mail could not be sent; nothing changed. Try again later or send the text yourself.',
+    noEmail: 'No e-mail address is known for this person, or e-mail is not set up; send the text yourself.',
     noLink: 'No link can be made now: this role does not need to decide (any more).',
     toldApproved: (requester: string, name: string, role: string) =>
       `${requester}: ${name} approved as ${role} via the link.`,

@@ -245,6 +245,12 @@ export const nl = {
     newLinkNotSent:
       'Nieuwe link gemaakt (de vorige werkt niet meer), maar ik kon hem je niet privé sturen. Probeer het over een minuut opnieuw.',
     onlyRequester: (requester: string) => `Alleen de aanvrager (${requester}) kan een nieuwe link maken.`,
+    sendEmail: 'Verstuur per e-mail',
+    mailSubject: (client: string) => `Verzoek om akkoord: overzetten administratie ${client}`,
+    emailSent: (name: string, to: string) => `De link is per e-mail naar ${name} (${to}) gestuurd.`,
+    emailFailed:
+      'De e-mail kon niet worden verstuurd; er is niets gewijzigd. Probeer het later opnieuw of stuur de tekst zelf.',
+    noEmail: 'Voor deze persoon is geen e-mailadres bekend, of e-mail is niet ingesteld; stuur de tekst zelf.',
     noLink: 'Er kan nu geen link worden gemaakt: deze rol hoeft niet (meer) te beslissen.',
     toldApproved: (requester: string, name: string, role: string) =>
       `${requester}: ${name} heeft via de link akkoord gegeven als ${role}.`,
