@@ -5,6 +5,9 @@ import { exportRoute } from './audit/export-route.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config/load-config.js';
 import { DialogEngine } from './dialog/engine.js';
+import { ExternalApprovals } from './external/external-approvals.js';
+import { smtpMailer } from './external/mailer.js';
+import { messages } from './i18n/messages.js';
 import type { Logger } from './log.js';
 import { Metrics } from './metrics.js';
 import { InProcessScheduler } from './reminders/in-process-scheduler.js';
@@ -41,6 +44,8 @@ export interface App {
   server: HttpServer;
   clock: Clock;
   logger: Logger;
+  /** Approval links and the page's core, when PUBLIC_URL enables approvers outside the workspace. */
+  external?: ExternalApprovals;
   /** Names of the platforms enabled by the config, simulated ones included. */
   enabledPlatforms: string[];
   /** Each platform as /healthz reports it: true, false, or "simulated". */
@@ -82,6 +87,12 @@ export async function createApp(o: AppOptions): Promise<App> {
     reminders: config.reminders,
     metrics,
     audit: { admins: config.auditAdmins, publicUrl: config.publicUrl },
+    externalApprovers: config.externalLinks !== undefined,
+    // Bound late: the approval links need the engine, the engine calls them once a case is posted.
+    onCaseCreated: (caseId) => external?.sendLinks(caseId) ?? Promise.resolve(),
+    emailLinks: config.externalLinks?.smtp !== undefined,
+    onLinkAction: async (action) =>
+      external ? external.linkAction(action) : { status: 'invalid', message: messages('nl').errors.malformed },
   });
   const retention = new Retention({ store, clock, months: config.retentionMonths, logger, metrics, scheduler });
   // As with reminders: with Redis one job scheduler for all replicas, else a timer in this process.
@@ -103,6 +114,19 @@ export async function createApp(o: AppOptions): Promise<App> {
         intervalMs: o.retentionIntervalMs,
       });
   const server = createHttpServer(logger, metrics);
+  const links = config.externalLinks;
+  const external: ExternalApprovals | undefined = links
+    ? new ExternalApprovals({
+        store,
+        engine,
+        clock,
+        logger,
+        ...links,
+        mailer: links.smtp ? smtpMailer(links.smtp.url, links.smtp.from) : undefined,
+        knowledgeDir: config.knowledgeDir,
+        timeZone: config.reminders.timeZone,
+      })
+    : undefined;
   const enabled = o.platforms.filter((p) => p.enabled(config));
   const platforms = platformHealth(o.platforms, enabled, config);
 
@@ -128,7 +152,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   // Download links of exports (Teams, with PUBLIC_URL): checked and served here, on every platform's server.
   server.route('GET', EXPORT_PATH, exportRoute(engine.history));
 
-  for (const platform of enabled) await platform.attach({ config, engine, server, store, logger, clock });
+  for (const platform of enabled) await platform.attach({ config, engine, server, store, logger, clock, external });
   await engine.start();
   await daily.start();
 
@@ -143,6 +167,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     server,
     clock,
     logger,
+    external,
     enabledPlatforms: enabled.map((p) => p.name),
     platforms,
     listen: () => server.listen(config.port, config.host),
@@ -153,6 +178,7 @@ export async function createApp(o: AppOptions): Promise<App> {
         // Side by side: each waits out its own grace period when Redis is away, and the shutdown should not add them.
         await Promise.all([daily.stop(), engine.stop()]);
         await store.close();
+        external?.close();
       })();
       return closing;
     },

@@ -113,6 +113,7 @@ export async function createPlayground(store: Store, clock: DemoClock, logger: L
               post: (target, view) => teams.post(target, view),
               update: (target, messageId, view) => teams.update(target, messageId, view),
               link: async () => `${address()}/?platform=teams`,
+              tellPrivately: teams.tellPrivately && ((target, user, view) => teams.tellPrivately!(target, user, view)),
             });
           }
         }

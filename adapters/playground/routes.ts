@@ -83,7 +83,7 @@ export function registerPlaygroundRoutes(ctx: PlatformContext, parts: Playground
             }
           : null,
         teams: parts.teams
-          ? { botId: PLAYGROUND_TEAMS.botId, activities: await parts.teams.connector.activities() }
+          ? { botId: PLAYGROUND_TEAMS.botId, activities: await parts.teams.connector.activities(who.teamsId) }
           : null,
       });
     }),

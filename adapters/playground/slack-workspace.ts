@@ -53,6 +53,8 @@ export class SlackWorkspace {
   async messages(viewer: string): Promise<SlackMessage[]> {
     const all: SlackMessage[] = [];
     for await (const [, m] of this.store.scan<SlackMessage>(MSG)) {
+      // The page shows the channel: a direct message (an approval link's copy) stays with its ephemeral twin.
+      if (m.channel !== PLAYGROUND_SLACK.channel) continue;
       if (!m.ephemeralFor || m.ephemeralFor === viewer) all.push(m);
     }
     return all.sort((a, b) => a.ts.localeCompare(b.ts));
@@ -125,7 +127,9 @@ export class SlackWorkspace {
           bot_id: PLAYGROUND_SLACK.botId,
         });
       case 'chat.postMessage': {
-        const m = await this.postBot(String(body.channel), body.thread_ts, body);
+        // To a user id: a direct message, which only that person may ever see.
+        const dm = bySlackId(String(body.channel))?.slackId;
+        const m = await this.postBot(String(body.channel), body.thread_ts, body, dm);
         return ok({ channel: m.channel, ts: m.ts, message: { text: m.text, ts: m.ts } });
       }
       case 'chat.update': {

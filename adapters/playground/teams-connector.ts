@@ -17,7 +17,12 @@ export interface TeamsActivity {
   attachments?: { contentType: string; content: unknown }[];
   entities?: unknown[];
   updates: number;
+  /** Sent in the bot's 1:1 chat with this Teams user: shown to that person only. */
+  forUser?: string;
 }
+
+/** The playground's id for the bot's 1:1 chat with a user (Teams' own start with "a:"). */
+const personalChat = (userId: string) => `a:pg-personal:${userId}`;
 
 const ACT = 'pg:teams:act:';
 
@@ -33,9 +38,10 @@ export class TeamsConnector {
     return String(id);
   }
 
-  async activities(): Promise<TeamsActivity[]> {
+  /** The channel as `viewer` sees it: personal messages to someone else are not there. */
+  async activities(viewer?: string): Promise<TeamsActivity[]> {
     const all: TeamsActivity[] = [];
-    for await (const [, a] of this.store.scan<TeamsActivity>(ACT)) all.push(a);
+    for await (const [, a] of this.store.scan<TeamsActivity>(ACT)) if (!a.forUser || a.forUser === viewer) all.push(a);
     return all.sort((a, b) => a.id.localeCompare(b.id));
   }
 
@@ -52,10 +58,13 @@ export class TeamsConnector {
     const url = new URL(req.url ?? '/', 'http://x');
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     // /v3/conversations/{conversation}[/activities[/{id}]] | /members | /pagedmembers
-    if (parts[0] !== 'v3' || parts[1] !== 'conversations' || !parts[2])
-      return sendJson(res, 404, { error: 'not found' });
+    if (parts[0] !== 'v3' || parts[1] !== 'conversations') return sendJson(res, 404, { error: 'not found' });
+    if (!parts[2] && req.method === 'POST') return this.createConversation(req, res);
+    if (!parts[2]) return sendJson(res, 404, { error: 'not found' });
     const [conversation, thread] = parts[2].split(';messageid=');
-    if (!conversation?.startsWith('19:')) return sendJson(res, 404, { error: { code: 'ConversationNotFound' } });
+    const forUser = IDENTITIES.find((i) => conversation === personalChat(i.teamsId))?.teamsId;
+    if (!conversation?.startsWith('19:') && !forUser)
+      return sendJson(res, 404, { error: { code: 'ConversationNotFound' } });
     const rest = parts.slice(3);
     if (req.method === 'GET' && (rest[0] === 'members' || rest[0] === 'pagedmembers')) {
       const members = IDENTITIES.map((i) => ({
@@ -100,9 +109,19 @@ export class TeamsConnector {
         attachments: body.attachments,
         entities: body.entities,
         updates: 0,
+        forUser,
       });
       return sendJson(res, 201, { id: a.id });
     }
     sendJson(res, 405, { error: 'method not allowed' });
   };
+
+  /** The bot opens its 1:1 chat with one of the playground's people; the same person gets the same chat. */
+  private async createConversation(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = JSON.parse((await readBody(req)) || '{}') as { isGroup?: boolean; members?: { id?: string }[] };
+    const member = IDENTITIES.find((i) => i.teamsId === body.members?.[0]?.id);
+    if (body.isGroup || body.members?.length !== 1 || !member)
+      return sendJson(res, 400, { error: { code: 'BadArgument', message: 'one known member, not a group' } });
+    sendJson(res, 201, { id: personalChat(member.teamsId) });
+  }
 }

@@ -26,6 +26,8 @@ export function payloadOf(parsed: ParsedActionId): Record<string, unknown> {
   switch (parsed.action) {
     case 'approve':
     case 'reject':
+    case 'new_link':
+    case 'send_email':
       return { role: parsed.arg };
     case 'checklist_done':
     case 'checklist_na':

@@ -59,6 +59,14 @@ export class SlackMessenger implements Messenger {
     }
   }
 
+  /** Ephemeral where the case is, and a direct message that stays: an ephemeral is gone after a reload. */
+  async tellPrivately(target: Target, user: UserRef, view: View): Promise<void> {
+    await this.ephemeral(target.conversation, user.id, view, target.thread);
+    await this.call(() =>
+      this.client.chat.postMessage({ channel: user.id, ...renderMessage(view), unfurl_links: false }),
+    );
+  }
+
   /** A note only the user sees; best effort: the message itself already shows the state, so failures are logged. */
   async ephemeral(channel: string, user: string, view: View, thread?: string): Promise<boolean> {
     try {

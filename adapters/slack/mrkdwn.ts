@@ -12,11 +12,11 @@ const SAFE_URL = /^(https?:\/\/|mailto:)[^\s<>|]+$/i;
 const ZWSP = '\u200b';
 
 export function escapeMrkdwn(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[*_~`]/g, `$&${ZWSP}`);
+  return escapeEntities(text).replace(/[*_~`]/g, `$&${ZWSP}`);
+}
+
+function escapeEntities(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Markup → mrkdwn: **bold** → *bold*, _italic_ → _italic_, links → <url|label>, mentions → <@U…>, "- " → "• ". */
@@ -45,7 +45,8 @@ function inline(n: Inline): string {
       return wrap('_', inlines(n.children));
     case 'link':
       return SAFE_URL.test(n.url)
-        ? `<${escapeMrkdwn(n.url)}|${escapeMrkdwn(n.label) || escapeMrkdwn(n.url)}>`
+        ? // The address only needs Slack's three entities: a zero width space after a `_` would break the link.
+          `<${escapeEntities(n.url)}|${escapeMrkdwn(n.label) || escapeMrkdwn(n.url)}>`
         : escapeMrkdwn(`${n.label} (${n.url})`);
     case 'mention':
       return SLACK_USER_ID.test(n.userId) ? `<@${n.userId}>` : `@${escapeMrkdwn(n.name)}`;

@@ -13,6 +13,7 @@ import {
   type Target,
   type View,
 } from '../../src/dialog/view.js';
+import type { UserRef } from '../../src/domain/case.js';
 import type { Logger } from '../../src/log.js';
 import { threadConversationId } from './activity.js';
 import type { CardOptions } from './cards.js';
@@ -25,6 +26,14 @@ import { viewActivity } from './view-activity.js';
 export interface ConnectorConversations {
   sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<{ id?: string }>;
   updateActivity(conversationId: string, activityId: string, activity: Partial<Activity>): Promise<{ id?: string }>;
+  /** Opens (or, for a 1:1 chat that exists, finds) a conversation; Teams answers the personal chat's id. */
+  createConversation(parameters: {
+    isGroup: boolean;
+    bot: { id: string; name?: string };
+    members: { id: string }[];
+    tenantId?: string;
+    channelData: unknown;
+  }): Promise<{ id?: string }>;
 }
 
 export interface MessengerDeps {
@@ -56,6 +65,30 @@ export class TeamsMessenger implements Messenger {
     const activity = { ...viewActivity(view, { card: this.d.cards }), id: messageId };
     const { conversationId, threaded } = this.where(stored, target);
     await this.send(stored, 'update', threaded, (c) => c.updateActivity(conversationId, messageId, activity));
+  }
+
+  /**
+   * A personal (1:1) message from the bot to `user`, nobody else: the bot's chat with that person, opened through
+   * the case conversation's reference (same service URL, bot and tenant). Teams answers createConversation with the
+   * existing 1:1 chat when there is one, so asking each time is safe. Failures throw; the caller logs them.
+   */
+  async tellPrivately(target: Target, user: UserRef, view: View): Promise<void> {
+    const stored = await this.conversation(target);
+    const { bot, conversation } = stored.reference;
+    if (!bot?.id) throw new Error('no bot account in the stored Teams conversation reference');
+    const tenantId = conversation?.tenantId;
+    const activity = viewActivity(view, { card: this.d.cards });
+    await this.send(stored, 'post', false, async (c) => {
+      const chat = await c.createConversation({
+        isGroup: false,
+        bot: { id: bot.id, name: bot.name },
+        members: [{ id: user.id }],
+        tenantId,
+        channelData: { tenant: { id: tenantId } },
+      });
+      if (!chat.id) throw new Error('Teams returned no conversation id for a personal chat');
+      return c.sendToConversation(chat.id, activity);
+    });
   }
 
   /** A deep link to the message, built from the stored conversation; undefined (one warn line) without one. */

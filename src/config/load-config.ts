@@ -44,6 +44,15 @@ export interface Config {
   auditAdmins: { platform: 'slack' | 'teams'; id: string }[];
   /** This service's public base URL, without a trailing slash: Teams export links point here (PUBLIC_URL). */
   publicUrl?: string;
+  /** Approvers outside the workspace, by signed link: on when PUBLIC_URL is set. */
+  externalLinks?: {
+    publicUrl: string;
+    /** Absent outside production: a secret is generated once and kept in the store. */
+    secret?: string;
+    days: number;
+    /** SMTP_URL and SMTP_FROM: the assistant may e-mail the link itself. */
+    smtp?: { url: string; from: string };
+  };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -121,6 +130,14 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
                     apiVersion: e.OPENAI_API_VERSION,
                   }
                 : undefined,
+          }
+        : undefined,
+      externalLinks: e.PUBLIC_URL
+        ? {
+            publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
+            secret: e.APPROVAL_LINK_SECRET,
+            days: e.APPROVAL_LINK_DAYS,
+            smtp: e.SMTP_URL && e.SMTP_FROM ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
           }
         : undefined,
       playground: (e.PLAYGROUND ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',

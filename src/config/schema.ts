@@ -49,6 +49,9 @@ export const SECRET_VARIABLES = new Set([
   'MicrosoftAppPassword',
   'OPENAI_API_KEY',
   'AZURE_OPENAI_API_KEY',
+  'APPROVAL_LINK_SECRET',
+  // smtp://user:password@host: the password is in the URL.
+  'SMTP_URL',
 ]);
 
 export const envSchema = z
@@ -147,6 +150,20 @@ export const envSchema = z
         })
         .optional(),
     ),
+    APPROVAL_LINK_SECRET: z.preprocess(
+      blankToUndefined,
+      z.string().min(32, { error: 'expected at least 32 characters' }).optional(),
+    ),
+    APPROVAL_LINK_DAYS: int(1, 60, 7),
+    // Lets the assistant e-mail an outside approver their link itself; without it the requester copies the text.
+    SMTP_URL: z.preprocess(
+      blankToUndefined,
+      z.url({ protocol: /^smtps?$/, error: 'expected smtp://user:password@host:587 or smtps://…:465' }).optional(),
+    ),
+    SMTP_FROM: z.preprocess(
+      blankToUndefined,
+      z.email({ error: 'expected an e-mail address such as overname@kantoor.nl' }).optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     for (const p of crossFieldProblems(env as unknown as Record<string, string | undefined>))
@@ -192,6 +209,12 @@ export function crossFieldProblems(env: Partial<Record<string, string | undefine
   if (set('AZURE_OPENAI_ENDPOINT') && !set('AZURE_OPENAI_DEPLOYMENT')) {
     add('AZURE_OPENAI_DEPLOYMENT', 'required with AZURE_OPENAI_ENDPOINT');
   }
+  // A generated secret lives in the store, which a production deployment may share or restore: name it instead.
+  if (value('NODE_ENV') === 'production' && set('PUBLIC_URL') && !set('APPROVAL_LINK_SECRET')) {
+    add('APPROVAL_LINK_SECRET', 'required in production when PUBLIC_URL enables external approvers');
+  }
+  if (set('SMTP_URL') && !set('PUBLIC_URL')) add('SMTP_URL', 'only used with PUBLIC_URL (there is no link to send)');
+  if (set('SMTP_URL') && !set('SMTP_FROM')) add('SMTP_FROM', 'required with SMTP_URL (the sender of the e-mails)');
   const hours = /^(\d{1,2})-(\d{1,2})$/.exec(value('WORKING_HOURS') || '9-17');
   if (hours && !(Number(hours[1]) < Number(hours[2]) && Number(hours[2]) <= 24)) {
     add('WORKING_HOURS', 'expected start-end hours such as 9-17, start before end');

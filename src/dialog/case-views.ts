@@ -8,9 +8,15 @@ import type { ButtonView, CardView, SectionView } from './view.js';
 
 export interface ViewOptions {
   timeZone: string;
+  /** SMTP_URL is set: an outside approver with an e-mail address can be sent their link by the assistant. */
+  emailLinks?: boolean;
 }
 
-export const who = (u: UserRef) => mention(u.id, u.name);
+/** A person in markup: members are mentioned; someone outside the workspace is named, marked as external. */
+export const who = (u: UserRef, language: 'nl' | 'en' = 'nl') =>
+  u.platform === 'external'
+    ? `${escapeMarkup(u.name ?? '')} (${messages(language).external.tag})`
+    : mention(u.id, u.name);
 
 export function caseCard(s: CaseSnapshot, o: ViewOptions): CardView {
   const { data } = s;
@@ -24,34 +30,50 @@ export function caseCard(s: CaseSnapshot, o: ViewOptions): CardView {
     // Once rejected or cancelled, nobody is waited for any more: say so rather than "waiting".
     const state = !d
       ? open
-        ? m.card.waiting
+        ? r.approver.platform === 'external'
+          ? m.external.waiting
+          : m.card.waiting
         : m.card.noLongerNeeded
       : d.decision === 'approved'
         ? m.card.approvedBy(escapeMarkup(d.by.name ?? d.by.id), at(d.at))
         : m.card.rejectedBy(escapeMarkup(d.by.name ?? d.by.id), at(d.at), escapeMarkup(d.reason ?? ''));
     const icon = !d ? (open ? '⏳' : '➖') : d.decision === 'approved' ? '✅' : '❌';
+    // An outside approver decides on the page; in the chat only the requester may replace that person's link.
+    const forRequester = (action: 'new_link' | 'send_email', label: string): ButtonView => ({
+      action,
+      label,
+      caseId: id,
+      role: r.role,
+      allowedUsers: [data.requester],
+    });
+    const external = [
+      forRequester('new_link', m.external.newLink),
+      ...(o.emailLinks && r.approver.email ? [forRequester('send_email', m.external.sendEmail)] : []),
+    ];
     const buttons: ButtonView[] =
-      open && !d
-        ? [
-            {
-              action: 'approve',
-              label: m.buttons.approve,
-              style: 'primary',
-              caseId: id,
-              role: r.role,
-              allowedUsers: [r.approver],
-            },
-            {
-              action: 'reject',
-              label: m.buttons.reject,
-              style: 'danger',
-              caseId: id,
-              role: r.role,
-              allowedUsers: [r.approver],
-            },
-          ]
-        : [];
-    return { text: `${icon} **${m.roles[r.role]}**: ${who(r.approver)} — ${state}`, buttons };
+      open && !d && r.approver.platform === 'external'
+        ? external
+        : open && !d
+          ? [
+              {
+                action: 'approve',
+                label: m.buttons.approve,
+                style: 'primary',
+                caseId: id,
+                role: r.role,
+                allowedUsers: [r.approver],
+              },
+              {
+                action: 'reject',
+                label: m.buttons.reject,
+                style: 'danger',
+                caseId: id,
+                role: r.role,
+                allowedUsers: [r.approver],
+              },
+            ]
+          : [];
+    return { text: `${icon} **${m.roles[r.role]}**: ${who(r.approver, lang)} — ${state}`, buttons };
   });
   const buttons: ButtonView[] = [];
   const runners = followUpPeople(data);
@@ -99,7 +121,7 @@ export function caseCard(s: CaseSnapshot, o: ViewOptions): CardView {
         value: escapeMarkup(data.administrations.join(', ')),
       },
       { label: m.card.move, value: md`${data.oldEnvironment} → ${data.newEnvironment}` },
-      { label: m.card.requester, value: who(data.requester) },
+      { label: m.card.requester, value: who(data.requester, lang) },
       ...(s.round > 1 ? [{ label: m.card.round, value: String(s.round) }] : []),
     ],
     sections,

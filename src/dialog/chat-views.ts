@@ -39,7 +39,11 @@ export function statusCard(entries: StatusEntry[], language: 'nl' | 'en', withCa
   const m = messages(language);
   const sections: SectionView[] = entries.map(({ snapshot: s, link: url }) => {
     const cm = messages(s.data.language);
-    const names = (people: UserRef[]) => joinNames(people.map(who), s.data.language);
+    const names = (people: UserRef[]) =>
+      joinNames(
+        people.map((u) => who(u, s.data.language)),
+        s.data.language,
+      );
     const lines = [cm.statusView.line(escapeMarkup(s.data.clientName), cm.status[s.status], age(s, now, cm))];
     const waiting = waitingFor(s, cm, names);
     if (waiting || url) lines.push([waiting, url ? link(cm.statusView.link, url) : ''].filter(Boolean).join(' '));
@@ -73,9 +77,9 @@ export function waitingFor(s: CaseSnapshot, m: Messages, names: (people: UserRef
     case 'awaiting_approvals':
       return m.statusView.pendingPeople(names(pendingApprovers(s)));
     case 'approved':
-      return m.statusView.awaitingTransfer(who(s.data.approvers.newEnvironmentAdmin));
+      return m.statusView.awaitingTransfer(who(s.data.approvers.newEnvironmentAdmin, s.data.language));
     case 'rejected':
-      return m.statusView.awaitingRerequest(who(s.data.requester));
+      return m.statusView.awaitingRerequest(who(s.data.requester, s.data.language));
     case 'transferred':
       return m.statusView.openItems(openItems(s).length, names(followUpPeople(s.data)));
     default:

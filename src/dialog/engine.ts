@@ -1,24 +1,26 @@
 // The dialog engine: turns normalized messages, button presses and forms into case changes and views.
-import type { AnswerEngine } from '../answers/types.js';
-import type { Clock } from '../clock.js';
 import { type CaseOrigin, isOpen, type Platform, ROLES, type Role, type UserRef } from '../domain/case.js';
-import { type FormValues, parseStartForm } from '../domain/case-input.js';
+import { parseStartForm } from '../domain/case-input.js';
 import { CaseRepository, type RenderState } from '../domain/case-repository.js';
 import { CaseService, type Verdict } from '../domain/case-service.js';
 import { chainHead } from '../domain/fact-chain.js';
 import { chooseLanguage, languageFromLocale } from '../i18n/language.js';
 import { messages } from '../i18n/messages.js';
-import type { Logger } from '../log.js';
-import type { Metrics } from '../metrics.js';
-import { ReminderPolicy, type ReminderPolicyOptions } from '../reminders/policy.js';
+import { ReminderPolicy } from '../reminders/policy.js';
 import { ReminderService } from '../reminders/reminder-service.js';
-import type { ReminderScheduler } from '../reminders/scheduler.js';
-import type { Store } from '../store/store.js';
 import { within } from '../within.js';
 import { doneNotice, refusal } from './action-notices.js';
 import { caseMessageLinks } from './case-links.js';
 import { caseCard, checklistCard } from './case-views.js';
 import { answerCard, helpCard, statusCard } from './chat-views.js';
+import type {
+  Duplicate,
+  EngineOptions,
+  StartFormResult,
+  StartResult,
+  StartSubmission,
+  StoredStart,
+} from './engine-types.js';
 import { REASON_MAX, rejectForm, startForm } from './forms.js';
 import { CaseHistory } from './history.js';
 import { type ActionOutcome, actionSchema, type InboundAction, type InboundMessage, type Reply } from './inbound.js';
@@ -26,56 +28,9 @@ import { detectIntent, historyQuery, intentLanguage } from './intents.js';
 import { md } from './markup.js';
 import { MessageSync } from './message-sync.js';
 import { TakeoversService } from './takeovers-service.js';
-import type { CardView, FormView, Messenger } from './view.js';
+import { type CardView, LINK_ACTIONS, type Messenger } from './view.js';
 
-export interface EngineOptions {
-  store: Store;
-  answers: AnswerEngine;
-  clock: Clock;
-  scheduler: ReminderScheduler;
-  logger: Logger;
-  reminders: ReminderPolicyOptions;
-  metrics?: Metrics;
-  /** How long start() waits for the crash repair, and stop() for renders under way, before going on (10 s each). */
-  waitMs?: { repair?: number; renders?: number };
-  /** How often case messages left stale (a dead replica, a failed render) are looked for; 0 = never (tests). */
-  sweepMs?: number;
-  /** Who besides the people in a case may see its history (AUDIT_ADMINS), and PUBLIC_URL for download links. */
-  audit?: { admins: { platform: Platform; id: string }[]; publicUrl?: string };
-}
-
-export interface StartSubmission {
-  platform: Platform;
-  workspace: string;
-  conversation: string;
-  user: UserRef;
-  locale?: string;
-  values: FormValues;
-  /** Display names of the chosen people, resolved by the adapter (user id → name). */
-  names?: Record<string, string | undefined>;
-  /** False when the conversation has no threads (a Teams chat): follow-ups are then the next messages. */
-  threads?: boolean;
-  /**
-   * Identifies this submission of this form (Slack: the view and its values; Teams: the rendered form): a replay or
-   * double submit with the same key creates no second case.
-   */
-  key?: string;
-}
-
-export type StartFormResult = { form: FormView } | { refusal: string };
-
-export type StartResult =
-  /** `withdrawn`: the case message could not be posted in the conversation, so the case was withdrawn at once. */
-  | { ok: true; caseId: string; withdrawn: boolean; duplicate?: Duplicate }
-  | { ok: false; errors: Record<string, string>; form: FormView };
-
-/** A submission seen before: its case is still being created ('pending', no id yet) or exists ('done'). */
-export type Duplicate = 'pending' | 'done';
-
-/** A valid submission once its case is stored: the message is posted after, and says whether it was withdrawn. */
-export type StoredStart =
-  | { ok: true; caseId: string; duplicate?: Duplicate; posted: Promise<boolean> }
-  | { ok: false; errors: Record<string, string>; form: FormView };
+export type { Duplicate, EngineOptions, StartFormResult, StartResult, StartSubmission, StoredStart };
 
 const PENDING = 'pending';
 /** A claim held while the case is created; a crash leaves it to expire (the form then works again). */
@@ -115,7 +70,7 @@ export class DialogEngine {
       store: o.store,
       repo: this.repo,
       messengers: this.messengers,
-      views: { timeZone: this.timeZone },
+      views: { timeZone: this.timeZone, emailLinks: this.o.emailLinks },
       logger: o.logger,
       beforeMessages: (state) => this.reminders.follow(state.snapshot, state.plannedSeries, o.clock.now()),
       onGone: (state) => this.conversationGone(state),
@@ -194,7 +149,7 @@ export class DialogEngine {
         return { views: [helpCard(language, { direct: msg.direct })] };
       case 'start': {
         if (msg.direct) return { views: [{ kind: 'text', text: m.errors.notInChannel }] };
-        const form = startForm(language, msg.user);
+        const form = startForm(language, msg.user, {}, { external: this.o.externalApprovers });
         return { views: [form], openForm: form };
       }
       case 'status':
@@ -230,10 +185,15 @@ export class DialogEngine {
   }
 
   /** The start form in the user's language; a takeover is started in a channel, so a direct chat gets a refusal. */
+  /** Whether the start form offers people outside the workspace; adapters validating a form themselves need it. */
+  get externalApprovers(): boolean {
+    return this.o.externalApprovers === true;
+  }
+
   startForm(user: UserRef, locale: string | undefined, where: { direct: boolean }): StartFormResult {
     const language = languageFromLocale(locale) ?? 'nl';
     if (where.direct) return { refusal: messages(language).errors.notInChannel };
-    return { form: startForm(language, user) };
+    return { form: startForm(language, user, {}, { external: this.o.externalApprovers }) };
   }
 
   /** Stores the case and waits for its message: what a caller that has time to wait for the platform uses. */
@@ -250,9 +210,9 @@ export class DialogEngine {
    */
   async storeStart(sub: StartSubmission): Promise<StoredStart> {
     const language = languageFromLocale(sub.locale) ?? 'nl';
-    const parsed = parseStartForm(sub.values, language);
+    const parsed = parseStartForm(sub.values, language, { external: this.o.externalApprovers });
     if (!parsed.ok) {
-      const form = startForm(language, sub.user);
+      const form = startForm(language, sub.user, {}, { external: this.o.externalApprovers });
       form.errors = parsed.errors as Record<string, string>;
       return { ok: false, errors: form.errors, form };
     }
@@ -281,7 +241,12 @@ export class DialogEngine {
     if (claim) await this.o.store.set(claim, caseId, SUBMITTED_MS);
     this.o.logger.info({ caseId, platform: sub.platform }, 'takeover requested');
     // The render (after the write's dirty mark) posts the case message and plans the first reminder.
-    const posted = this.sync.sync(caseId).then(async () => (await this.repo.load(caseId))?.status === 'cancelled');
+    const posted = this.sync.sync(caseId).then(async () => {
+      const withdrawn = (await this.repo.load(caseId))?.status === 'cancelled';
+      if (!withdrawn)
+        await this.o.onCaseCreated?.(caseId).catch((err) => this.o.logger.warn({ caseId, err }, 'after start'));
+      return withdrawn;
+    });
     return { ok: true, caseId, posted };
   }
 
@@ -289,6 +254,7 @@ export class DialogEngine {
     const fallback = languageFromLocale(action.locale) ?? 'nl';
     const tooLong = await this.reasonTooLong(action);
     if (tooLong) return tooLong;
+    if (LINK_ACTIONS.has(action.action) && this.o.onLinkAction) return this.o.onLinkAction(action);
     const parsed = actionSchema.safeParse({ ...action.payload, action: action.action });
     if (!parsed.success || typeof action.caseId !== 'string' || !action.caseId) {
       return { status: 'invalid', message: messages(fallback).errors.malformed };
@@ -379,7 +345,7 @@ export class DialogEngine {
   async views(caseId: string): Promise<{ case: CardView; checklist?: CardView } | undefined> {
     const s = await this.repo.load(caseId);
     if (!s) return undefined;
-    const o = { timeZone: this.timeZone };
+    const o = { timeZone: this.timeZone, emailLinks: this.o.emailLinks };
     return {
       case: caseCard(s, o),
       checklist: s.transfer ? checklistCard(s, o) : undefined,

@@ -1,11 +1,49 @@
 // The "new takeover" form and the rejection-reason form, as platform-neutral form views.
 import { FEATURES, LINK_MANAGERS, type Role, type UserRef } from '../domain/case.js';
-import { LIMITS } from '../domain/case-input.js';
+import {
+  EXTERNAL_ROLES,
+  type ExternalRole,
+  externalEmailInput,
+  externalNameInput,
+  LIMITS,
+} from '../domain/case-input.js';
 import { messages } from '../i18n/messages.js';
-import type { FormView } from './view.js';
+import type { FormView, InputView } from './view.js';
 
-export function startForm(language: 'nl' | 'en', requester: UserRef, context: Record<string, string> = {}): FormView {
+/**
+ * `external`: PUBLIC_URL is set, so the client and the old environment's admin may be people outside the workspace
+ * (a name and an e-mail address instead of a member). Without it the form says what is missing.
+ */
+export function startForm(
+  language: 'nl' | 'en',
+  requester: UserRef,
+  context: Record<string, string> = {},
+  options: { external?: boolean } = {},
+): FormView {
   const m = messages(language);
+  const person = (role: ExternalRole): InputView[] => {
+    const member: InputView = { id: role, kind: 'user', label: m.roles[role], required: true };
+    if (!options.external) return [role === 'client' ? { ...member, hint: m.external.unavailable } : member];
+    const inText = m.roleInText[role];
+    return [
+      { ...member, required: false },
+      {
+        id: externalNameInput(role),
+        kind: 'text',
+        label: m.external.nameLabel(inText),
+        hint: m.external.nameHint,
+        required: false,
+        maxLength: 200,
+      },
+      {
+        id: externalEmailInput(role),
+        kind: 'text',
+        label: m.external.emailLabel(inText),
+        required: false,
+        maxLength: 254,
+      },
+    ];
+  };
   return {
     kind: 'form',
     language,
@@ -37,8 +75,7 @@ export function startForm(language: 'nl' | 'en', requester: UserRef, context: Re
         required: true,
         maxLength: LIMITS.environment,
       },
-      { id: 'oldEnvironmentAdmin', kind: 'user', label: m.roles.oldEnvironmentAdmin, required: true },
-      { id: 'client', kind: 'user', label: m.roles.client, required: true },
+      ...EXTERNAL_ROLES.flatMap(person),
       {
         id: 'newEnvironmentAdmin',
         kind: 'user',

@@ -23,7 +23,9 @@ export function detectIntent(text: string): Intent {
 
 /** What follows "geschiedenis" / "history": the client's name or case id the person asks about ('' when none). */
 export function historyQuery(text: string): string {
+  // Zero-width characters come along when an id is copied from a Slack message (its escaping puts one after a "_").
   return text
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
     .trim()
     .replace(/^(geschiedenis|historie|history)\b/i, '')
     .trim();

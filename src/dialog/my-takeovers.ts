@@ -117,7 +117,11 @@ function waitingEntry(s: CaseSnapshot, user: UserRef, o: TakeoversOptions): Sect
 
 function requestedEntry(s: CaseSnapshot, _user: UserRef, o: TakeoversOptions): SectionView[] {
   const cm = messages(s.data.language);
-  const names = (people: UserRef[]) => joinNames(people.map(who), s.data.language);
+  const names = (people: UserRef[]) =>
+    joinNames(
+      people.map((u) => who(u, s.data.language)),
+      s.data.language,
+    );
   return [headline(s, o, waitingFor(s, cm, names) || undefined)];
 }
 

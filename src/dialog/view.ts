@@ -17,8 +17,14 @@ export const ACTIONS = [
   /** Shows the case's history to whoever presses, if they are in the case (dialog/history.ts). */
   'history',
   'history_export',
+  /** The requester asks for a new approval link for an outside approver (the old link dies). */
+  'new_link',
+  /** The requester has the assistant e-mail an outside approver their current link (SMTP_URL set). */
+  'send_email',
 ] as const;
 export type ActionName = (typeof ACTIONS)[number];
+/** Actions about approval links, answered outside the case rules. */
+export const LINK_ACTIONS: ReadonlySet<string> = new Set<ActionName>(['new_link', 'send_email']);
 
 export interface ButtonView {
   action: ActionName;
@@ -155,6 +161,11 @@ export interface Messenger {
   link?(target: Target, messageId: string): Promise<string | undefined>;
   /** Shows a person their "my takeovers" page where the platform has one (Slack's Home tab, views.publish). */
   publishHome?(user: UserRef, view: TakeoversView): Promise<void>;
+  /**
+   * A message only `user` sees, near the conversation (Slack: ephemeral in it and a direct message). For what must
+   * not be shown to everyone, such as an outside approver's link. Absent where the platform has no such message.
+   */
+  tellPrivately?(target: Target, user: UserRef, view: View): Promise<void>;
 }
 
 /** Thrown by a Messenger when the platform says the bot may no longer post there (removed, archived). */

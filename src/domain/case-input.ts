@@ -1,7 +1,21 @@
 // Validates a submitted "new takeover" form into case fields, with one message per invalid input.
 import { z } from 'zod';
 import { messages } from '../i18n/messages.js';
-import { FEATURES, type Feature, type FeatureUse, LINK_MANAGERS, type LinkManager } from './case.js';
+import { FEATURES, type Feature, type FeatureUse, LINK_MANAGERS, type LinkManager, type Role } from './case.js';
+
+/**
+ * Roles that may be someone outside the workspace, deciding on the approval page. Not the new environment's admin:
+ * that person confirms the move and runs the checklist in the conversation.
+ */
+export const EXTERNAL_ROLES = ['oldEnvironmentAdmin', 'client'] as const satisfies readonly Role[];
+export type ExternalRole = (typeof EXTERNAL_ROLES)[number];
+export const externalNameInput = (role: ExternalRole) => `${role}ExternalName`;
+export const externalEmailInput = (role: ExternalRole) => `${role}ExternalEmail`;
+
+export interface ExternalPerson {
+  name: string;
+  email?: string;
+}
 
 export const START_INPUTS = [
   'clientName',
@@ -23,7 +37,10 @@ export interface CaseInput {
   administrations: string[];
   oldEnvironment: string;
   newEnvironment: string;
+  /** Member ids; empty for a role in `external`. */
   approvers: { oldEnvironmentAdmin: string; client: string; newEnvironmentAdmin: string };
+  /** Roles given to someone outside the workspace instead of a member. */
+  external?: Partial<Record<ExternalRole, ExternalPerson>>;
   features: Record<Feature, FeatureUse>;
   bankLinksManagedBy: LinkManager;
 }
@@ -41,11 +58,32 @@ function list(values: FormValues, id: string): string[] {
   return raw.map((s) => s.trim()).filter(Boolean);
 }
 
-export type ParseResult = { ok: true; input: CaseInput } | { ok: false; errors: Partial<Record<StartInput, string>> };
+export type ParseResult = { ok: true; input: CaseInput } | { ok: false; errors: Partial<Record<string, string>> };
 
-export function parseStartForm(values: FormValues, language: 'nl' | 'en'): ParseResult {
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
+
+/** `external`: whether outside approvers can be reached (PUBLIC_URL is set). */
+export function parseStartForm(
+  values: FormValues,
+  language: 'nl' | 'en',
+  options: { external?: boolean } = {},
+): ParseResult {
   const m = messages(language).errors;
-  const errors: Partial<Record<StartInput, string>> = {};
+  const mx = messages(language).external.errors;
+  const errors: Partial<Record<string, string>> = {};
+  const external: CaseInput['external'] = {};
+  for (const role of EXTERNAL_ROLES) {
+    const name = text(values, externalNameInput(role));
+    const email = text(values, externalEmailInput(role));
+    if (!name && !email) continue;
+    if (!name) errors[externalNameInput(role)] = m.required;
+    else if (name.length > 200) errors[externalNameInput(role)] = m.tooLong(200);
+    // On the member field: without PUBLIC_URL the form has no name field to show an error under.
+    else if (!options.external) errors[role] = mx.needsPublicUrl;
+    else if (text(values, role)) errors[role] = mx.memberOrExternal;
+    if (email && (email.length > 254 || !EMAIL.test(email))) errors[externalEmailInput(role)] = mx.email;
+    external[role] = { name, ...(email ? { email } : {}) };
+  }
   const required = (id: StartInput, max: number) => {
     const v = text(values, id);
     if (!v) errors[id] = m.required;
@@ -67,13 +105,18 @@ export function parseStartForm(values: FormValues, language: 'nl' | 'en'): Parse
   const newEnvironment = required('newEnvironment', LIMITS.environment);
   if (oldEnvironment && newEnvironment && oldEnvironment.toLowerCase() === newEnvironment.toLowerCase())
     errors.newEnvironment = m.sameEnvironment;
+  const member = (role: Role) => (role in external ? text(values, role) : required(role, 200));
   const people = {
-    oldEnvironmentAdmin: required('oldEnvironmentAdmin', 200),
-    client: required('client', 200),
-    newEnvironmentAdmin: required('newEnvironmentAdmin', 200),
+    oldEnvironmentAdmin: member('oldEnvironmentAdmin'),
+    client: member('client'),
+    newEnvironmentAdmin: member('newEnvironmentAdmin'),
   };
-  const chosen = Object.values(people).filter(Boolean);
-  if (chosen.length === 3 && new Set(chosen).size < 3) {
+  // Two external roles may well be one person (a client who kept their own books); members must differ.
+  const chosen = Object.entries(people)
+    .filter(([role, id]) => id && !(role in external))
+    .map(([, id]) => id);
+  const members = 3 - Object.keys(external).length;
+  if (chosen.length === members && new Set(chosen).size < members) {
     const dup = people.client === people.oldEnvironmentAdmin || people.client === people.newEnvironmentAdmin;
     errors[dup ? 'client' : 'newEnvironmentAdmin'] = m.distinctPeople;
   }
@@ -93,6 +136,7 @@ export function parseStartForm(values: FormValues, language: 'nl' | 'en'): Parse
       oldEnvironment,
       newEnvironment,
       approvers: people,
+      external,
       features,
       bankLinksManagedBy: manager.success ? manager.data : 'unknown',
     },

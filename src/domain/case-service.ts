@@ -9,6 +9,7 @@ import {
   type CaseSnapshot,
   type Decision,
   deriveSnapshot,
+  externalId,
   isOpen,
   type Role,
   sameUser,
@@ -54,6 +55,10 @@ export class CaseService {
     language: 'nl' | 'en',
   ): Promise<CaseSnapshot> {
     const user = (id: string): UserRef => ({ platform: origin.platform, id, name: names[id] ?? id });
+    const approver = (role: Role): UserRef => {
+      const outside = ((input.external ?? {}) as Partial<Record<Role, { name: string; email?: string }>>)[role];
+      return outside ? { platform: 'external', id: externalId(role), ...outside } : user(input.approvers[role]);
+    };
     const at = this.clock.now().toISOString();
     const data: CaseData = {
       id: newCaseId(),
@@ -66,9 +71,9 @@ export class CaseService {
       newEnvironment: input.newEnvironment,
       requester,
       approvers: {
-        oldEnvironmentAdmin: user(input.approvers.oldEnvironmentAdmin),
-        client: user(input.approvers.client),
-        newEnvironmentAdmin: user(input.approvers.newEnvironmentAdmin),
+        oldEnvironmentAdmin: approver('oldEnvironmentAdmin'),
+        client: approver('client'),
+        newEnvironmentAdmin: approver('newEnvironmentAdmin'),
       },
       features: input.features,
       bankLinksManagedBy: input.bankLinksManagedBy,

@@ -19,13 +19,22 @@ export type FeatureUse = 'yes' | 'no' | 'unknown';
 export const LINK_MANAGERS = ['client', 'previousAccountant', 'unknown'] as const;
 export type LinkManager = (typeof LINK_MANAGERS)[number];
 
-export type Platform = 'slack' | 'teams' | 'playground';
+/** 'external': someone outside the workspace, deciding on the approval page a signed link opens. */
+export type Platform = 'slack' | 'teams' | 'playground' | 'external';
 
 export interface UserRef {
   platform: Platform;
   id: string;
   name?: string;
+  /** An external approver's address, given by the requester; the link may be e-mailed there. */
+  email?: string;
+  /** On a decision made on the approval page: where it came from, as evidence beside the name the person gave. */
+  ip?: string;
+  userAgent?: string;
 }
+
+/** The id an external approver gets: one per role, so the rules' sameUser() tells the roles apart. */
+export const externalId = (role: Role) => `external:${role}`;
 
 /** Where the case lives on its platform: the conversation, and the case message once posted. */
 export interface CaseOrigin {

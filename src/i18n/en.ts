@@ -221,7 +221,12 @@ export const en: Messages = {
     round: 'Approval round',
     reason: 'Reason',
     fact: 'What',
-    platforms: { slack: 'Slack', teams: 'Microsoft Teams', playground: 'Playground' } as Record<string, string>,
+    platforms: {
+      slack: 'Slack',
+      teams: 'Microsoft Teams',
+      playground: 'Playground',
+      external: 'Link (external)',
+    } as Record<string, string>,
     more: (n: number) =>
       `${n === 1 ? '1 more action does' : `${n} more actions do`} not fit here; **Export** gives the whole history.`,
     others: (list: string) =>
@@ -281,6 +286,77 @@ export const en: Messages = {
     help: '**In Slack:** `/overname start` starts a takeover, `/overname status` lists the open takeovers in the channel, `/overname geschiedenis <client>` shows who did what when, `/overname <question>` or an @mention of me in a channel asks a question; you can also send me a direct message. On a takeover message only the named person can press **Approve** or **Reject**.',
     notPosted:
       'I could not post the takeover message in the channel, so the request was withdrawn. Invite me to the channel (`/invite @Overname-assistent`) and start the takeover again.',
+  },
+  external: {
+    tag: 'external',
+    waiting: 'waiting for approval via link',
+    nameLabel: (role: string) => `Or: ${role} outside this workspace — name`,
+    nameHint: 'Then leave the choice above empty; you get a link to pass on.',
+    emailLabel: (role: string) => `E-mail address of the ${role} outside this workspace (optional)`,
+    unavailable:
+      "Someone outside this workspace can only take part once the assistant's administrator sets PUBLIC_URL; choose a member for now.",
+    errors: {
+      memberOrExternal: 'Choose a member or enter a name from outside, not both.',
+      needsPublicUrl:
+        "Someone outside this workspace can only take part once the assistant's administrator sets PUBLIC_URL. Choose a member.",
+      email: 'This is not a valid e-mail address.',
+      notForRole: "The new environment's admin confirms the move in the conversation, so must be a member.",
+    },
+    linkFor: (name: string, role: string, until: string) =>
+      `Link for **${name}** (${role}), valid until ${until}. Send it to that person only; a new link makes this one invalid.`,
+    message: (name: string, client: string, role: string, requester: string, url: string, until: string) =>
+      `Dear ${name},\n\n${requester} asks for your approval as ${role} for moving the Twinfield administration of ${client} to another environment. Open this personal link to read what is asked and to approve or reject:\n\n${url}\n\nThe link is valid until ${until} and works once.`,
+    newLink: 'New link',
+    newLinkSent: 'New link made and sent to you only; the previous link no longer works.',
+    newLinkNotSent:
+      'New link made (the previous one no longer works), but I could not send it to you privately. Try again in a minute.',
+    onlyRequester: (requester: string) => `Only the requester (${requester}) can create a new link.`,
+    sendEmail: 'Send by e-mail',
+    mailSubject: (client: string) => `Approval requested: moving the administration of ${client}`,
+    emailSent: (name: string, to: string) => `The link was e-mailed to ${name} (${to}).`,
+    emailFailed: 'The e-mail could not be sent; nothing changed. Try again later or send the text yourself.',
+    noEmail: 'No e-mail address is known for this person, or e-mail is not set up; send the text yourself.',
+    noLink: 'No link can be made now: this role does not need to decide (any more).',
+    toldApproved: (requester: string, name: string, role: string) =>
+      `${requester}: ${name} approved as ${role} via the link.`,
+    toldRejected: (requester: string, name: string, role: string, reason: string) =>
+      `${requester}: ${name} rejected as ${role} via the link: ${reason}`,
+    page: {
+      title: 'Approval for moving an administration',
+      intro: (requester: string, client: string, role: string) =>
+        `${requester} asks for your approval as ${role} for moving the administration of ${client}.`,
+      client: 'Client',
+      meaning: 'What does your approval mean?',
+      notCopied: 'What is not copied',
+      name: 'Your name, to confirm',
+      reason: 'Reason (required to reject)',
+      approve: 'Approve',
+      reject: 'Reject',
+      otherLanguage: 'Nederlands',
+      recorded: 'Recorded: the name you enter, the time, your IP address and your browser.',
+      needName: 'Enter your name.',
+      needReason: 'Give a reason for the rejection.',
+      tooLong: (max: number) => `At most ${max} characters.`,
+      approved: 'Your approval is recorded. Thank you; you can close this window.',
+      rejected: 'Your rejection is recorded. The requester will contact you.',
+      doneTitle: 'Recorded',
+      problemTitle: 'This link does not work (any more)',
+      problems: {
+        tampered: 'This link is not valid. Check that you copied all of it.',
+        expired: 'This link has expired. Ask the requester for a new one.',
+        superseded: 'A newer link was made for you; this one no longer works. Use the newest.',
+        used: 'This link has been used: your decision is recorded.',
+        wrongRound:
+          'The request was made again; this link belongs to the previous one. Ask the requester for a new one.',
+        cancelled: 'This takeover was cancelled; no decision is needed any more.',
+        rejected: 'Another party rejected; no decision of yours is needed now.',
+        decided: 'This role has already decided; nothing was changed.',
+        unknownCase: 'This takeover does not exist (any more).',
+      },
+      forged: 'This page has expired or does not come from us. Open the link again; nothing was changed.',
+      tooMany: 'Too many requests. Please try again in a minute.',
+      failed,
+    },
   },
   answers: {
     instruction:

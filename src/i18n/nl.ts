@@ -4,6 +4,7 @@
 
 import { md } from '../dialog/markup.js';
 import type { CaseStatus, ChecklistItem, Feature, Role } from '../domain/case.js';
+import type { LinkProblem } from '../external/approval-link.js';
 
 const failed = 'Er ging iets mis; er is mogelijk niets vastgelegd. Probeer het over een minuut opnieuw.';
 
@@ -226,7 +227,12 @@ export const nl = {
     round: 'Akkoordronde',
     reason: 'Reden',
     fact: 'Wat',
-    platforms: { slack: 'Slack', teams: 'Microsoft Teams', playground: 'Speeltuin' } as Record<string, string>,
+    platforms: {
+      slack: 'Slack',
+      teams: 'Microsoft Teams',
+      playground: 'Speeltuin',
+      external: 'Link (extern)',
+    } as Record<string, string>,
     more: (n: number) =>
       `Nog ${n === 1 ? '1 handeling' : `${n} handelingen`} past hier niet; **Exporteren** geeft de volledige geschiedenis.`,
     others: (list: string) =>
@@ -290,6 +296,81 @@ export const nl = {
     help: '**In Slack:** `/overname start` start een overname, `/overname status` toont de lopende overnames in het kanaal, `/overname geschiedenis <klant>` toont wie wat wanneer deed, `/overname <vraag>` of een @vermelding van mij in een kanaal stelt een vraag; je kunt me ook een privébericht sturen. Op een overnamebericht kan alleen de genoemde persoon op **Akkoord** of **Afwijzen** drukken.',
     notPosted:
       'Ik kon het overnamebericht niet in het kanaal plaatsen, dus de aanvraag is ingetrokken. Nodig mij uit in het kanaal (`/invite @Overname-assistent`) en start de overname opnieuw.',
+  },
+  /** Approvers outside the workspace: the start form's extra fields, the link for the requester, the approval page. */
+  external: {
+    tag: 'extern',
+    waiting: 'wacht op akkoord via link',
+    nameLabel: (role: string) => `Of: ${role} buiten deze werkruimte — naam`,
+    nameHint: 'Laat de keuze hierboven dan leeg; je krijgt een link om door te sturen.',
+    emailLabel: (role: string) => `E-mailadres ${role} buiten deze werkruimte (optioneel)`,
+    unavailable:
+      'Iemand buiten deze werkruimte kan pas meedoen als de beheerder van de assistent PUBLIC_URL instelt; kies nu een lid.',
+    errors: {
+      memberOrExternal: 'Kies een lid óf vul een naam van buiten in, niet allebei.',
+      needsPublicUrl:
+        'Iemand buiten deze werkruimte kan pas meedoen als de beheerder van de assistent PUBLIC_URL instelt. Kies een lid.',
+      email: 'Dit is geen geldig e-mailadres.',
+      notForRole:
+        'De beheerder van de nieuwe omgeving bevestigt het overzetten in het gesprek en moet daarom lid zijn.',
+    },
+    /** For the requester only: the link and a text ready to send. */
+    linkFor: (name: string, role: string, until: string) =>
+      `Link voor **${name}** (${role}), geldig tot ${until}. Stuur hem alleen aan die persoon; een nieuwe link maakt deze ongeldig.`,
+    message: (name: string, client: string, role: string, requester: string, url: string, until: string) =>
+      `Beste ${name},\n\n${requester} vraagt je akkoord als ${role} voor het overzetten van de Twinfield-administratie van ${client} naar een andere omgeving. Open deze persoonlijke link om te lezen wat er wordt gevraagd en akkoord te geven of af te wijzen:\n\n${url}\n\nDe link is geldig tot ${until} en werkt één keer.`,
+    newLink: 'Nieuwe link',
+    newLinkSent: 'Nieuwe link gemaakt en alleen naar jou gestuurd; de vorige link werkt niet meer.',
+    newLinkNotSent:
+      'Nieuwe link gemaakt (de vorige werkt niet meer), maar ik kon hem je niet privé sturen. Probeer het over een minuut opnieuw.',
+    onlyRequester: (requester: string) => `Alleen de aanvrager (${requester}) kan een nieuwe link maken.`,
+    sendEmail: 'Verstuur per e-mail',
+    mailSubject: (client: string) => `Verzoek om akkoord: overzetten administratie ${client}`,
+    emailSent: (name: string, to: string) => `De link is per e-mail naar ${name} (${to}) gestuurd.`,
+    emailFailed:
+      'De e-mail kon niet worden verstuurd; er is niets gewijzigd. Probeer het later opnieuw of stuur de tekst zelf.',
+    noEmail: 'Voor deze persoon is geen e-mailadres bekend, of e-mail is niet ingesteld; stuur de tekst zelf.',
+    noLink: 'Er kan nu geen link worden gemaakt: deze rol hoeft niet (meer) te beslissen.',
+    toldApproved: (requester: string, name: string, role: string) =>
+      `${requester}: ${name} heeft via de link akkoord gegeven als ${role}.`,
+    toldRejected: (requester: string, name: string, role: string, reason: string) =>
+      `${requester}: ${name} heeft via de link afgewezen als ${role}: ${reason}`,
+    page: {
+      title: 'Akkoord op het overzetten van een administratie',
+      intro: (requester: string, client: string, role: string) =>
+        `${requester} vraagt je akkoord als ${role} voor het overzetten van de administratie van ${client}.`,
+      client: 'Klant',
+      meaning: 'Wat betekent je akkoord?',
+      notCopied: 'Wat wordt niet mee gekopieerd',
+      name: 'Je naam, ter bevestiging',
+      reason: 'Reden (verplicht bij afwijzen)',
+      approve: 'Akkoord',
+      reject: 'Afwijzen',
+      otherLanguage: 'English',
+      recorded: 'Vastgelegd wordt: de naam die je invult, het tijdstip, je IP-adres en je browser.',
+      needName: 'Vul je naam in.',
+      needReason: 'Geef een reden voor de afwijzing.',
+      tooLong: (max: number) => `Maximaal ${max} tekens.`,
+      approved: 'Je akkoord is vastgelegd. Dank je wel; je kunt dit venster sluiten.',
+      rejected: 'Je afwijzing is vastgelegd. De aanvrager neemt contact met je op.',
+      doneTitle: 'Vastgelegd',
+      problemTitle: 'Deze link werkt niet (meer)',
+      problems: {
+        tampered: 'Deze link is niet geldig. Controleer of je hem helemaal hebt gekopieerd.',
+        expired: 'Deze link is verlopen. Vraag de aanvrager om een nieuwe.',
+        superseded: 'Er is een nieuwere link voor je gemaakt; deze werkt niet meer. Gebruik de nieuwste.',
+        used: 'Deze link is al gebruikt: je besluit is vastgelegd.',
+        wrongRound:
+          'Het verzoek is opnieuw ingediend; deze link hoort bij het vorige. Vraag de aanvrager om een nieuwe.',
+        cancelled: 'Deze overname is geannuleerd; er is geen besluit meer nodig.',
+        rejected: 'Een andere partij heeft afgewezen; er is nu geen besluit van je nodig.',
+        decided: 'Voor deze rol is al besloten; er is niets gewijzigd.',
+        unknownCase: 'Deze overname bestaat niet (meer).',
+      } satisfies Record<LinkProblem, string>,
+      forged: 'Deze pagina is verlopen of komt niet van ons. Open de link opnieuw; er is niets gewijzigd.',
+      tooMany: 'Te veel verzoeken. Probeer het over een minuut opnieuw.',
+      failed,
+    },
   },
   /** The answer engine's own sentences; refusals always point to Twinfield Support. */
   answers: {

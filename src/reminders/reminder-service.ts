@@ -97,9 +97,17 @@ export class ReminderService {
     const m = messages(s.data.language);
     const people = pendingApprovers(s);
     if (people.length === 0) return null;
-    const lines = [m.reminders.approvals(joinNames(people.map(who), s.data.language), escapeMarkup(s.data.clientName))];
+    const lines = [
+      m.reminders.approvals(
+        joinNames(
+          people.map((u) => who(u, s.data.language)),
+          s.data.language,
+        ),
+        escapeMarkup(s.data.clientName),
+      ),
+    ];
     if (job.count >= this.policy.options.escalateAfter)
-      lines.push(m.reminders.escalate(who(s.data.requester), job.count));
+      lines.push(m.reminders.escalate(who(s.data.requester, s.data.language), job.count));
     return lines.join('\n');
   }
 
@@ -117,6 +125,13 @@ export class ReminderService {
     if (items.length === 0) return null;
     const m = messages(s.data.language);
     const list = items.map((i) => `- ${m.items[i]}`).join('\n');
-    return m.reminders.checklist(joinNames(followUpPeople(s.data).map(who), s.data.language), list, items.length);
+    return m.reminders.checklist(
+      joinNames(
+        followUpPeople(s.data).map((u) => who(u, s.data.language)),
+        s.data.language,
+      ),
+      list,
+      items.length,
+    );
   }
 }

@@ -10,6 +10,7 @@ import {
   type UserRef,
 } from '../domain/case.js';
 import { CaseRepository, caseKeys, involvedUsers, storedFactKey } from '../domain/case-repository.js';
+import { linkKeysOfCase } from '../external/approval-link.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { ReminderScheduler } from '../reminders/scheduler.js';
@@ -88,12 +89,14 @@ export function clientHash(name: string): string {
 
 /**
  * Keys of a case outside the repository's namespace that can be named without a scan: reminder pointers (both
- * schedulers, `sched:<kind>:<case>`) and the render lock (message-sync.ts, `lock:render:<case>`).
+ * schedulers, `sched:<kind>:<case>`), the render lock (message-sync.ts, `lock:render:<case>`) and outside approvers'
+ * current links (`extlink:<case>:<role>`, which name and address the person). Their nonces expire by themselves.
  */
 const otherKeys = (caseId: string) => [
   `sched:approvals:${caseId}`,
   `sched:checklist:${caseId}`,
   `lock:render:${caseId}`,
+  ...linkKeysOfCase(caseId),
 ];
 
 /**

@@ -2,6 +2,7 @@
 import type { Clock } from '../clock.js';
 import type { Config } from '../config/load-config.js';
 import type { DialogEngine } from '../dialog/engine.js';
+import type { ExternalApprovals } from '../external/external-approvals.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import type { HttpServer } from './http-server.js';
@@ -13,6 +14,8 @@ export interface PlatformContext {
   store: Store;
   logger: Logger;
   clock: Clock;
+  /** Present when PUBLIC_URL enables approvers outside the workspace. */
+  external?: ExternalApprovals;
 }
 
 export interface PlatformPlugin {

@@ -261,6 +261,8 @@ for (const backend of storeBackends()) {
         by_name: 'Rianne Aanvrager',
         by_id: 'U_REQ',
         platform: 'playground',
+        by_ip: null,
+        by_user_agent: null,
         at_local: expect.stringMatching(/^2026-11-2\dT\d\d:\d\d:\d\d\.\d{3}\+01:00$/),
         at_utc: transfer.at,
         prev: transfer.prev,

@@ -9,7 +9,7 @@ export interface ConnectorRequest {
   conversationId: string;
   /** The activity a POST replies to, or the one a PUT replaces. */
   activityId?: string;
-  op: 'post' | 'reply' | 'update' | 'members' | 'pagedmembers' | 'other';
+  op: 'post' | 'reply' | 'update' | 'members' | 'pagedmembers' | 'create' | 'other';
   body: Record<string, unknown> | undefined;
   status: number;
   at: number;
@@ -96,6 +96,16 @@ export class FakeBotConnector {
     };
   }
 
+  /** The id this fake gives the bot's 1:1 chat with a user. */
+  static personalChat(userId: string): string {
+    return `a:1on1-${userId}`;
+  }
+
+  /** Successful posts to the bot's 1:1 chat with a user. */
+  personalPosts(userId: string): ConnectorRequest[] {
+    return this.posts().filter((r) => r.conversationId === FakeBotConnector.personalChat(userId));
+  }
+
   /** Successful posts and replies (new messages), in order. */
   posts(): ConnectorRequest[] {
     return this.requests.filter((r) => (r.op === 'post' || r.op === 'reply') && r.status === 200);
@@ -142,7 +152,9 @@ export class FakeBotConnector {
     const m = /^\/v3\/conversations\/([^/]+)(?:\/(activities|members|pagedmembers)(?:\/([^/]+))?)?$/.exec(url.pathname);
     const method = req.method ?? 'GET';
     const op: ConnectorRequest['op'] = !m
-      ? 'other'
+      ? url.pathname === '/v3/conversations' && method === 'POST'
+        ? 'create'
+        : 'other'
       : m[2] === 'members'
         ? 'members'
         : m[2] === 'pagedmembers'
@@ -200,6 +212,16 @@ export class FakeBotConnector {
       }
       case 'members':
         return this.json(res, 200, this.members);
+      case 'create': {
+        // Like Teams: a 1:1 chat with the bot has one id per person, found again rather than made twice.
+        const params = record.body as { isGroup?: boolean; members?: { id?: string }[] } | undefined;
+        const member = params?.members?.[0]?.id;
+        if (params?.isGroup || params?.members?.length !== 1 || !member) {
+          record.status = 400;
+          return this.json(res, 400, { error: { code: 'BadArgument', message: 'one member, not a group' } });
+        }
+        return this.json(res, 201, { id: FakeBotConnector.personalChat(member) });
+      }
       case 'pagedmembers': {
         if (this.pagedMembersStatus) {
           record.status = this.pagedMembersStatus;

@@ -19,7 +19,12 @@ describe('playground /healthz', () => {
 
   it('reports Slack and Teams as "simulated" when no credentials are configured', async () => {
     app = await startPlaygroundApp();
-    expect((await health(app)).platforms).toEqual({ slack: 'simulated', teams: 'simulated', playground: true });
+    expect((await health(app)).platforms).toEqual({
+      slack: 'simulated',
+      teams: 'simulated',
+      external: false,
+      playground: true,
+    });
   });
 
   it('reports a platform with real credentials as true, and simulates only the other', async () => {
@@ -29,7 +34,12 @@ describe('playground /healthz', () => {
       SLACK_SIGNING_SECRET: 'real-signing-secret',
       SLACK_API_URL: fake.apiUrl,
     });
-    expect((await health(app)).platforms).toEqual({ slack: true, teams: 'simulated', playground: true });
+    expect((await health(app)).platforms).toEqual({
+      slack: true,
+      teams: 'simulated',
+      external: false,
+      playground: true,
+    });
     const state = (await (await fetch(`${app.url}/playground/state`)).json()) as { platforms: unknown };
     expect(state.platforms).toEqual({ slack: false, teams: true });
   });
@@ -40,6 +50,11 @@ describe('playground /healthz', () => {
       MicrosoftAppPassword: 'not-a-real-secret',
       MicrosoftAppTenantId: '66666666-7777-8888-9999-000000000000',
     });
-    expect((await health(app)).platforms).toEqual({ slack: 'simulated', teams: true, playground: true });
+    expect((await health(app)).platforms).toEqual({
+      slack: 'simulated',
+      teams: true,
+      external: false,
+      playground: true,
+    });
   });
 });

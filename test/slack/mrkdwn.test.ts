@@ -11,6 +11,13 @@ describe('toMrkdwn', () => {
     expect(toMrkdwn(markup)).toBe('*Klant*: _wacht_\n• <@U0123ABC>\n• <https://example.com/a?b=1&amp;c=2|Bron [1]>');
   });
 
+  it('keeps a link address whole: no zero width space after its _ or *, only the three entities', () => {
+    const url = 'https://x.example/goedkeuring/ab_c*d.e-f?g=1&h=2';
+    expect(toMrkdwn(link(url, url))).toBe(
+      '<https://x.example/goedkeuring/ab_c*d.e-f?g=1&amp;h=2|https://x.example/goedkeuring/ab_\u200bc*\u200bd.e-f?g=1&amp;h=2>',
+    );
+  });
+
   it('escapes &, < and > in user text, so it cannot ping, mention or link', () => {
     const user = '<!channel> <@U999> <https://evil.example|Rabobank> & co';
     const out = toMrkdwn(md`Klant: ${user}`);

@@ -130,7 +130,7 @@ async function afterStored(
 
 /** The core's own validation plus what only Slack knows: whether a chosen person exists and is not a bot. */
 async function startErrors(deps: SlackDeps, values: FormValues, language: Language): Promise<Record<string, string>> {
-  const parsed = parseStartForm(values, language);
+  const parsed = parseStartForm(values, language, { external: deps.engine.externalApprovers });
   const errors: Record<string, string> = parsed.ok ? {} : { ...(parsed.errors as Record<string, string>) };
   const t = slackTexts(language);
   await Promise.all(
