@@ -241,5 +241,13 @@ describe('playground history, export and Home tab', () => {
     const value = JSON.stringify(exported.body.body?.value);
     expect(value).toContain('geen downloadadres');
     expect(value).toContain('Overname aangevraagd');
+
+    // "mijn overnames" in the channel: the three lists, the case waiting on Rianne as requester.
+    expect((await post('/playground/say', { platform: 'teams', as: 'requester', text: 'mijn overnames' })).status).toBe(
+      200,
+    );
+    await expect
+      .poll(async () => JSON.stringify((await state()).teams.activities.at(-1)), { timeout: 10_000 })
+      .toContain('Door jou aangevraagd');
   });
 });

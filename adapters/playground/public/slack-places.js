@@ -28,6 +28,8 @@
     nav.hidden = platform !== 'slack';
     for (const b of nav.querySelectorAll('button')) b.setAttribute('aria-selected', String(b.dataset.place === place));
     document.getElementById('composer').hidden = place !== 'channel';
+    // Without a composer there is no thread to answer in: the styles hide the reply links there.
+    document.getElementById('timeline').dataset.place = place;
     return heading(platform, place, channel);
   }
 
