@@ -251,3 +251,54 @@ describe('playground history, export and Home tab', () => {
       .toContain('Door jou aangevraagd');
   });
 });
+
+describe('playground Teams export with PUBLIC_URL', () => {
+  it('puts a signed link on the card that the playground’s own server answers with the CSV', async () => {
+    // The port is only known once listening: the link's path and query are asked of the real server.
+    const app = await startPlaygroundApp({ PUBLIC_URL: 'http://playground.invalid' });
+    try {
+      const post = (path: string, body: unknown) =>
+        fetch(`${app.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      await post('/playground/say', { platform: 'teams', as: 'requester', text: 'help' });
+      const r = await app.engine.submitStart({
+        platform: 'teams',
+        workspace: PLAYGROUND_TEAMS.tenant,
+        conversation: PLAYGROUND_TEAMS.conversation,
+        user: { platform: 'teams', id: '29:pg-requester', name: 'Rianne de Vries' },
+        values: {
+          clientName: CLIENT,
+          administrations: '2001',
+          oldEnvironment: 'Oud',
+          newEnvironment: 'Nieuw',
+          oldEnvironmentAdmin: '29:pg-old-admin',
+          client: '29:pg-client',
+          newEnvironmentAdmin: '29:pg-requester',
+        },
+      });
+      if (!r.ok || r.withdrawn) throw new Error('case not started');
+      const activities = async () =>
+        ((await (await fetch(`${app.url}/playground/state?as=requester`)).json()) as State).teams.activities;
+      await expect.poll(async () => JSON.stringify(await activities()), { timeout: 10_000 }).toContain(r.caseId);
+      const card = (await activities()).find((a) => JSON.stringify(a.attachments ?? []).includes(r.caseId))!;
+      const res = await post('/playground/teams/execute', {
+        as: 'requester',
+        activityId: card.id,
+        verb: 'history_export',
+        data: { caseId: r.caseId },
+      });
+      const link = /http:\/\/playground\.invalid(\/audit\/export\?[^"\\)\s]+)/.exec(
+        JSON.stringify(await res.json()),
+      )?.[1];
+      expect(link).toBeTruthy();
+      const download = await fetch(`${app.url}${link}`);
+      expect(download.status).toBe(200);
+      expect(await download.text()).toContain(r.caseId);
+    } finally {
+      await app.close();
+    }
+  });
+});
