@@ -8,6 +8,8 @@ import { readBody, sendJson } from '../../src/server/http-server.js';
 import type { PlatformContext } from '../../src/server/platform.js';
 import { IDENTITIES, type Identity, identity, PLAYGROUND_SLACK, PLAYGROUND_TEAMS } from './identities.js';
 import type { PlaygroundParts } from './playground.js';
+import { noFile, sendFile } from './slack-files.js';
+import { dmChannelOf } from './slack-workspace.js';
 
 const PUBLIC = resolve(import.meta.dirname, 'public');
 const TYPES: Record<string, string> = {
@@ -55,7 +57,7 @@ export function registerPlaygroundRoutes(ctx: PlatformContext, parts: Playground
     res.end(body);
   };
   server.route('GET', '/', serveFile(join(PUBLIC, 'index.html')));
-  for (const file of ['playground.js', 'blockkit.js', 'teams.js', 'styles.css']) {
+  for (const file of ['playground.js', 'blockkit.js', 'slack-places.js', 'teams.js', 'styles.css']) {
     server.route('GET', `/playground/${file}`, serveFile(join(PUBLIC, file)));
   }
   server.route('GET', '/playground/adaptivecards.js', serveFile(vendor));
@@ -79,6 +81,8 @@ export function registerPlaygroundRoutes(ctx: PlatformContext, parts: Playground
               channel: PLAYGROUND_SLACK.channelName,
               botUser: PLAYGROUND_SLACK.botUser,
               messages: await parts.slack.workspace.messages(who.slackId),
+              dm: await parts.slack.workspace.messages(who.slackId, dmChannelOf(who.slackId)),
+              home: (await parts.slack.workspace.home(who.slackId)) ?? null,
               modal: (await parts.slack.workspace.modal(who.slackId)) ?? null,
             }
           : null,
@@ -131,6 +135,34 @@ export function registerPlaygroundRoutes(ctx: PlatformContext, parts: Playground
       String(body.value ?? ''),
       String(body.blockId ?? 'b'),
     ),
+  );
+  onPlatform('slack', '/playground/slack/view-action', (slack, body, who) =>
+    slack.client.pressInView(
+      who,
+      body.view === 'home' ? 'home' : 'modal',
+      str(body, 'actionId'),
+      String(body.value ?? ''),
+      String(body.blockId ?? 'b'),
+    ),
+  );
+  onPlatform('slack', '/playground/slack/home', (slack, _body, who) => slack.client.openHome(who));
+  // A file shared in the channel, or in the viewer's own DM with the app; anyone else's is not there for them.
+  server.route(
+    'GET',
+    '/playground/slack/files/*',
+    api(async (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const who = identity(url.searchParams.get('as') ?? 'requester');
+      const id = decodeURIComponent(url.pathname.slice('/playground/slack/files/'.length));
+      const file = parts.slack && /^F[0-9A-Z]{1,40}$/.test(id) ? await parts.slack.workspace.files.get(id) : undefined;
+      const seen =
+        file?.completed && (file.channel === PLAYGROUND_SLACK.channel || file.channel === dmChannelOf(who.slackId));
+      if (!file || !seen) {
+        logger.warn({ file: id.slice(0, 48), as: who.persona }, 'playground file not found or not visible');
+        return noFile(res);
+      }
+      sendFile(res, file);
+    }),
   );
   onPlatform('slack', '/playground/slack/submit', (slack, body, who) =>
     slack.client.submit(who, (body.values ?? {}) as Record<string, unknown>),

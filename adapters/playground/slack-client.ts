@@ -2,7 +2,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Identity } from './identities.js';
 import { PLAYGROUND_SLACK } from './identities.js';
-import type { SlackWorkspace } from './slack-workspace.js';
+import { dmChannelOf, type SlackWorkspace } from './slack-workspace.js';
 
 export interface SlackReply {
   status: number;
@@ -45,13 +45,7 @@ export class SlackClient {
     const message = await this.workspace.postHuman(who.slackId, typed, threadTs);
     return this.send(
       JSON.stringify({
-        token: 'playground',
-        team_id: PLAYGROUND_SLACK.team,
-        api_app_id: 'A0PLAYGRND',
-        type: 'event_callback',
-        event_id: `Ev${randomUUID().replace(/-/g, '').slice(0, 12)}`,
-        event_time: Math.floor(Date.now() / 1000),
-        authorizations: [{ team_id: PLAYGROUND_SLACK.team, user_id: PLAYGROUND_SLACK.botUser, is_bot: true }],
+        ...this.envelope(),
         event: {
           type: 'app_mention',
           user: who.slackId,
@@ -87,6 +81,58 @@ export class SlackClient {
     });
   }
 
+  /**
+   * The person opens the app's Home tab: Slack sends app_home_opened (tab "home", the DM channel, and the Home view
+   * the app last published, if any), signed like every event.
+   */
+  async openHome(who: Identity): Promise<SlackReply> {
+    const home = await this.workspace.home(who.slackId);
+    const now = Date.now() / 1000;
+    return this.send(
+      JSON.stringify({
+        ...this.envelope(),
+        event: {
+          type: 'app_home_opened',
+          user: who.slackId,
+          channel: dmChannelOf(who.slackId),
+          tab: 'home',
+          event_ts: now.toFixed(6),
+          ...(home ? { view: { ...home.view, id: home.id } } : {}),
+        },
+      }),
+      'application/json',
+    );
+  }
+
+  /**
+   * A button in a view (the open modal, or the Home tab): Slack sends the view instead of a message, with
+   * container.type "view", and no channel or response_url.
+   */
+  async pressInView(
+    who: Identity,
+    kind: 'modal' | 'home',
+    actionId: string,
+    value: string,
+    blockId = 'b',
+  ): Promise<SlackReply> {
+    const shown = kind === 'home' ? await this.workspace.home(who.slackId) : await this.workspace.modal(who.slackId);
+    if (!shown) return { status: 404, body: `no ${kind} view open` };
+    return this.sendPayload({
+      ...(await this.interaction('block_actions', who)),
+      container: { type: 'view', view_id: shown.id },
+      view: {
+        ...shown.view,
+        id: shown.id,
+        state: { values: {} },
+        app_id: 'A0PLAYGRND',
+        bot_id: PLAYGROUND_SLACK.botId,
+      },
+      actions: [
+        { type: 'button', action_id: actionId, block_id: blockId, value, action_ts: String(Date.now() / 1000) },
+      ],
+    });
+  }
+
   /** Submits the user's open modal with Slack-shaped state values; closes it unless the app answered with errors. */
   async submit(
     who: Identity,
@@ -104,6 +150,19 @@ export class SlackClient {
     if (ack.response_action === 'errors') return { ...reply, errors: ack.errors };
     await this.workspace.closeModal(who.slackId);
     return reply;
+  }
+
+  /** The Events API envelope around every event. */
+  private envelope() {
+    return {
+      token: 'playground',
+      team_id: PLAYGROUND_SLACK.team,
+      api_app_id: 'A0PLAYGRND',
+      type: 'event_callback',
+      event_id: `Ev${randomUUID().replace(/-/g, '').slice(0, 12)}`,
+      event_time: Math.floor(Date.now() / 1000),
+      authorizations: [{ team_id: PLAYGROUND_SLACK.team, user_id: PLAYGROUND_SLACK.botUser, is_bot: true }],
+    };
   }
 
   /** What every interaction payload carries: who, which workspace and app, and a fresh trigger for modals. */

@@ -1,4 +1,4 @@
-// The playground's Slack: a Web API on loopback that keeps the channel, ephemerals and open modals in the store.
+// The playground's Slack: a Web API on loopback that keeps the channel, DMs, modals and Home tabs in the store.
 //
 // The real Slack adapter talks to it through SLACK_API_URL exactly as it talks to slack.com; the browser page reads
 // the same state back, so what the page shows is what the adapter sent.
@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendJson } from '../../src/server/http-server.js';
 import type { Store } from '../../src/store/store.js';
 import { bySlackId, PLAYGROUND_SLACK } from './identities.js';
+import { SlackFiles } from './slack-files.js';
 
 export interface SlackMessage {
   ts: string;
@@ -19,29 +20,42 @@ export interface SlackMessage {
   user: string;
   /** Only this user sees it (chat.postEphemeral, ephemeral responses). */
   ephemeralFor?: string;
+  /** Files shared with the message (files.completeUploadExternal). */
+  files?: { id: string; name: string; title: string }[];
   updates: number;
 }
 
+/** An open modal or a published Home tab: the view as the app last set it, with the id Slack gave it. */
 export interface SlackModal {
   id: string;
   user: string;
   view: Record<string, unknown>;
 }
 
+/** The direct message channel between the app and a person: one per person, as conversations.open finds it. */
+export const dmChannelOf = (user: string) => `D${user}`;
+
 const MSG = 'pg:slack:msg:';
 const modalKey = (user: string) => `pg:slack:modal:${user}`;
+const homeKey = (user: string) => `pg:slack:home:${user}`;
+/** Which person's modal or Home tab a view id is: views.update names only the view. */
+const viewKey = (id: string) => `pg:slack:view:${id}`;
 const triggerKey = (trigger: string) => `pg:slack:trigger:${trigger}`;
 const responseKey = (id: string) => `pg:slack:response:${id}`;
 
 export class SlackWorkspace {
   private lastTs = 0;
+  private lastView = 0;
+  readonly files: SlackFiles;
 
   constructor(
     private readonly store: Store,
     private readonly baseUrl: () => string,
     /** The playground page: a permalink opens it in its Slack view, the nearest thing to a message's own page. */
     private readonly pageUrl: () => string = () => '',
-  ) {}
+  ) {
+    this.files = new SlackFiles(store, baseUrl);
+  }
 
   /** A timestamp like Slack's ("1700000000.000100"), strictly increasing so messages keep their order. */
   private nextTs(): string {
@@ -50,20 +64,61 @@ export class SlackWorkspace {
     return `${Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`;
   }
 
-  async messages(viewer: string): Promise<SlackMessage[]> {
+  /** What the viewer sees in a conversation: the channel by default, or their DM with the app. */
+  async messages(viewer: string, channel: string = PLAYGROUND_SLACK.channel): Promise<SlackMessage[]> {
     const all: SlackMessage[] = [];
     for await (const [, m] of this.store.scan<SlackMessage>(MSG)) {
-      // The page shows the channel: a direct message (an approval link's copy) stays with its ephemeral twin.
-      if (m.channel !== PLAYGROUND_SLACK.channel) continue;
-      if (!m.ephemeralFor || m.ephemeralFor === viewer) all.push(m);
+      if (m.channel === channel && (!m.ephemeralFor || m.ephemeralFor === viewer)) all.push(m);
     }
     return all.sort((a, b) => a.ts.localeCompare(b.ts));
+  }
+
+  async home(user: string): Promise<SlackModal | undefined> {
+    return this.store.get<SlackModal>(homeKey(user));
+  }
+
+  /** A view id like Slack's ("V0…"), unique within this workspace. */
+  private nextViewId(): string {
+    const n = Math.max(Date.now(), this.lastView + 1);
+    this.lastView = n;
+    return `V0${n.toString(36).toUpperCase()}`;
+  }
+
+  private async keepView(kind: 'modal' | 'home', user: string, id: string, view: Record<string, unknown>) {
+    const full = {
+      ...view,
+      id,
+      type: kind,
+      hash: `${Date.now()}.${randomUUID().slice(0, 8)}`,
+      team_id: PLAYGROUND_SLACK.team,
+    };
+    await this.store.set(viewKey(id), { user, kind });
+    await this.store.set(kind === 'home' ? homeKey(user) : modalKey(user), {
+      id,
+      user,
+      view: full,
+    } satisfies SlackModal);
+    return full;
+  }
+
+  /** views.update: the modal or Home tab with that id, if it is still the one shown; its hash must match if given. */
+  private async updateView(body: Record<string, unknown>) {
+    const id = String(body.view_id ?? '');
+    const owner = id ? await this.store.get<{ user: string; kind: 'modal' | 'home' }>(viewKey(id)) : undefined;
+    const shown = owner && (owner.kind === 'home' ? await this.home(owner.user) : await this.modal(owner.user));
+    if (!owner || !shown || shown.id !== id) return { error: 'not_found' };
+    if (body.hash && body.hash !== shown.view.hash) return { error: 'hash_conflict' };
+    const view = json(body.view) as unknown as Record<string, unknown> | undefined;
+    if (!view || view.type !== owner.kind) return { error: 'invalid_arguments' };
+    return { view: await this.keepView(owner.kind, owner.user, id, view) };
   }
 
   /** One message as the viewer may see it (an ephemeral only for its owner), without scanning the channel. */
   async message(ts: string, viewer: string): Promise<SlackMessage | undefined> {
     const m = await this.store.get<SlackMessage>(MSG + ts);
-    return m && (!m.ephemeralFor || m.ephemeralFor === viewer) ? m : undefined;
+    if (!m || (m.ephemeralFor && m.ephemeralFor !== viewer)) return undefined;
+    // Someone else's DM with the app is not theirs to see.
+    return m.channel.startsWith('D') && m.channel !== dmChannelOf(viewer) ? undefined : m;
   }
 
   async modal(user: string): Promise<SlackModal | undefined> {
@@ -91,7 +146,13 @@ export class SlackWorkspace {
     return this.save({ ts: this.nextTs(), channel: PLAYGROUND_SLACK.channel, threadTs, text, user, updates: 0 });
   }
 
-  private postBot(channel: string, threadTs: unknown, body: Record<string, unknown>, ephemeralFor?: string) {
+  private postBot(
+    channel: string,
+    threadTs: unknown,
+    body: Record<string, unknown>,
+    ephemeralFor?: string,
+    files?: SlackMessage['files'],
+  ) {
     return this.save({
       ts: this.nextTs(),
       channel,
@@ -100,6 +161,7 @@ export class SlackWorkspace {
       blocks: json(body.blocks),
       user: PLAYGROUND_SLACK.botUser,
       ephemeralFor,
+      files,
       updates: 0,
     });
   }
@@ -111,6 +173,8 @@ export class SlackWorkspace {
 
   handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://x');
+    // The upload URL takes the file's bytes, not a Web API form: read under the file's own limit.
+    if (url.pathname.startsWith('/upload/')) return this.files.receive(url.pathname.slice('/upload/'.length), req, res);
     const body = parseBody(await readBody(req), req.headers['content-type']);
     if (url.pathname.startsWith('/response/')) return this.respond(url.pathname.slice('/response/'.length), body, res);
     const method = url.pathname.replace(/^\/api\//, '');
@@ -128,8 +192,9 @@ export class SlackWorkspace {
         });
       case 'chat.postMessage': {
         // To a user id: a direct message, which only that person may ever see.
+        // Slack puts it in the DM with the app (a D… channel), where the page's "Berichten" place shows it.
         const dm = bySlackId(String(body.channel))?.slackId;
-        const m = await this.postBot(String(body.channel), body.thread_ts, body, dm);
+        const m = await this.postBot(dm ? dmChannelOf(dm) : String(body.channel), body.thread_ts, body, dm);
         return ok({ channel: m.channel, ts: m.ts, message: { text: m.text, ts: m.ts } });
       }
       case 'chat.update': {
@@ -155,12 +220,43 @@ export class SlackWorkspace {
       case 'views.open': {
         const user = await this.store.get<string>(triggerKey(String(body.trigger_id)));
         if (!user) return fail('invalid_trigger_id');
-        const view = {
-          ...(json(body.view) as unknown as Record<string, unknown>),
-          id: `V${Date.now().toString(36).toUpperCase()}`,
-        };
-        await this.store.set(modalKey(user), { id: String(view.id), user, view } satisfies SlackModal);
-        return ok({ view });
+        const view = json(body.view) as unknown as Record<string, unknown> | undefined;
+        if (view?.type !== 'modal') return fail('invalid_arguments');
+        return ok({ view: await this.keepView('modal', user, this.nextViewId(), view) });
+      }
+      case 'views.update': {
+        const r = await this.updateView(body);
+        return r.view ? ok({ view: r.view }) : fail(r.error ?? 'not_found');
+      }
+      case 'views.publish': {
+        const user = String(body.user_id ?? '');
+        if (!bySlackId(user)) return fail('user_not_found');
+        const view = json(body.view) as unknown as Record<string, unknown> | undefined;
+        if (view?.type !== 'home') return fail('invalid_arguments');
+        // A person has one Home tab: publishing replaces it and keeps its id.
+        const id = (await this.home(user))?.id ?? this.nextViewId();
+        return ok({ view: await this.keepView('home', user, id, view) });
+      }
+      case 'conversations.open': {
+        // The app's DM with one person; a group DM (several users) is not part of the playground.
+        const users = String(body.users ?? body.user ?? '')
+          .split(',')
+          .filter(Boolean);
+        if (users.length !== 1 || !bySlackId(users[0]!)) return fail('user_not_found');
+        return ok({ channel: { id: dmChannelOf(users[0]!) } });
+      }
+      case 'files.getUploadURLExternal':
+        return sendJson(res, 200, await this.files.uploadUrl(body));
+      case 'files.completeUploadExternal': {
+        const done = await this.files.complete(body);
+        if (!done.ok) return sendJson(res, 200, done);
+        const { shared, ...answer } = done;
+        const channel = shared?.[0]?.channel;
+        if (channel && shared) {
+          const files = shared.map((f) => ({ id: f.id, name: f.filename, title: f.title ?? f.filename }));
+          await this.postBot(channel, body.thread_ts, { text: body.initial_comment ?? '' }, undefined, files);
+        }
+        return sendJson(res, 200, answer);
       }
       case 'users.info': {
         const person = bySlackId(String(body.user));

@@ -168,7 +168,7 @@
   }
 
   /** A modal view as DOM with its inputs; onSubmit(values in Slack's view.state.values shape). */
-  function renderModal(view, { names = {}, people = [], errors = {}, onSubmit, onClose }) {
+  function renderModal(view, { names = {}, people = [], errors = {}, onSubmit, onClose, onAction }) {
     const backdrop = document.createElement('div');
     backdrop.className = 'modal-backdrop';
     const modal = document.createElement('div');
@@ -181,7 +181,7 @@
     const readers = [];
     for (const block of view.blocks ?? []) {
       if (block.type !== 'input') {
-        content.appendChild(renderBlocks([block], { names }));
+        content.appendChild(renderBlocks([block], { names, onAction }));
         continue;
       }
       const wrap = document.createElement('div');
@@ -200,6 +200,7 @@
     footer.className = 'footer';
     const cancel = document.createElement('button');
     cancel.textContent = view.close?.text ?? 'Annuleren';
+    cancel.dataset.testid = 'modal-close';
     cancel.addEventListener('click', onClose);
     const submit = document.createElement('button');
     submit.textContent = view.submit?.text ?? 'Verstuur';
@@ -213,7 +214,8 @@
       }
       onSubmit(values);
     });
-    footer.append(cancel, submit);
+    // A view without a submit button (a read-only one, like the history) has only its close button, as in Slack.
+    footer.append(...(view.submit ? [cancel, submit] : [cancel]));
     modal.append(content, footer);
     backdrop.appendChild(modal);
     return backdrop;

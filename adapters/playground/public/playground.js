@@ -6,6 +6,8 @@
   const ui = {
     who: params.get('as') ?? 'requester',
     platform: params.get('platform') ?? 'teams',
+    /** In the Slack view: the channel, the app's Home tab or the DM with the app. */
+    place: params.get('place') ?? 'channel',
     thread: null,
     state: null,
     stamp: '',
@@ -74,17 +76,21 @@
     $('unavailable').textContent = available
       ? ''
       : `Deze weergave is uit: er zijn echte ${ui.platform === 'slack' ? 'Slack' : 'Teams'}-gegevens ingesteld, dus de speeltuin speelt dat platform niet na.`;
-    $('channel-title').textContent =
-      ui.platform === 'slack' ? `# ${s.slack?.channel ?? 'overnames'}` : 'Kantoor › Overnames';
-    $('hint').textContent =
-      ui.platform === 'slack'
-        ? 'Slack: een bericht @noemt de bot; "/overname start", "/overname status" en "/overname <vraag>" zijn slash-commando’s.'
-        : 'Teams: elk bericht @noemt de bot in het kanaal. Probeer "start", "status" of een vraag.';
+    const place = ui.platform === 'slack' ? ui.place : 'channel';
+    const heading = SlackPlaces.show(ui.platform, place, s.slack?.channel);
+    $('channel-title').textContent = heading.title;
+    $('hint').textContent = heading.hint;
     $('thread-target').hidden = !ui.thread;
     const timeline = $('timeline');
     const atBottom = timeline.scrollTop + timeline.clientHeight >= timeline.scrollHeight - 30;
     cardsInView = new Set();
-    timeline.replaceChildren(...(ui.platform === 'slack' ? slackTimeline() : teamsTimeline()));
+    timeline.replaceChildren(
+      ...(ui.platform !== 'slack'
+        ? teamsTimeline()
+        : place === 'home'
+          ? SlackPlaces.home(s.slack?.home, { names: names(), onAction: viewAction('home') })
+          : slackTimeline(place === 'dm' ? s.slack?.dm : s.slack?.messages)),
+    );
     for (const key of renderedCards.keys()) if (!cardsInView.has(key)) renderedCards.delete(key);
     if (atBottom) timeline.scrollTop = timeline.scrollHeight;
     renderModal();
@@ -143,8 +149,15 @@
   /** Replies go under their post, above its reply link, as in a Teams post and a Slack thread. */
   const addThread = (el, thread) => el.querySelector('.body').insertBefore(thread, el.querySelector('.reply-link'));
 
-  function slackTimeline() {
-    const msgs = ui.state.slack?.messages ?? [];
+  /** A press in a view (the open modal or the Home tab): Slack sends the view, not a message. */
+  const viewAction = (view) => async (a) => {
+    const r = await post('/playground/slack/view-action', { as: ui.who, view, ...a });
+    if (r.status >= 400) toast(`Slack antwoordde ${r.status}`);
+    refresh();
+  };
+
+  function slackTimeline(list) {
+    const msgs = list ?? [];
     const n = names();
     const byRoot = new Map();
     for (const m of msgs)
@@ -172,6 +185,7 @@
           }),
         );
       } else content.innerHTML = BlockKit.mrkdwn(m.text, n); // as Slack delivers it: what people typed is escaped
+      if (m.files?.length) content.appendChild(SlackPlaces.fileLinks(m.files, ui.who));
       return el;
     };
     return msgs
@@ -304,6 +318,7 @@
     const el = BlockKit.renderModal(modal.view, {
       names: names(),
       people: ui.state.identities,
+      onAction: viewAction('modal'),
       onClose: async () => {
         await post('/playground/slack/close', { as: ui.who });
         refresh();
@@ -321,16 +336,26 @@
   const reminders = (n) => (n === 1 ? '1 herinnering' : `${n > 0 ? n : 'geen'} herinneringen`);
 
   function setup() {
-    $('who').addEventListener('change', (e) => {
+    // Opening the Home tab is what tells the app to publish it, as Slack's app_home_opened does.
+    const openHome = () => SlackPlaces.opened(ui.platform, ui.place, ui.who);
+    $('who').addEventListener('change', async (e) => {
       ui.who = e.target.value;
       modalShown = null;
+      await openHome();
+      refresh(true);
+    });
+    SlackPlaces.onPick(async (place) => {
+      ui.place = place;
+      ui.thread = null;
+      await openHome();
       refresh(true);
     });
     for (const tab of document.querySelectorAll('.tabs button')) {
-      tab.addEventListener('click', () => {
+      tab.addEventListener('click', async () => {
         ui.platform = tab.dataset.platform;
         ui.thread = null;
         modalShown = null;
+        await openHome();
         refresh(true);
       });
     }
@@ -361,6 +386,7 @@
 
   async function start() {
     setup();
+    await SlackPlaces.opened(ui.platform, ui.place, ui.who);
     await refresh(true);
     $('who').innerHTML = ui.state.identities
       .map((i) => `<option value="${i.persona}">${escHtml(i.name)} — ${escHtml(i.roleNl)}</option>`)
