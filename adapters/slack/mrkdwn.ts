@@ -3,7 +3,7 @@
 // &, < and > become entities: user text can never form <!channel>, <@U…> or <url|label>. Mentions and links are
 // produced here alone, from the markup tokens, never from user text. Slack has no escape for *, _, ~ and `: a zero
 // width space after each keeps them literal (an administration called "_test_" stays "_test_", not italic).
-import { type Inline, parseMarkup, toPlainText } from '../../src/dialog/markup.js';
+import { type Inline, parseMarkup } from '../../src/dialog/markup.js';
 
 /** Slack user ids (U…, W… for Enterprise Grid); anything else is shown as a plain name, never as a mention. */
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,30}$/;
@@ -28,7 +28,30 @@ export function toMrkdwn(markup: string): string {
 
 /** Markup → plain text that is still safe to send as a message's `text` (notifications parse it like mrkdwn). */
 export function toSafePlain(markup: string): string {
-  return escapeMrkdwn(toPlainText(markup));
+  return parseMarkup(markup)
+    .map((line) => (line.bullet ? '• ' : '') + line.inlines.map(plainInline).join(''))
+    .join('\n');
+}
+
+/** Plain text with no formatting, but links as <url>: escaping a URL's "_" like text would break it. */
+function plainInline(n: Inline): string {
+  if (n.type === 'link' && SAFE_URL.test(n.url)) {
+    const url = `<${escapeEntities(n.url)}>`;
+    return n.label && n.label !== n.url ? `${escapeMrkdwn(n.label)} (${url})` : url;
+  }
+  switch (n.type) {
+    case 'text':
+      return escapeMrkdwn(n.text);
+    case 'bold':
+    case 'italic':
+      return n.children.map(plainInline).join('');
+    case 'link':
+      return escapeMrkdwn(`${n.label} (${n.url})`);
+    case 'mention':
+      return `@${escapeMrkdwn(n.name)}`;
+    default:
+      return '';
+  }
 }
 
 function inlines(nodes: Inline[]): string {

@@ -26,6 +26,15 @@ describe('toMrkdwn', () => {
     expect(toSafePlain(md`${user}`)).not.toContain('<');
   });
 
+  it('keeps a link with "_" working in the plain text notifications read', () => {
+    const url = 'https://overname.example.com/goedkeuring/ab_c-d_e';
+    const plain = toSafePlain(`Stuur dit: ${link('open de pagina', url)} en _${escapeMarkup('klant_1')}_`);
+    expect(plain).toContain(`open de pagina (<${url}>)`);
+    // Text around it stays escaped: the "_" in the name is not formatting.
+    expect(plain).toContain('klant_\u200b1');
+    expect(toSafePlain(link('javascript:x', 'javascript:alert(1)'))).not.toContain('<javascript');
+  });
+
   it('shows a non-Slack user id as a name and an unsafe link as text', () => {
     expect(toMrkdwn(mention('teams:29:abc', 'Tom <x'))).toBe('@Tom &lt;x');
     expect(toMrkdwn('[klik](javascript:alert(1))')).not.toContain('<javascript');
