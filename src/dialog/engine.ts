@@ -105,6 +105,7 @@ export class DialogEngine {
   async start(): Promise<void> {
     await this.o.scheduler.start(this.reminders.handle);
     this.sync.startSweeping(this.o.sweepMs ?? 10_000);
+    this.takeovers.backfillIndex();
     const repair = this.sync.repairAll().then((repaired) => {
       if (repaired > 0) this.o.logger.info({ repaired }, 'repaired case messages after restart');
       return true;
@@ -120,7 +121,7 @@ export class DialogEngine {
     await this.o.scheduler.stop();
     if (
       !(await within(
-        this.sync.idle().then(() => true),
+        Promise.all([this.sync.idle(), this.takeovers.idle()]).then(() => true),
         this.o.waitMs?.renders ?? 10_000,
         false,
       ))

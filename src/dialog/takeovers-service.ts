@@ -36,6 +36,9 @@ export interface TakeoversServiceOptions {
 
 const homeKey = (platform: Platform, user: string) => `home:${platform}:${encodeURIComponent(user)}`;
 const userKey = (u: UserRef) => `${u.platform}:${u.id}`;
+/** Set once every case in the store has its per-user index entries; the claim keeps replicas from doing it twice. */
+const INDEX_DONE = 'migrated:user-index';
+const INDEX_CLAIM = 'migrated:user-index:claim';
 
 export class TakeoversService {
   private readonly queued = new Map<string, Queued>();
@@ -123,6 +126,28 @@ export class TakeoversService {
   }
 
   /** Resolves when no Home publish is waiting or running. */
+  /**
+   * Once per store: indexes the cases created before the per-user index, so they are listed too. Runs in the
+   * background at start (the first start after an upgrade streams every case once); one replica claims it, and a run
+   * cut off by a crash is claimable again after 10 minutes.
+   */
+  backfillIndex(): void {
+    const run = (async () => {
+      if (await this.o.store.get(INDEX_DONE)) return;
+      if (!(await this.o.store.setIfAbsent(INDEX_CLAIM, true, 10 * 60_000))) return;
+      const cases = await this.o.repo.backfillUserIndex();
+      await this.o.store.set(INDEX_DONE, this.o.clock.now().toISOString());
+      if (cases > 0) this.o.logger.info({ cases }, 'my takeovers: indexed cases created before the per-user index');
+    })().catch((err: Error) =>
+      this.o.logger.warn(
+        { err: err.message },
+        'my takeovers: indexing older cases failed; it is retried at next start',
+      ),
+    );
+    this.pending.add(run);
+    void run.finally(() => this.pending.delete(run));
+  }
+
   async idle(): Promise<void> {
     while (this.pending.size > 0) await Promise.all([...this.pending]);
   }

@@ -295,6 +295,22 @@ export class CaseRepository {
   }
 
   /** The cases a person requested or was named an approver in, newest first (from the per-user index). */
+  /**
+   * Writes the per-user index entries a case created before that index existed lacks; how many cases needed one.
+   * Streams the store's cases; an entry already there is left as it is (setIfAbsent), so running it twice is harmless.
+   */
+  async backfillUserIndex(): Promise<number> {
+    let indexed = 0;
+    for await (const data of this.allCases()) {
+      const entry: CaseIndexEntry = { caseId: data.id, createdAt: data.createdAt };
+      const written = await Promise.all(
+        involvedUsers(data).map((u) => this.store.setIfAbsent(`${userPrefix(u.platform, u.id)}${data.id}`, entry)),
+      );
+      if (written.some(Boolean)) indexed++;
+    }
+    return indexed;
+  }
+
   async casesOfUser(user: UserRef): Promise<CaseIndexEntry[]> {
     const entries: CaseIndexEntry[] = [];
     for await (const [, entry] of this.store.scan<CaseIndexEntry>(userPrefix(user.platform, user.id))) {

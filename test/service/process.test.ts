@@ -45,7 +45,7 @@ describe('service process', () => {
       };
       expect(health).toMatchObject({ status: 'ok', store: 'sqlite' });
       // The playground is on by default outside production; its Slack workspace and Teams channel are fakes.
-      expect(health.platforms).toEqual({ playground: true, slack: 'simulated', teams: 'simulated' });
+      expect(health.platforms).toEqual({ playground: true, slack: 'simulated', teams: 'simulated', external: false });
       expect(existsSync(join(cwd, 'data/overname.sqlite'))).toBe(true);
       expect(r.out()).toContain(`http://localhost:${port}/`);
       r.child.kill('SIGTERM');

@@ -4,6 +4,7 @@ import type { CaseData, CaseFact, Platform, UserRef } from '../../src/domain/cas
 import { CaseRepository } from '../../src/domain/case-repository.js';
 import type { Store } from '../../src/store/store.js';
 import { openTestStore, storeBackends } from '../helpers/backends.js';
+import { engineHarness } from '../helpers/engine.js';
 import { describeSkipIf } from '../helpers/skip.js';
 
 const user = (platform: Platform, id: string): UserRef => ({ platform, id, name: id });
@@ -70,6 +71,34 @@ for (const backend of storeBackends()) {
       expect((await repo.casesOfUser(short)).map((e) => e.caseId)).toEqual(['t1']);
       expect((await repo.casesOfUser(long)).map((e) => e.caseId)).toEqual(['t2']);
       expect((await repo.casesOfUser(other)).map((e) => e.caseId)).toEqual(['t2', 't1']);
+    });
+
+    it('indexes cases created before the index once, at the first start, and leaves indexed ones alone', async () => {
+      const rianne = user('playground', 'U_OLDREQ');
+      const karin = user('playground', 'U_OLDCLIENT');
+      const other = user('playground', 'U_OLDADMIN');
+      await create(
+        caseData('old1', '2025-01-10T10:00:00.000Z', { req: rianne, old: other, client: karin, new: other }),
+      );
+      // As an older version stored it: the record and its facts, no per-user entries.
+      for (const u of [rianne, karin, other]) await store.delete(`user:playground:${encodeURIComponent(u.id)}:old1`);
+      expect(await repo.casesOfUser(karin)).toEqual([]);
+
+      const h = await engineHarness(backend.url(), '2026-11-23T10:00:00+01:00', store);
+      await h.engine.idle();
+      expect((await repo.casesOfUser(karin)).map((e) => e.caseId)).toEqual(['old1']);
+      expect((await repo.casesOfUser(rianne)).map((e) => e.caseId)).toEqual(['old1']);
+      expect(await store.get('migrated:user-index')).toBeTruthy();
+      // Done is done: a case that lost its entries afterwards is not looked for again at every start.
+      await store.delete(`user:playground:${encodeURIComponent(karin.id)}:old1`);
+      const again = await engineHarness(backend.url(), '2026-11-23T11:00:00+01:00', store);
+      await again.engine.idle();
+      expect(await repo.casesOfUser(karin)).toEqual([]);
+      // The repository's pass itself writes only what is missing.
+      expect(await repo.backfillUserIndex()).toBe(1);
+      expect(await repo.backfillUserIndex()).toBe(0);
+      await h.engine.stop();
+      await again.engine.stop();
     });
   });
 }
