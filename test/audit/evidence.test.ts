@@ -1,6 +1,5 @@
 // Tamper evidence on every backend: facts are hash-chained as written, the audit command exports them (JSON lines,
 // CSV) and --verify finds an altered fact, a deleted one a later fact refers to, and passes an untouched case.
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runAudit } from '../../src/audit/command.js';
 import { COLUMNS } from '../../src/audit/trail.js';
@@ -11,6 +10,7 @@ import type { Store } from '../../src/store/store.js';
 import { openTestStore, storeBackends } from '../helpers/backends.js';
 import { type EngineHarness, engineHarness, people, validForm } from '../helpers/engine.js';
 import { describeSkipIf } from '../helpers/skip.js';
+import { textSink } from '../helpers/text-sink.js';
 
 /** A name a CSV writer must quote: a comma, a quote and a line break. */
 const AWKWARD = 'Bakkerij "De Zon", Utrecht\nvestiging 2';
@@ -19,17 +19,6 @@ interface Run {
   code: number;
   stdout: string;
   stderr: string;
-}
-
-function sink(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const w = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  return Object.assign(w, { text: () => chunks.join('') });
 }
 
 /** The smallest RFC 4180 reader: enough to show the export reads back as written. */
@@ -61,8 +50,8 @@ for (const backend of storeBackends()) {
     afterAll(async () => h?.close());
 
     const audit = async (...args: string[]): Promise<Run> => {
-      const stdout = sink();
-      const stderr = sink();
+      const stdout = textSink();
+      const stderr = textSink();
       const code = await runAudit(args, { env: { TIMEZONE: 'Europe/Amsterdam' }, stdout, stderr, store });
       return { code, stdout: stdout.text(), stderr: stderr.text() };
     };

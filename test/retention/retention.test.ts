@@ -1,6 +1,5 @@
 // Retention on every backend: closed cases past RETENTION_MONTHS go with every key they left, open and recent ones
 // stay; each deletion is logged with a hash of the name and counted; the audit's dry run lists exactly those.
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/audit/command.js';
 import type { CaseData } from '../../src/domain/case.js';
@@ -12,17 +11,7 @@ import { openTestStore, storeBackends } from '../helpers/backends.js';
 import { type EngineHarness, engineHarness, people, validForm } from '../helpers/engine.js';
 import { captureLog } from '../helpers/log-capture.js';
 import { describeSkipIf } from '../helpers/skip.js';
-
-function sink(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const w = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  return Object.assign(w, { text: () => chunks.join('') });
-}
+import { textSink } from '../helpers/text-sink.js';
 
 async function allKeys(store: Store): Promise<string[]> {
   const keys: string[] = [];
@@ -47,8 +36,8 @@ describe('retention cutoff', () => {
 
 describe('audit --purge-dry-run and --purge arguments', () => {
   const run = async (store: Store, clock: EngineHarness['clock'], ...args: string[]) => {
-    const stdout = sink();
-    const stderr = sink();
+    const stdout = textSink();
+    const stderr = textSink();
     const code = await runAudit(args, { env: { TIMEZONE: 'Europe/Amsterdam' }, stdout, stderr, store, clock });
     return { code, stdout: stdout.text(), stderr: stderr.text() };
   };
@@ -156,8 +145,8 @@ for (const backend of storeBackends()) {
 
     it('lists in the dry run exactly the old closed cases, and deletes nothing', async () => {
       const before = (await allKeys(store)).sort();
-      const stdout = sink();
-      const stderr = sink();
+      const stdout = textSink();
+      const stderr = textSink();
       const code = await runAudit(['--purge-dry-run'], {
         env: { TIMEZONE: 'Europe/Amsterdam', RETENTION_MONTHS: '24' },
         stdout,
