@@ -18,7 +18,10 @@ import { TeamsConnector } from './teams-connector.js';
 
 export interface Playground {
   plugin: PlatformPlugin;
-  /** Points Slack at the playground workspace when no real Slack app is configured. */
+  /**
+   * Points Slack at the playground workspace when no real Slack app is configured, and offers outside approvers at the
+   * playground's own address when PUBLIC_URL is unset.
+   */
   configure(config: Config): Config;
   close(): Promise<void>;
 }
@@ -77,7 +80,12 @@ export async function createPlayground(store: Store, clock: DemoClock, logger: L
   });
 
   return {
-    configure(config) {
+    configure(given) {
+      // Outside approvers work out of the box: without PUBLIC_URL the links point at this page's own server.
+      const config: Config =
+        !given.externalLinks && given.playgroundLinks
+          ? { ...given, externalLinks: { ...given.playgroundLinks, publicUrl: () => pageUrl() } }
+          : given;
       if (config.slack) return config;
       simulatedSlackSecret = randomBytes(16).toString('hex');
       return {

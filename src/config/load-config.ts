@@ -46,13 +46,19 @@ export interface Config {
   publicUrl?: string;
   /** Approvers outside the workspace, by signed link: on when PUBLIC_URL is set. */
   externalLinks?: {
-    publicUrl: string;
+    /** A function when the playground supplies its own address, which is known only once it listens. */
+    publicUrl: string | (() => string);
     /** Absent outside production: a secret is generated once and kept in the store. */
     secret?: string;
     days: number;
     /** SMTP_URL and SMTP_FROM: the assistant may e-mail the link itself. */
     smtp?: { url: string; from: string };
   };
+  /**
+   * With the playground on and PUBLIC_URL unset: the link settings, so the playground can offer outside approvers at
+   * its own address. Absent in production without APPROVAL_LINK_SECRET (a generated secret is for local use only).
+   */
+  playgroundLinks?: { secret?: string; days: number };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -79,6 +85,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
   }
   const e = parsed.data;
   const [start, end] = e.WORKING_HOURS.split('-').map(Number) as [number, number];
+  const playground = (e.PLAYGROUND ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on';
   const openaiKey = e.AZURE_OPENAI_ENDPOINT ? (e.AZURE_OPENAI_API_KEY ?? e.OPENAI_API_KEY) : e.OPENAI_API_KEY;
   return {
     ok: true,
@@ -140,7 +147,11 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
             smtp: e.SMTP_URL && e.SMTP_FROM ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
           }
         : undefined,
-      playground: (e.PLAYGROUND ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
+      playground,
+      playgroundLinks:
+        playground && !e.PUBLIC_URL && (e.NODE_ENV !== 'production' || e.APPROVAL_LINK_SECRET)
+          ? { secret: e.APPROVAL_LINK_SECRET, days: e.APPROVAL_LINK_DAYS }
+          : undefined,
       auditAdmins: parseAuditAdmins(e.AUDIT_ADMINS),
       publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     },

@@ -57,7 +57,8 @@ export interface ExternalApprovalsOptions {
   engine: DialogEngine;
   clock: Clock;
   logger: Logger;
-  publicUrl: string;
+  /** A function when the address is known only once the server listens (the playground's own). */
+  publicUrl: string | (() => string);
   secret?: string;
   days: number;
   /** With SMTP_URL: sends the ready-to-send text to the outside approver's address. */
@@ -76,7 +77,8 @@ export class ExternalApprovals {
 
   /** The page's address for a token. */
   url(token: string): string {
-    return `${this.o.publicUrl}/goedkeuring/${token}`;
+    const base = typeof this.o.publicUrl === 'function' ? this.o.publicUrl() : this.o.publicUrl;
+    return `${base}/goedkeuring/${token}`;
   }
 
   /** What GET shows; reads only. */

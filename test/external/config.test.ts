@@ -42,6 +42,21 @@ describe('external approver configuration', () => {
     ]);
   });
 
+  it('lets the playground offer outside approvers at its own address, but not in production without a secret', () => {
+    const dev = parseConfig({});
+    expect(dev.ok && dev.config.playgroundLinks).toEqual({ days: 7 });
+    expect(dev.ok && dev.config.externalLinks).toBeUndefined();
+    const withUrl = parseConfig({ PUBLIC_URL: 'https://overname.example.nl' });
+    expect(withUrl.ok && withUrl.config.playgroundLinks).toBeUndefined();
+    const off = parseConfig({ PLAYGROUND: 'off' });
+    expect(off.ok && off.config.playgroundLinks).toBeUndefined();
+    const production = parseConfig({ NODE_ENV: 'production', PLAYGROUND: 'on' });
+    expect(production.ok && production.config.playgroundLinks).toBeUndefined();
+    const secret = 'x'.repeat(32);
+    const named = parseConfig({ NODE_ENV: 'production', PLAYGROUND: 'on', APPROVAL_LINK_SECRET: secret });
+    expect(named.ok && named.config.playgroundLinks).toEqual({ secret, days: 7 });
+  });
+
   it('never prints a too short secret, and checks the days', () => {
     const r = parseConfig({ APPROVAL_LINK_SECRET: 'kort-geheim', APPROVAL_LINK_DAYS: '0', PUBLIC_URL: 'geen url' });
     const problems = r.ok ? [] : r.problems;

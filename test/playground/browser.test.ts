@@ -63,8 +63,11 @@ describeSkipIf(skip, 'playground in the browser', () => {
     await modal.getByLabel('Administraties').fill('1001 Bakkerij De Korst');
     await modal.getByLabel('Oude omgeving', { exact: true }).fill('Kantoor Oud');
     await modal.getByLabel('Nieuwe omgeving', { exact: true }).fill('Kantoor Nieuw');
-    await modal.getByLabel('Beheerder oude omgeving').selectOption({ label: 'Otto Jansen' });
-    await modal.getByLabel('Klant', { exact: true }).selectOption({ label: 'Karin Bakker' });
+    // Optional: the playground offers outside approvers, so a member or a name from outside fills these roles.
+    await modal
+      .getByLabel('Beheerder oude omgeving (optioneel)', { exact: true })
+      .selectOption({ label: 'Otto Jansen' });
+    await modal.getByLabel('Klant (optioneel)', { exact: true }).selectOption({ label: 'Karin Bakker' });
     await modal.getByLabel('Rabobank-bankkoppeling').check();
     await page.getByTestId('modal-submit').click();
     await modal.waitFor({ state: 'detached' });

@@ -1,4 +1,5 @@
 // /healthz tells the playground's fakes from real platforms: "simulated" without credentials, true with them.
+// The approval page for outside approvers is on in the playground even without PUBLIC_URL: links use its own address.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
@@ -22,7 +23,7 @@ describe('playground /healthz', () => {
     expect((await health(app)).platforms).toEqual({
       slack: 'simulated',
       teams: 'simulated',
-      external: false,
+      external: true,
       playground: true,
     });
   });
@@ -37,7 +38,7 @@ describe('playground /healthz', () => {
     expect((await health(app)).platforms).toEqual({
       slack: true,
       teams: 'simulated',
-      external: false,
+      external: true,
       playground: true,
     });
     const state = (await (await fetch(`${app.url}/playground/state`)).json()) as { platforms: unknown };
@@ -53,7 +54,7 @@ describe('playground /healthz', () => {
     expect((await health(app)).platforms).toEqual({
       slack: 'simulated',
       teams: true,
-      external: false,
+      external: true,
       playground: true,
     });
   });
