@@ -44,8 +44,9 @@ describe('service process', () => {
         platforms: Record<string, boolean | string>;
       };
       expect(health).toMatchObject({ status: 'ok', store: 'sqlite' });
-      // The playground is on by default outside production; its Slack workspace and Teams channel are fakes.
-      expect(health.platforms).toEqual({ playground: true, slack: 'simulated', teams: 'simulated', external: false });
+      // The playground is on by default outside production; its Slack workspace and Teams channel are fakes, and its
+      // own address serves the approval page for outside approvers.
+      expect(health.platforms).toEqual({ playground: true, slack: 'simulated', teams: 'simulated', external: true });
       expect(existsSync(join(cwd, 'data/overname.sqlite'))).toBe(true);
       expect(r.out()).toContain(`http://localhost:${port}/`);
       r.child.kill('SIGTERM');
