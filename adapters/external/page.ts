@@ -1,7 +1,8 @@
 // Renders the approval page as HTML: every field escaped once here, no scripts, one inline stylesheet under a nonce.
 import escapeHtml from 'escape-html';
+import { REASON_MAX } from '../../src/dialog/forms.js';
 import type { LinkProblem } from '../../src/external/approval-link.js';
-import { type ApprovalPage, NAME_MAX, REASON_MAX } from '../../src/external/external-approvals.js';
+import { type ApprovalPage, NAME_MAX } from '../../src/external/external-approvals.js';
 import { messages } from '../../src/i18n/messages.js';
 
 /** Tagged template: every interpolated value is escaped, unless it is already Html. */

@@ -43,8 +43,8 @@ export function createExternalPage(o: ExternalPageOptions = {}): PlatformPlugin 
       const external = ctx.external;
       if (!external) throw new Error('the approval page needs PUBLIC_URL');
       const page = new ApprovalPageRoutes(external, ctx.logger, o);
-      ctx.server.route('GET', `${PAGE_PATH}*`, (req, res) => page.get(req, res));
-      ctx.server.route('POST', `${PAGE_PATH}*`, (req, res) => page.post(req, res));
+      ctx.server.route('GET', `${PAGE_PATH}*`, (req, res) => page.guarded(req, res, page.get));
+      ctx.server.route('POST', `${PAGE_PATH}*`, (req, res) => page.guarded(req, res, page.post));
     },
   };
 }
@@ -60,6 +60,28 @@ class ApprovalPageRoutes {
   ) {
     this.perIp = new RateLimiter(o.perIp ?? DEFAULT_IP);
     this.perToken = new RateLimiter(o.perToken ?? DEFAULT_TOKEN);
+  }
+
+  /**
+   * A failure behind the page (the store, the case rules) gets the person a page saying to try again (503) and the
+   * log one warn line without a stack; a decision whose recording failed leaves the link usable.
+   */
+  async guarded(
+    req: IncomingMessage,
+    res: ServerResponse,
+    handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  ): Promise<void> {
+    try {
+      await handle.call(this, req, res);
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      this.logger.warn({ path: PAGE_PATH, method: req.method, reason }, 'approval page failed');
+      if (res.headersSent) return void res.end();
+      const nonce = randomBytes(16).toString('base64url');
+      const language = asLanguage(new URL(req.url ?? '/', 'http://page').searchParams.get('lang'));
+      const shell: PageShell = { language: language ?? browserLanguage(req), styleNonce: nonce };
+      send(res, 503, renderProblemPage(shell, 'failed'), nonce);
+    }
   }
 
   /** Shows the case and the form. Reads only: previews and mail scanners open links too. */

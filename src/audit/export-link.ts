@@ -1,6 +1,6 @@
 // Signed, expiring download links for a case's export: HMAC-SHA256 over case, user, language and expiry.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Platform } from '../domain/case.js';
+import { mac, macMatches, storedKey } from '../security/signed-token.js';
 import type { Store } from '../store/store.js';
 
 export const EXPORT_PATH = '/audit/export';
@@ -24,12 +24,14 @@ export interface LinkClaims {
 export type LinkCheck = { ok: true; claims: LinkClaims } | { ok: false; why: 'invalid' | 'expired' };
 
 export class ExportLinks {
-  private key?: Promise<Buffer>;
+  private readonly secret: () => Promise<Buffer>;
 
   constructor(
-    private readonly store: Store,
+    store: Store,
     private readonly publicUrl: string,
-  ) {}
+  ) {
+    this.secret = storedKey(store, KEY, 'hex');
+  }
 
   async create(claims: Omit<LinkClaims, 'expires'>, now: number): Promise<string> {
     const full: LinkClaims = { ...claims, expires: now + LINK_MINUTES * 60_000 };
@@ -40,7 +42,7 @@ export class ExportLinks {
       l: full.language,
       e: String(full.expires),
     });
-    q.set('s', await this.sign(full));
+    q.set('s', mac(await this.secret(), payload(full)).toString('base64url'));
     return `${this.publicUrl}${EXPORT_PATH}?${q}`;
   }
 
@@ -51,31 +53,13 @@ export class ExportLinks {
       return { ok: false, why: 'invalid' };
     if (l !== 'nl' && l !== 'en') return { ok: false, why: 'invalid' };
     const claims: LinkClaims = { caseId: c!, platform: p, userId: u!, language: l, expires: Number(e) };
-    const expected = Buffer.from(await this.sign(claims));
-    const given = Buffer.from(s!);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, why: 'invalid' };
+    if (!macMatches(await this.secret(), payload(claims), s!)) return { ok: false, why: 'invalid' };
     if (now > claims.expires) return { ok: false, why: 'expired' };
     return { ok: true, claims };
   }
+}
 
-  private async sign(c: LinkClaims): Promise<string> {
-    // Newline-separated: no field can contain one (ids are checked by the platforms, the rest are ours).
-    const payload = [c.caseId, c.platform, c.userId, c.language, String(c.expires)].join('\n');
-    return createHmac('sha256', await this.secret())
-      .update(payload)
-      .digest('base64url');
-  }
-
-  private secret(): Promise<Buffer> {
-    this.key ??= (async () => {
-      await this.store.setIfAbsent(KEY, randomBytes(32).toString('hex'));
-      const hex = await this.store.get<string>(KEY);
-      if (!hex) throw new Error('export link key missing from the store');
-      return Buffer.from(hex, 'hex');
-    })().catch((err: unknown) => {
-      this.key = undefined;
-      throw err;
-    });
-    return this.key;
-  }
+/** Newline-separated: no field can contain one (ids are checked by the platforms, the rest are ours). */
+function payload(c: LinkClaims): string {
+  return [c.caseId, c.platform, c.userId, c.language, String(c.expires)].join('\n');
 }

@@ -1,11 +1,8 @@
 // GET /audit/export: a signed download link's CSV, or a short page saying why not (403, 404, 410) — never a stack.
-
+import escapeHtml from 'escape-html';
 import type { CaseHistory } from '../dialog/history.js';
 import { toPlainText } from '../dialog/markup.js';
 import type { RouteHandler } from '../server/http-server.js';
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
 export function exportRoute(history: CaseHistory): RouteHandler {
   return async (req, res) => {

@@ -1,9 +1,12 @@
 // Signed, single-use approval links for approvers outside the workspace: issuing, checking and using them.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { type CaseSnapshot, ROLES, type Role } from '../domain/case.js';
 import type { CaseRepository } from '../domain/case-repository.js';
+import { mac, macMatches, storedKey } from '../security/signed-token.js';
 import type { Store } from '../store/store.js';
+
+export { sameMac } from '../security/signed-token.js';
 
 /** What a token says, all of it covered by the signature. */
 export interface LinkClaims {
@@ -52,15 +55,6 @@ const DAY_MS = 86_400_000;
 const TOKEN =
   /^([A-Za-z0-9_-]{6,40})\.([0-2])\.([1-9][0-9]{0,3})\.([0-9a-z]{1,10})\.([A-Za-z0-9_-]{16})\.([A-Za-z0-9_-]{43})$/;
 
-function mac(secret: Buffer, text: string): Buffer {
-  return createHmac('sha256', secret).update(text).digest();
-}
-
-/** Compares in time independent of where the inputs differ: a signature must not be guessable byte by byte. */
-export function sameMac(a: Buffer, b: Buffer): boolean {
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 export function signToken(secret: Buffer, c: LinkClaims): string {
   const body = [c.caseId, ROLES.indexOf(c.role), c.round, Math.floor(c.expires / 1000).toString(36), c.nonce].join('.');
   return `${body}.${mac(secret, `link.${body}`).toString('base64url')}`;
@@ -71,9 +65,7 @@ export function readToken(secret: Buffer, token: string): LinkClaims | undefined
   const m = TOKEN.exec(token);
   if (!m) return undefined;
   const body = token.slice(0, token.lastIndexOf('.'));
-  const given = Buffer.from(m[6]!, 'base64url');
-  // One spelling per signature: base64url's spare low bits in the last character must not make a second token.
-  if (given.toString('base64url') !== m[6] || !sameMac(mac(secret, `link.${body}`), given)) return undefined;
+  if (!macMatches(secret, `link.${body}`, m[6]!)) return undefined;
   return {
     caseId: m[1]!,
     role: ROLES[Number(m[2])]!,
@@ -90,29 +82,17 @@ export interface ApprovalLinkOptions {
 }
 
 export class ApprovalLinks {
-  private secretBytes?: Promise<Buffer>;
+  /** The signing key: configured, or the store's (the first replica to ask writes it, every other reads that one). */
+  readonly secret: () => Promise<Buffer>;
 
   constructor(
     private readonly store: Store,
     private readonly repo: CaseRepository,
     private readonly clock: Clock,
     private readonly o: ApprovalLinkOptions,
-  ) {}
-
-  /** The signing key: configured, or the store's (the first replica to ask writes it, every other reads that one). */
-  secret(): Promise<Buffer> {
-    this.secretBytes ??= (async () => {
-      if (this.o.secret) return Buffer.from(this.o.secret, 'utf8');
-      await this.store.setIfAbsent(SECRET_KEY, randomBytes(32).toString('base64url'));
-      const kept = await this.store.get<string>(SECRET_KEY);
-      if (!kept) throw new Error('the approval link secret could not be kept in the store');
-      return Buffer.from(kept, 'base64url');
-    })();
-    // A failed read is not remembered: the next request tries again.
-    this.secretBytes.catch(() => {
-      this.secretBytes = undefined;
-    });
-    return this.secretBytes;
+  ) {
+    const configured = o.secret ? Promise.resolve(Buffer.from(o.secret, 'utf8')) : undefined;
+    this.secret = configured ? () => configured : storedKey(store, SECRET_KEY, 'base64url');
   }
 
   /** A new link for an external role that is still to decide; the role's previous link dies with it. */
@@ -174,6 +154,11 @@ export class ApprovalLinks {
     return this.store.setIfAbsent(usedKey(claims.nonce), this.clock.now().toISOString(), ttl);
   }
 
+  /** Gives the use back when recording the decision failed: the case rules still let at most one decision count. */
+  async release(claims: LinkClaims): Promise<void> {
+    await this.store.delete(usedKey(claims.nonce));
+  }
+
   /** A CSRF token for one rendering of the page: bound to the link and to a nonce the page carries. */
   async csrf(token: string, pageNonce: string): Promise<string> {
     return mac(await this.secret(), `csrf.${token}.${pageNonce}`).toString('base64url');
@@ -181,10 +166,8 @@ export class ApprovalLinks {
 
   async csrfValid(token: string, pageNonce: string, given: string): Promise<boolean> {
     if (!/^[A-Za-z0-9_-]{16,64}$/.test(pageNonce) || !/^[A-Za-z0-9_-]{43}$/.test(given)) return false;
-    const bytes = Buffer.from(given, 'base64url');
     // One spelling per token, as for links: the last character's spare bits must not make a second one.
-    if (bytes.toString('base64url') !== given) return false;
-    return sameMac(Buffer.from(await this.csrf(token, pageNonce), 'base64url'), bytes);
+    return macMatches(await this.secret(), `csrf.${token}.${pageNonce}`, given);
   }
 }
 

@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Clock } from '../clock.js';
 import type { DialogEngine } from '../dialog/engine.js';
+import { REASON_MAX } from '../dialog/forms.js';
 import type { ActionOutcome, InboundAction } from '../dialog/inbound.js';
 import { link, md, mention } from '../dialog/markup.js';
 import { type CaseSnapshot, type Role, sameUser, type UserRef } from '../domain/case.js';
@@ -18,7 +19,6 @@ import { ApprovalLinks, type LinkClaims, type LinkProblem } from './approval-lin
 import type { Mailer } from './mailer.js';
 
 export const NAME_MAX = 200;
-export const REASON_MAX = 1000;
 
 /** Everything the page shows, as plain text: the renderer escapes each field once. */
 export interface ApprovalPage {
@@ -70,6 +70,8 @@ export interface ExternalApprovalsOptions {
 export class ExternalApprovals {
   readonly links: ApprovalLinks;
   private articles?: Promise<Article[]>;
+  /** The page's sentences per language, worked out once. */
+  private readonly statementsOf = new Map<'nl' | 'en', Promise<Statements>>();
 
   constructor(private readonly o: ExternalApprovalsOptions) {
     this.links = new ApprovalLinks(o.store, o.engine.repo, o.clock, { secret: o.secret, days: o.days });
@@ -106,7 +108,13 @@ export class ExternalApprovals {
     if (invalid.name || invalid.reason)
       return { ok: false, invalid, page: await this.page(check.snapshot, check.claims.role, language) };
     if (!(await this.links.use(check.claims))) return { ok: false, problem: 'used', language: lang };
-    return this.record(check.claims, check.snapshot, { ...input, name, reason }, lang);
+    try {
+      return await this.record(check.claims, check.snapshot, { ...input, name, reason }, lang);
+    } catch (err) {
+      // Not recorded (or not known to be): the link works again, so "try again" on the page is true.
+      await this.links.release(check.claims).catch(() => undefined);
+      throw err;
+    }
   }
 
   private async record(
@@ -308,20 +316,34 @@ export class ExternalApprovals {
    * The article's own sentences, not a paraphrase: the section on having the administration moved says what every
    * party approves, the section on what is not copied lists it. Read once, from the knowledge directory.
    */
-  private async statements(language: 'nl' | 'en'): Promise<{ meaning: string[]; notCopied: string[] }> {
-    this.articles ??= loadKnowledge(knowledgePath(this.o.knowledgeDir));
-    const article = (await this.articles).find((a) => a.language === language);
-    const section = (id: string) => article?.sections.find((x) => x.id === id);
-    const paragraphs = (section('administratie-overzetten')?.blocks ?? []).flatMap((b) =>
-      b.kind === 'paragraph' ? [b.text] : [],
-    );
-    const sentences = paragraphs.flatMap((p) => p.split(/(?<=\.)\s+/));
-    const meaning = [...sentences.slice(0, 1), ...sentences.filter((t) => /akkoord|approve/i.test(t))];
-    const notCopied = (section('niet-meegekopieerd')?.blocks ?? []).flatMap((b) =>
-      b.kind === 'list' ? b.items.filter((i) => !i.reference).map((i) => stripEmphasis(i.text)) : [],
-    );
-    return { meaning, notCopied };
+  private statements(language: 'nl' | 'en'): Promise<Statements> {
+    let found = this.statementsOf.get(language);
+    if (!found) {
+      this.articles ??= loadKnowledge(knowledgePath(this.o.knowledgeDir));
+      found = this.articles.then((articles) => statementsOf(articles, language));
+      this.statementsOf.set(language, found);
+    }
+    return found;
   }
+}
+
+interface Statements {
+  meaning: string[];
+  notCopied: string[];
+}
+
+function statementsOf(articles: Article[], language: 'nl' | 'en'): Statements {
+  const article = articles.find((a) => a.language === language);
+  const section = (id: string) => article?.sections.find((x) => x.id === id);
+  const paragraphs = (section('administratie-overzetten')?.blocks ?? []).flatMap((b) =>
+    b.kind === 'paragraph' ? [b.text] : [],
+  );
+  const sentences = paragraphs.flatMap((p) => p.split(/(?<=\.)\s+/));
+  const meaning = [...sentences.slice(0, 1), ...sentences.filter((t) => /akkoord|approve/i.test(t))];
+  const notCopied = (section('niet-meegekopieerd')?.blocks ?? []).flatMap((b) =>
+    b.kind === 'list' ? b.items.filter((i) => !i.reference).map((i) => stripEmphasis(i.text)) : [],
+  );
+  return { meaning, notCopied };
 }
 
 /** The article's *titles* read as plain text on the page. */
