@@ -1,17 +1,16 @@
 // The audit command: exports a store's audit trail (JSON lines or CSV) or verifies its hash chains, streaming.
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { type Clock, systemClock } from '../clock.js';
 import { parseConfig } from '../config/load-config.js';
 import type { CaseData } from '../domain/case.js';
-import { CaseRepository, type StoredFact } from '../domain/case-repository.js';
+import { CaseRepository, readAhead } from '../domain/case-repository.js';
 import { createStore, storeKindOf, storePrefixOf } from '../store/create-store.js';
 import type { Store } from '../store/store.js';
 import { runPurge } from './purge.js';
 import { parseSince } from './time.js';
-import { caseRows, csvHeader, csvRow, jsonLine, sameName } from './trail.js';
+import { caseRows, csvHeader, csvRow, jsonLine, sameName, write } from './trail.js';
 import { verifyCase } from './verify.js';
 
 export const USAGE = `Usage: npm run --silent audit -- [--case ID | --client NAME] [--since DATE] [--format json|csv] [--verify]
@@ -185,11 +184,6 @@ interface RunContext {
   since?: number;
 }
 
-/** Waits for the reader when the pipe is full, so a slow consumer holds the scan back instead of filling memory. */
-async function write(out: Writable, chunk: string): Promise<void> {
-  if (chunk && !out.write(chunk)) await once(out, 'drain');
-}
-
 async function* selected(repo: CaseRepository, o: Options): AsyncIterable<CaseData> {
   if (o.caseId !== undefined) {
     const data = await repo.caseData(o.caseId);
@@ -200,26 +194,6 @@ async function* selected(repo: CaseRepository, o: Options): AsyncIterable<CaseDa
     if (o.client === undefined || sameName(data.clientName, o.client)) yield data;
 }
 
-const READ_AHEAD = 16;
-
-/** Cases with their facts, in order, reading a few cases ahead: on PostgreSQL and Redis each read is a round trip. */
-async function* withFacts(
-  repo: CaseRepository,
-  cases: AsyncIterable<CaseData>,
-): AsyncIterable<[CaseData, StoredFact[]]> {
-  const ahead: [CaseData, Promise<StoredFact[]>][] = [];
-  for await (const data of cases) {
-    const facts = repo.storedFacts(data.id);
-    // Awaited in turn below; until then a failed read must not count as an unhandled rejection.
-    facts.catch(() => undefined);
-    ahead.push([data, facts]);
-    if (ahead.length < READ_AHEAD) continue;
-    const [first, read] = ahead.shift()!;
-    yield [first, await read];
-  }
-  for (const [data, read] of ahead) yield [data, await read];
-}
-
 async function run(repo: CaseRepository, o: Options, c: RunContext): Promise<number> {
   let matched = 0;
   let cases = 0;
@@ -228,7 +202,7 @@ async function run(repo: CaseRepository, o: Options, c: RunContext): Promise<num
   let problems = 0;
   let badCases = 0;
   const csv = o.format === 'csv' && !o.verify;
-  for await (const [data, stored] of withFacts(repo, selected(repo, o))) {
+  for await (const [data, stored] of readAhead(selected(repo, o), (data) => repo.storedFacts(data.id))) {
     if (matched++ === 0 && csv) await write(c.stdout, csvHeader());
     if (!o.verify) {
       const rows = caseRows(data, stored, c.timeZone, c.since);

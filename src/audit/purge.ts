@@ -1,10 +1,10 @@
 // The audit command's --purge-dry-run (what the retention job would delete) and --purge (delete it now).
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Clock } from '../clock.js';
 import { type ExpiredCase, Retention } from '../retention/retention.js';
 import type { Store } from '../store/store.js';
 import { localIso } from './time.js';
+import { write } from './trail.js';
 
 export interface PurgeRun {
   store: Store;
@@ -16,10 +16,6 @@ export interface PurgeRun {
   select: (c: ExpiredCase) => boolean;
   /** Delete, rather than only list. */
   now: boolean;
-}
-
-async function write(out: Writable, chunk: string): Promise<void> {
-  if (!out.write(chunk)) await once(out, 'drain');
 }
 
 /** One tab-separated line per case: id, client name (JSON-quoted: names may hold tabs), status, closed at, facts. */

@@ -1,4 +1,6 @@
 // One row per fact of the audit trail, and its two export formats: JSON lines and CSV (RFC 4180).
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import type { CaseData } from '../domain/case.js';
 import type { StoredFact } from '../domain/case-repository.js';
 import { localIso } from './time.js';
@@ -88,7 +90,14 @@ export const csvHeader = (): string => csvLine(COLUMNS);
 
 export const csvRow = (row: Row): string => csvLine(COLUMNS.map((c) => row[c]));
 
+/** A client name as compared: NFC, trimmed, spaces collapsed, lower case (also what retention's clientHash hashes). */
+export const normalName = (name: string): string =>
+  name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
+
 /** The same client name, whatever the case and spacing: how --client and the chat's history command find a client. */
-export const sameName = (a: string, b: string): boolean =>
-  a.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl') ===
-  b.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
+export const sameName = (a: string, b: string): boolean => normalName(a) === normalName(b);
+
+/** Waits for the reader when the pipe is full, so a slow consumer holds the scan back instead of filling memory. */
+export async function write(out: Writable, chunk: string): Promise<void> {
+  if (chunk && !out.write(chunk)) await once(out, 'drain');
+}

@@ -86,6 +86,26 @@ export function caseKeys(
   ];
 }
 
+const READ_AHEAD = 16;
+
+/**
+ * Each item with what `read` gives for it, in order, reading a few items ahead: on PostgreSQL and Redis each read is
+ * a round trip. For streaming cases (allCases) with their facts or a judgement on them.
+ */
+export async function* readAhead<T, R>(items: AsyncIterable<T>, read: (item: T) => Promise<R>): AsyncIterable<[T, R]> {
+  const ahead: [T, Promise<R>][] = [];
+  for await (const item of items) {
+    const result = read(item);
+    // Awaited in turn below; until then a failed read must not count as an unhandled rejection.
+    result.catch(() => undefined);
+    ahead.push([item, result]);
+    if (ahead.length < READ_AHEAD) continue;
+    const [first, pending] = ahead.shift()!;
+    yield [first, await pending];
+  }
+  for (const [item, pending] of ahead) yield [item, await pending];
+}
+
 /** The store key of a fact by its name within the case (as StoredFact.key has it). */
 export const storedFactKey = (caseId: string, name: string) => `${factPrefix(caseId)}${name}`;
 
@@ -294,7 +314,6 @@ export class CaseRepository {
     });
   }
 
-  /** The cases a person requested or was named an approver in, newest first (from the per-user index). */
   /**
    * Writes the per-user index entries a case created before that index existed lacks; how many cases needed one.
    * Streams the store's cases; an entry already there is left as it is (setIfAbsent), so running it twice is harmless.
@@ -311,6 +330,7 @@ export class CaseRepository {
     return indexed;
   }
 
+  /** The cases a person requested or was named an approver in, newest first (from the per-user index). */
   async casesOfUser(user: UserRef): Promise<CaseIndexEntry[]> {
     const entries: CaseIndexEntry[] = [];
     for await (const [, entry] of this.store.scan<CaseIndexEntry>(userPrefix(user.platform, user.id))) {

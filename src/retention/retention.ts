@@ -1,5 +1,6 @@
 // Retention: which closed cases have outlived RETENTION_MONTHS, and deleting each with every key it left in the store.
 import { createHash } from 'node:crypto';
+import { normalName } from '../audit/trail.js';
 import type { Clock } from '../clock.js';
 import {
   type CaseData,
@@ -9,7 +10,7 @@ import {
   deriveSnapshot,
   type UserRef,
 } from '../domain/case.js';
-import { CaseRepository, caseKeys, involvedUsers, storedFactKey } from '../domain/case-repository.js';
+import { CaseRepository, caseKeys, involvedUsers, readAhead, storedFactKey } from '../domain/case-repository.js';
 import { linkKeysOfCase } from '../external/approval-link.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
@@ -38,8 +39,6 @@ export interface RetentionTotals {
   facts: number;
   keys: number;
 }
-
-const READ_AHEAD = 16;
 
 /** The closing time (ms) of a closed case whose last fact is before the cutoff; undefined for any other case. */
 function expiredAt(status: CaseStatus, facts: CaseFact[], cutoff: number): number | undefined {
@@ -83,8 +82,7 @@ export function retentionCutoff(now: Date, months: number): Date {
  * The deletion log can then be checked against a name however it was typed, without the log holding the name.
  */
 export function clientHash(name: string): string {
-  const normal = name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
-  return createHash('sha256').update(normal, 'utf8').digest('hex');
+  return createHash('sha256').update(normalName(name), 'utf8').digest('hex');
 }
 
 /**
@@ -107,7 +105,10 @@ const otherKeys = (caseId: string) => [
 async function strayKeys(store: Store): Promise<Map<string, string[]>> {
   const byCase = new Map<string, string[]>();
   const add = (caseId: string | undefined, key: string) => {
-    if (caseId) byCase.set(caseId, [...(byCase.get(caseId) ?? []), key]);
+    if (!caseId) return;
+    const keys = byCase.get(caseId);
+    if (keys) keys.push(key);
+    else byCase.set(caseId, [key]);
   };
   for await (const [key] of store.scan('dirty:')) add(key.split(':')[1], key);
   for await (const [key] of store.scan('fired:')) add(/^fired:[a-z]+-(.+)-\d+$/.exec(key)?.[1], key);
@@ -150,22 +151,11 @@ export class Retention {
       yield { ...marker, caseId, clientName: data?.clientName, resumed: true };
     }
     const cutoff = this.cutoff().getTime();
-    // A few cases are judged ahead: on PostgreSQL and Redis each read is a round trip.
-    const ahead: Promise<ExpiredCase | undefined>[] = [];
-    for await (const data of this.repo.allCases()) {
-      if (unfinished.has(data.id)) continue;
-      const judged = this.judge(data, cutoff);
-      // Awaited in turn below; until then a failed read must not count as an unhandled rejection.
-      judged.catch(() => undefined);
-      ahead.push(judged);
-      if (ahead.length < READ_AHEAD) continue;
-      const found = await ahead.shift();
-      if (found) yield found;
+    const repo = this.repo;
+    async function* pending(): AsyncIterable<CaseData> {
+      for await (const data of repo.allCases()) if (!unfinished.has(data.id)) yield data;
     }
-    for (const judged of ahead) {
-      const found = await judged;
-      if (found) yield found;
-    }
+    for await (const [, found] of readAhead(pending(), (data) => this.judge(data, cutoff))) if (found) yield found;
   }
 
   /**
