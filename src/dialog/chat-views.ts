@@ -39,18 +39,10 @@ export function statusCard(entries: StatusEntry[], language: 'nl' | 'en', withCa
   const m = messages(language);
   const sections: SectionView[] = entries.map(({ snapshot: s, link: url }) => {
     const cm = messages(s.data.language);
-    const names = (people: UserRef[]) =>
-      joinNames(
-        people.map((u) => who(u, s.data.language)),
-        s.data.language,
-      );
-    const lines = [cm.statusView.line(escapeMarkup(s.data.clientName), cm.status[s.status], age(s, now, cm))];
-    const waiting = waitingFor(s, cm, names);
-    if (waiting || url) lines.push([waiting, url ? link(cm.statusView.link, url) : ''].filter(Boolean).join(' '));
     const buttons: ButtonView[] = withCancel
       ? [{ action: 'cancel', label: cm.buttons.cancel, style: 'danger', caseId: s.data.id }]
       : [];
-    return { text: lines.join('\n'), buttons, caseId: s.data.id };
+    return { text: caseStatusText(s, now, url, true), buttons, caseId: s.data.id };
   });
   return {
     kind: 'card',
@@ -65,14 +57,33 @@ export function statusCard(entries: StatusEntry[], language: 'nl' | 'en', withCa
   };
 }
 
+/**
+ * "**Client** — status — since 3 days", then (when there is any) what it waits for and from whom, and the link to its
+ * case message: a status list's line, and a case's headline in "my takeovers".
+ */
+export function caseStatusText(s: CaseSnapshot, now: Date, url: string | undefined, withWaiting: boolean): string {
+  const cm = messages(s.data.language);
+  const lines = [cm.statusView.line(escapeMarkup(s.data.clientName), cm.status[s.status], age(s, now, cm))];
+  const second = [withWaiting ? waitingFor(s, cm) : '', url ? link(cm.statusView.link, url) : '']
+    .filter(Boolean)
+    .join(' ');
+  if (second) lines.push(second);
+  return lines.join('\n');
+}
+
 /** Whole hours under a day, whole days after: "sinds 3 dagen" reads better than a date in a list of cases. */
-export function age(s: CaseSnapshot, now: Date, m: Messages): string {
+function age(s: CaseSnapshot, now: Date, m: Messages): string {
   const hours = Math.max(0, Math.floor((now.getTime() - Date.parse(s.data.createdAt)) / 3_600_000));
   return hours < 24 ? m.statusView.ageHours(hours) : m.statusView.ageDays(Math.floor(hours / 24));
 }
 
 /** What the case waits for, and from whom; empty for a status that waits for nobody. */
-export function waitingFor(s: CaseSnapshot, m: Messages, names: (people: UserRef[]) => string) {
+function waitingFor(s: CaseSnapshot, m: Messages) {
+  const names = (people: UserRef[]) =>
+    joinNames(
+      people.map((u) => who(u, s.data.language)),
+      s.data.language,
+    );
   switch (s.status) {
     case 'awaiting_approvals':
       return m.statusView.pendingPeople(names(pendingApprovers(s)));

@@ -185,12 +185,12 @@ export class DialogEngine {
     return answerCard(answer, !msg.direct);
   }
 
-  /** The start form in the user's language; a takeover is started in a channel, so a direct chat gets a refusal. */
   /** Whether the start form offers people outside the workspace; adapters validating a form themselves need it. */
   get externalApprovers(): boolean {
     return this.o.externalApprovers === true;
   }
 
+  /** The start form in the user's language; a takeover is started in a channel, so a direct chat gets a refusal. */
   startForm(user: UserRef, locale: string | undefined, where: { direct: boolean }): StartFormResult {
     const language = languageFromLocale(locale) ?? 'nl';
     if (where.direct) return { refusal: messages(language).errors.notInChannel };

@@ -1,10 +1,9 @@
 // "My takeovers" as a platform-neutral view: what waits on one person, what they requested, what finished lately.
 import { type CaseSnapshot, ROLES, sameUser, type UserRef } from '../domain/case.js';
 import { followUpPeople } from '../domain/case-service.js';
-import { formatDateTime, joinNames } from '../i18n/format.js';
+import { formatDateTime } from '../i18n/format.js';
 import { type Messages, messages } from '../i18n/messages.js';
-import { who } from './case-views.js';
-import { age, waitingFor } from './chat-views.js';
+import { caseStatusText } from './chat-views.js';
 import { escapeMarkup, link } from './markup.js';
 import type { ButtonView, CardView, SectionView, TakeoverGroupId, TakeoversView } from './view.js';
 
@@ -60,7 +59,6 @@ export function takeoversView(user: UserRef, sorted: Sorted, o: TakeoversOptions
     entries: list.slice(0, LIST_CAP).map((s) => entry(s, user, o)),
     more: Math.max(0, list.length - LIST_CAP),
     empty,
-    moreText: list.length > LIST_CAP ? m.mine.more(list.length - LIST_CAP) : undefined,
   });
   return {
     kind: 'takeovers',
@@ -79,12 +77,13 @@ export function takeoversView(user: UserRef, sorted: Sorted, o: TakeoversOptions
 
 /** The same view as one card, for a chat ("mijn overnames" in Teams): a heading per list, then its cases. */
 export function takeoversCard(v: TakeoversView): CardView {
+  const m = messages(v.language);
   const sections: SectionView[] = [];
   for (const g of v.groups) {
     sections.push({ text: `**${g.title}**` });
     if (g.entries.length === 0) sections.push({ text: `_${g.empty}_` });
     for (const entry of g.entries) sections.push(...entry);
-    if (g.moreText) sections.push({ text: g.moreText });
+    if (g.more > 0) sections.push({ text: m.mine.more(g.more) });
   }
   return {
     kind: 'card',
@@ -101,28 +100,17 @@ export function takeoversCard(v: TakeoversView): CardView {
 
 type Entry = (s: CaseSnapshot, user: UserRef, o: TakeoversOptions) => SectionView[];
 
-/** "**Client** — status — since 3 days", and the link to the case message. */
-function headline(s: CaseSnapshot, o: TakeoversOptions, extra?: string): SectionView {
-  const cm = messages(s.data.language);
-  const url = o.links.get(s.data.id);
-  const lines = [cm.statusView.line(escapeMarkup(s.data.clientName), cm.status[s.status], age(s, o.now, cm))];
-  const second = [extra, url ? link(cm.statusView.link, url) : ''].filter(Boolean).join(' ');
-  if (second) lines.push(second);
-  return { text: lines.join('\n'), caseId: s.data.id };
+/** "**Client** — status — since 3 days", what it waits for (`withWaiting`), and the link to the case message. */
+function headline(s: CaseSnapshot, o: TakeoversOptions, withWaiting: boolean): SectionView {
+  return { text: caseStatusText(s, o.now, o.links.get(s.data.id), withWaiting), caseId: s.data.id };
 }
 
 function waitingEntry(s: CaseSnapshot, user: UserRef, o: TakeoversOptions): SectionView[] {
-  return [headline(s, o), ...tasks(s, user)];
+  return [headline(s, o, false), ...tasks(s, user)];
 }
 
 function requestedEntry(s: CaseSnapshot, _user: UserRef, o: TakeoversOptions): SectionView[] {
-  const cm = messages(s.data.language);
-  const names = (people: UserRef[]) =>
-    joinNames(
-      people.map((u) => who(u, s.data.language)),
-      s.data.language,
-    );
-  return [headline(s, o, waitingFor(s, cm, names) || undefined)];
+  return [headline(s, o, true)];
 }
 
 function recentEntry(s: CaseSnapshot, _user: UserRef, o: TakeoversOptions): SectionView[] {

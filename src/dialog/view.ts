@@ -121,9 +121,8 @@ export interface TakeoverGroup {
   entries: SectionView[][];
   /** Cases left out past the cap. */
   more: number;
-  /** Markup: what the list says when empty, and the "… more" line. */
+  /** Markup: what the list says when empty. */
   empty: string;
-  moreText?: string;
 }
 
 /** "My takeovers" (src/dialog/my-takeovers.ts): Slack shows it as the Home tab, chats as a card. */

@@ -38,8 +38,9 @@ export function registerActions(app: App, deps: SlackDeps): void {
     };
     // Bounded (0.8 s): the name goes into the decision, and the ack must come well inside Slack's 3 seconds.
     const info = await deps.users.quick(b.user.id);
-    // A press on the Home tab has no channel to answer in: its note shows on top of the republished Home page.
-    const fromHome = b.container?.type === 'view' && !channel;
+    // A press on the Home tab has no channel to answer in: its note shows on top of the republished Home page. A press
+    // inside a modal (the history's Export) has a view as container too, but no Home page to put a note on.
+    const fromHome = !channel && b.view?.type === 'home';
     const note = async (markup: string) => {
       if (channel) await deps.messenger.ephemeral(channel, b.user.id, { kind: 'text', text: markup }, thread);
       else if (fromHome) {
@@ -88,8 +89,9 @@ async function press(deps: SlackDeps, p: Press): Promise<void> {
       user,
       language: languageFromLocale(info?.locale) ?? 'nl',
       triggerId: b.trigger_id,
-      viewId: b.view?.id,
-      note: p.channel ? p.note : undefined,
+      // Export inside the history modal updates that modal; anywhere else (a channel, a replayed Home press) a note.
+      viewId: b.view?.type === 'modal' ? b.view.id : undefined,
+      note: p.note,
     });
   }
 

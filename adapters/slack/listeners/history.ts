@@ -14,14 +14,14 @@ export interface HistoryPress {
   triggerId: string;
   /** The modal the press came from (Export inside the history): updated with what happened. */
   viewId?: string;
-  /** A private note to the presser in the channel (ephemeral); absent inside a modal. */
-  note?: (markup: string) => Promise<void>;
+  /** A private note to the presser: ephemeral in the channel, on top of the Home page; nowhere inside a modal. */
+  note: (markup: string) => Promise<void>;
 }
 
 export async function historyPress(deps: SlackDeps, p: HistoryPress): Promise<void> {
   if (p.action === 'history') {
     const answer = await deps.engine.history.show(p.caseId, p.user, p.language);
-    return showHistory(deps, answer, p.triggerId, p.note ?? (async () => {}));
+    return showHistory(deps, answer, p.triggerId, p.note);
   }
   const answer = await deps.engine.history.export(p.caseId, p.user, p.language);
   let notice: string;
@@ -34,7 +34,7 @@ export async function historyPress(deps: SlackDeps, p: HistoryPress): Promise<vo
     notice = messages(answer.view.language).history.exportSent;
     if (p.viewId) return deps.messenger.updateModal(p.viewId, renderHistoryModal(answer.view, notice));
   } else notice = answer.message;
-  if (p.note) await p.note(notice);
+  await p.note(notice);
 }
 
 /** The history as a modal (a trigger lives 3 s: opened as soon as the view is read), or the note that says why not. */
