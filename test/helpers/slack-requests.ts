@@ -107,21 +107,9 @@ export class SlackSender {
   /** A button press (block_actions). */
   action(a: ActionOptions, o: SendOptions = {}): Promise<Response> {
     const channel = a.channel ?? 'C1';
-    const action: Record<string, unknown> = {
-      type: 'button',
-      block_id: 'b1',
-      action_id: a.actionId,
-      text: { type: 'plain_text', text: 'x' },
-      action_ts: `${Date.now() / 1000}`,
-    };
-    if (a.value !== undefined) action.value = a.value;
     return this.interaction(
       {
-        type: 'block_actions',
-        team: { id: BOT.team, domain: 'kantoor' },
-        user: { id: a.user, username: a.user.toLowerCase(), name: a.user.toLowerCase(), team_id: BOT.team },
-        api_app_id: 'A1',
-        trigger_id: this.fake.trigger(),
+        ...this.interactionBase('block_actions', a.user),
         channel: { id: channel, name: 'overnames' },
         container: {
           type: 'message',
@@ -131,7 +119,7 @@ export class SlackSender {
         },
         message: { ts: a.messageTs ?? '1.0', ...(a.threadTs ? { thread_ts: a.threadTs } : {}), type: 'message' },
         response_url: this.fake.responseUrl(),
-        actions: [action],
+        actions: [button('b1', a)],
       },
       o,
     );
@@ -144,24 +132,12 @@ export class SlackSender {
 
   /** A button press on the Home tab: Slack sends no channel and no message, only the view as container. */
   homeAction(a: { user: string; actionId: string; value?: string }, o: SendOptions = {}): Promise<Response> {
-    const action: Record<string, unknown> = {
-      type: 'button',
-      block_id: 'h1',
-      action_id: a.actionId,
-      text: { type: 'plain_text', text: 'x' },
-      action_ts: `${Date.now() / 1000}`,
-      ...(a.value === undefined ? {} : { value: a.value }),
-    };
     return this.interaction(
       {
-        type: 'block_actions',
-        team: { id: BOT.team, domain: 'kantoor' },
-        user: { id: a.user, username: a.user.toLowerCase(), name: a.user.toLowerCase(), team_id: BOT.team },
-        api_app_id: 'A1',
-        trigger_id: this.fake.trigger(),
+        ...this.interactionBase('block_actions', a.user),
         container: { type: 'view', view_id: 'VHOME' },
         view: { id: 'VHOME', type: 'home', team_id: BOT.team, blocks: [] },
-        actions: [action],
+        actions: [button('h1', a)],
       },
       o,
     );
@@ -176,11 +152,7 @@ export class SlackSender {
   ): Promise<Response> {
     return this.interaction(
       {
-        type: 'view_submission',
-        team: { id: BOT.team, domain: 'kantoor' },
-        user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: BOT.team },
-        api_app_id: 'A1',
-        trigger_id: this.fake.trigger(),
+        ...this.interactionBase('view_submission', user),
         view: {
           // Slack gives every opened modal its own id; a replay of one submission repeats it.
           id: view.id ?? `V${++this.n}`,
@@ -196,6 +168,17 @@ export class SlackSender {
     );
   }
 
+  /** What every interaction payload starts with: its type, the team, the person, the app and a trigger. */
+  private interactionBase(type: string, user: string): Record<string, unknown> {
+    return {
+      type,
+      team: { id: BOT.team, domain: 'kantoor' },
+      user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: BOT.team },
+      api_app_id: 'A1',
+      trigger_id: this.fake.trigger(),
+    };
+  }
+
   interaction(payload: Record<string, unknown>, o: SendOptions = {}): Promise<Response> {
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     return this.post(body, 'application/x-www-form-urlencoded', o);
@@ -205,6 +188,18 @@ export class SlackSender {
   ts(): string {
     return `${1_700_000_000 + ++this.n}.000100`;
   }
+}
+
+/** One pressed button in a block_actions payload, as Slack sends it. */
+function button(blockId: string, a: { actionId: string; value?: string }): Record<string, unknown> {
+  return {
+    type: 'button',
+    block_id: blockId,
+    action_id: a.actionId,
+    text: { type: 'plain_text', text: 'x' },
+    action_ts: `${Date.now() / 1000}`,
+    ...(a.value === undefined ? {} : { value: a.value }),
+  };
 }
 
 /** The Events API envelope around one event. */

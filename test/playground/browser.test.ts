@@ -3,11 +3,15 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PLAYGROUND_SLACK } from '../../adapters/playground/identities.js';
 import type { App } from '../../src/app.js';
-import { browserSkipReason, launchBrowser } from '../helpers/browser.js';
-import { startPlaygroundApp } from '../helpers/playground-app.js';
+import {
+  browserSkipReason,
+  closePlaygroundInBrowser,
+  openPlayground,
+  startPlaygroundInBrowser,
+} from '../helpers/browser.js';
 import { describeSkipIf } from '../helpers/skip.js';
+import { startPlaygroundCase } from './playground-case.js';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-artifacts/playground');
 const QUESTION = 'Ik neem een klant over uit een andere Twinfield omgeving, wat moet ik doen?';
@@ -18,23 +22,11 @@ describeSkipIf(skip, 'playground in the browser', () => {
   let browser: Browser;
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    app = await startPlaygroundApp();
-    browser = await launchBrowser();
+    ({ app, browser } = await startPlaygroundInBrowser());
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => closePlaygroundInBrowser({ app, browser }));
 
-  async function open(platform: 'slack' | 'teams'): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
-    page.on('pageerror', (err) => {
-      throw err;
-    });
-    await page.goto(`${app.url}/?platform=${platform}`);
-    await expect.poll(() => page.locator('#who option').count()).toBe(4);
-    return page;
-  }
+  const open = (platform: 'slack' | 'teams') => openPlayground(browser, app.url, platform);
 
   const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   const say = async (page: Page, text: string) => {
@@ -114,21 +106,7 @@ describeSkipIf(skip, 'playground in the browser', () => {
   }, 120_000);
   it('Slack view: history modal, export into the DM and its CSV download, Home tab with a working approve', async () => {
     const client = 'Slagerij <i>Vers</i> & Zn';
-    const started = await app.engine.submitStart({
-      platform: 'slack',
-      workspace: PLAYGROUND_SLACK.team,
-      conversation: PLAYGROUND_SLACK.channel,
-      user: { platform: 'slack', id: 'U0PGREQUEST', name: 'Rianne de Vries' },
-      values: {
-        clientName: client,
-        administrations: '3001',
-        oldEnvironment: 'Oud',
-        newEnvironment: 'Nieuw',
-        oldEnvironmentAdmin: 'U0PGOLDADMN',
-        client: 'U0PGCLIENT0',
-        newEnvironmentAdmin: 'U0PGREQUEST',
-      },
-    });
+    const started = await startPlaygroundCase(app, 'slack', { clientName: client, administrations: '3001' });
     if (!started.ok || started.withdrawn) throw new Error('case not started');
     const page = await open('slack');
     const caseMessage = timeline(page)

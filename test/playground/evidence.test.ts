@@ -1,9 +1,9 @@
 // History, Export and the Home tab in the playground: the fake Slack workspace speaks views.update, views.publish,
 // conversations.open and the external file upload, so the real Slack adapter's calls land on the page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PLAYGROUND_SLACK, PLAYGROUND_TEAMS } from '../../adapters/playground/identities.js';
 import type { App } from '../../src/app.js';
 import { startPlaygroundApp } from '../helpers/playground-app.js';
+import { startPlaygroundCase } from './playground-case.js';
 
 interface Block {
   type: string;
@@ -28,28 +28,13 @@ interface State {
 
 // What a person typed as a client name: it must stay literal on every new surface.
 const CLIENT = 'Bakkerij <b>De Korst</b> & *Zonen*';
-const REQUESTER = 'U0PGREQUEST';
 
 describe('playground history, export and Home tab', () => {
   let app: App & { url: string };
   let caseId: string;
   beforeAll(async () => {
     app = await startPlaygroundApp();
-    const r = await app.engine.submitStart({
-      platform: 'slack',
-      workspace: PLAYGROUND_SLACK.team,
-      conversation: PLAYGROUND_SLACK.channel,
-      user: { platform: 'slack', id: REQUESTER, name: 'Rianne de Vries' },
-      values: {
-        clientName: CLIENT,
-        administrations: '1001',
-        oldEnvironment: 'Oud',
-        newEnvironment: 'Nieuw',
-        oldEnvironmentAdmin: 'U0PGOLDADMN',
-        client: 'U0PGCLIENT0',
-        newEnvironmentAdmin: REQUESTER,
-      },
-    });
+    const r = await startPlaygroundCase(app, 'slack', { clientName: CLIENT });
     if (!r.ok || r.withdrawn) throw new Error('case not started');
     caseId = r.caseId;
   }, 30_000);
@@ -204,21 +189,7 @@ describe('playground history, export and Home tab', () => {
 
   it('Teams: History and Export answer the presser with the card, and without PUBLIC_URL the export is a table', async () => {
     expect((await post('/playground/say', { platform: 'teams', as: 'requester', text: 'help' })).status).toBe(200);
-    const r = await app.engine.submitStart({
-      platform: 'teams',
-      workspace: PLAYGROUND_TEAMS.tenant,
-      conversation: PLAYGROUND_TEAMS.conversation,
-      user: { platform: 'teams', id: '29:pg-requester', name: 'Rianne de Vries' },
-      values: {
-        clientName: CLIENT,
-        administrations: '2001',
-        oldEnvironment: 'Oud',
-        newEnvironment: 'Nieuw',
-        oldEnvironmentAdmin: '29:pg-old-admin',
-        client: '29:pg-client',
-        newEnvironmentAdmin: '29:pg-requester',
-      },
-    });
+    const r = await startPlaygroundCase(app, 'teams', { clientName: CLIENT, administrations: '2001' });
     if (!r.ok || r.withdrawn) throw new Error('case not started');
     const card = async () =>
       (await state()).teams.activities.find((a) => JSON.stringify(a.attachments ?? []).includes(r.caseId));
@@ -264,21 +235,7 @@ describe('playground Teams export with PUBLIC_URL', () => {
           body: JSON.stringify(body),
         });
       await post('/playground/say', { platform: 'teams', as: 'requester', text: 'help' });
-      const r = await app.engine.submitStart({
-        platform: 'teams',
-        workspace: PLAYGROUND_TEAMS.tenant,
-        conversation: PLAYGROUND_TEAMS.conversation,
-        user: { platform: 'teams', id: '29:pg-requester', name: 'Rianne de Vries' },
-        values: {
-          clientName: CLIENT,
-          administrations: '2001',
-          oldEnvironment: 'Oud',
-          newEnvironment: 'Nieuw',
-          oldEnvironmentAdmin: '29:pg-old-admin',
-          client: '29:pg-client',
-          newEnvironmentAdmin: '29:pg-requester',
-        },
-      });
+      const r = await startPlaygroundCase(app, 'teams', { clientName: CLIENT, administrations: '2001' });
       if (!r.ok || r.withdrawn) throw new Error('case not started');
       const activities = async () =>
         ((await (await fetch(`${app.url}/playground/state?as=requester`)).json()) as State).teams.activities;

@@ -4,11 +4,10 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PLAYGROUND_SLACK } from '../../adapters/playground/identities.js';
 import type { App } from '../../src/app.js';
-import { browserSkipReason, launchBrowser } from '../helpers/browser.js';
-import { startPlaygroundApp } from '../helpers/playground-app.js';
+import { browserSkipReason, closePlaygroundInBrowser, startPlaygroundInBrowser } from '../helpers/browser.js';
 import { describeSkipIf } from '../helpers/skip.js';
+import { startPlaygroundCase } from './playground-case.js';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-artifacts/playground');
 const QUESTION = 'Ik neem een klant over uit een andere Twinfield omgeving, wat moet ik doen?';
@@ -20,13 +19,9 @@ describeSkipIf(skip, 'playground: outside approvers in the browser', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     // No PUBLIC_URL: the playground offers outside approvers at its own address.
-    app = await startPlaygroundApp();
-    browser = await launchBrowser();
+    ({ app, browser } = await startPlaygroundInBrowser());
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => closePlaygroundInBrowser({ app, browser }));
 
   const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   const timeline = (page: Page) => page.getByTestId('timeline');
@@ -144,21 +139,13 @@ describeSkipIf(skip, 'playground: outside approvers in the browser', () => {
 
   it('the page fits a phone without sideways scrolling, every control has a label, and works by keyboard', async () => {
     const client = 'Installatiebedrijf Van der Heijden-Wolterinkhuizen B.V.';
-    const started = await app.engine.submitStart({
-      platform: 'slack',
-      workspace: PLAYGROUND_SLACK.team,
-      conversation: PLAYGROUND_SLACK.channel,
-      user: { platform: 'slack', id: 'U0PGREQUEST', name: 'Rianne de Vries' },
-      values: {
-        clientName: client,
-        administrations: '4001 administratie.installatiebedrijfhoofdkantoorvestigingnoord@voorbeeld.nl\n4002 Tweede',
-        oldEnvironment: 'Kantoor Oud',
-        newEnvironment: 'Kantoor Nieuw',
-        oldEnvironmentAdmin: 'U0PGOLDADMN',
-        client: '',
-        clientExternalName: 'Karin Bakker',
-        newEnvironmentAdmin: 'U0PGREQUEST',
-      },
+    const started = await startPlaygroundCase(app, 'slack', {
+      clientName: client,
+      administrations: '4001 administratie.installatiebedrijfhoofdkantoorvestigingnoord@voorbeeld.nl\n4002 Tweede',
+      oldEnvironment: 'Kantoor Oud',
+      newEnvironment: 'Kantoor Nieuw',
+      client: '',
+      clientExternalName: 'Karin Bakker',
     });
     if (!started.ok || started.withdrawn) throw new Error('case not started');
     const state = async () => JSON.stringify(await (await fetch(`${app.url}/playground/state?as=requester`)).json());

@@ -1,9 +1,10 @@
 // In the playground, an outside approver's link reaches the requester only: in Teams by a 1:1 chat, in Slack as an
 // ephemeral (the direct message is kept out of the channel view); nobody else's view shows it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PLAYGROUND_SLACK, PLAYGROUND_TEAMS } from '../../adapters/playground/identities.js';
+import { PLAYGROUND_SLACK } from '../../adapters/playground/identities.js';
 import type { App } from '../../src/app.js';
 import { startPlaygroundApp } from '../helpers/playground-app.js';
+import { startPlaygroundCase } from './playground-case.js';
 
 const link =
   /\]\(https:\/\/overname\.example\.nl(\/goedkeuring\/[A-Za-z0-9_.-]+)\)|<https:\/\/overname\.example\.nl(\/goedkeuring\/[A-Za-z0-9_.-]+)\|/;
@@ -22,27 +23,16 @@ describe('playground: approval links for outside approvers', () => {
       body: JSON.stringify({ platform, as: 'requester', text }),
     });
   const view = async (as: string) => JSON.stringify(await (await fetch(`${app.url}/playground/state?as=${as}`)).json());
-  const start = (platform: 'slack' | 'teams', workspace: string, conversation: string, user: string) =>
-    app.engine.submitStart({
-      platform,
-      workspace,
-      conversation,
-      user: { platform, id: user, name: 'Rianne de Vries' },
-      values: {
-        clientName: `Klant in ${platform}`,
-        administrations: '1001',
-        oldEnvironment: 'Oud',
-        newEnvironment: 'Nieuw',
-        oldEnvironmentAdmin: platform === 'slack' ? 'U0PGOLDADMN' : '29:pg-old-admin',
-        client: '',
-        clientExternalName: 'Karin, via link',
-        newEnvironmentAdmin: user,
-      },
+  const start = (platform: 'slack' | 'teams') =>
+    startPlaygroundCase(app, platform, {
+      clientName: `Klant in ${platform}`,
+      client: '',
+      clientExternalName: 'Karin, via link',
     });
 
   it('shows the Teams link to the requester only, and it opens the page', async () => {
     expect((await say('teams', 'help')).status).toBe(200);
-    const r = await start('teams', PLAYGROUND_TEAMS.tenant, PLAYGROUND_TEAMS.conversation, '29:pg-requester');
+    const r = await start('teams');
     expect(r.ok && !r.withdrawn).toBe(true);
     await expect.poll(() => view('requester'), { timeout: 10_000 }).toMatch(link);
     const state = JSON.parse(await view('requester')) as { teams: { activities: { text?: string }[] } };
@@ -53,7 +43,7 @@ describe('playground: approval links for outside approvers', () => {
   });
 
   it('shows the Slack link to the requester only, once', async () => {
-    const r = await start('slack', PLAYGROUND_SLACK.team, PLAYGROUND_SLACK.channel, 'U0PGREQUEST');
+    const r = await start('slack');
     expect(r.ok && !r.withdrawn).toBe(true);
     await expect
       .poll(async () => (await view('requester')).split('/goedkeuring/').length, { timeout: 10_000 })

@@ -2,11 +2,16 @@
 // shown (and sent to the service) the way Slack and Teams would, and the demo clock's Dutch.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { PLAYGROUND_SLACK, PLAYGROUND_TEAMS } from '../../adapters/playground/identities.js';
+import { PLAYGROUND_SLACK } from '../../adapters/playground/identities.js';
 import type { App } from '../../src/app.js';
-import { browserSkipReason, launchBrowser } from '../helpers/browser.js';
-import { startPlaygroundApp } from '../helpers/playground-app.js';
+import {
+  browserSkipReason,
+  closePlaygroundInBrowser,
+  openPlayground,
+  startPlaygroundInBrowser,
+} from '../helpers/browser.js';
 import { describeSkipIf } from '../helpers/skip.js';
+import { startPlaygroundCase } from './playground-case.js';
 
 const skip = browserSkipReason();
 /** The zero width space the adapters put after "<", "*" and the like so that no markup can form; invisible. */
@@ -16,49 +21,18 @@ describeSkipIf(skip, 'playground look and text', () => {
   let app: App & { url: string };
   let browser: Browser;
   beforeAll(async () => {
-    app = await startPlaygroundApp();
-    browser = await launchBrowser();
+    ({ app, browser } = await startPlaygroundInBrowser());
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => closePlaygroundInBrowser({ app, browser }));
 
-  async function open(platform: 'slack' | 'teams'): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
-    page.on('pageerror', (err) => {
-      throw err;
-    });
-    await page.goto(`${app.url}/?platform=${platform}`);
-    await expect.poll(() => page.locator('#who option').count()).toBe(4);
-    return page;
-  }
+  const open = (platform: 'slack' | 'teams') => openPlayground(browser, app.url, platform);
   const say = async (page: Page, text: string) => {
     await page.getByTestId('composer').fill(text);
     await page.getByTestId('send').click();
   };
   const timeline = (page: Page) => page.getByTestId('timeline');
-  const startCase = (platform: 'slack' | 'teams', clientName: string) => {
-    const ids =
-      platform === 'slack'
-        ? { old: 'U0PGOLDADMN', client: 'U0PGCLIENT0', me: 'U0PGREQUEST' }
-        : { old: '29:pg-old-admin', client: '29:pg-client', me: '29:pg-requester' };
-    return app.engine.submitStart({
-      platform,
-      workspace: platform === 'slack' ? PLAYGROUND_SLACK.team : PLAYGROUND_TEAMS.tenant,
-      conversation: platform === 'slack' ? PLAYGROUND_SLACK.channel : PLAYGROUND_TEAMS.conversation,
-      user: { platform, id: ids.me, name: 'Rianne de Vries' },
-      values: {
-        clientName,
-        administrations: '1001',
-        oldEnvironment: 'Oud',
-        newEnvironment: 'Nieuw',
-        oldEnvironmentAdmin: ids.old,
-        client: ids.client,
-        newEnvironmentAdmin: ids.me,
-      },
-    });
-  };
+  const startCase = (platform: 'slack' | 'teams', clientName: string) =>
+    startPlaygroundCase(app, platform, { clientName });
 
   // First, while no case exists: nothing is due, so the real answer is 0.
   it('calls the demo clock "Demoklok" and counts reminders in proper Dutch', async () => {
@@ -90,9 +64,11 @@ describeSkipIf(skip, 'playground look and text', () => {
       const page = await open('slack');
       await say(page, typed);
       const mine = timeline(page).getByTestId('msg').filter({ hasText: 'Rianne de Vries' }).last();
-      await expect.poll(() => mine.locator('.content').innerText()).toBe(typed);
+      // Its own text only: the bot's answer in its thread is drawn inside it, with a .content of its own.
+      const text = mine.locator(':scope > .body > .content');
+      await expect.poll(() => text.innerText()).toBe(typed);
       // Nothing typed became markup: no bold, no mention, no link.
-      expect(await mine.locator('.content b, .content .mention, .content a').count()).toBe(0);
+      expect(await text.locator('b, .mention, a').count()).toBe(0);
 
       const events = fetches.mock.calls
         .filter(([url]) => String(url).endsWith('/slack/events'))

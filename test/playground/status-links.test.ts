@@ -1,9 +1,9 @@
 // "status" in the playground links each case to the playground page in that platform's view, not to real Slack or
 // Teams: the simulated Slack answers chat.getPermalink with it, and the Teams messenger's links are the page's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PLAYGROUND_SLACK, PLAYGROUND_TEAMS } from '../../adapters/playground/identities.js';
 import type { App } from '../../src/app.js';
 import { startPlaygroundApp } from '../helpers/playground-app.js';
+import { startPlaygroundCase } from './playground-case.js';
 
 interface State {
   slack: { messages: { text: string; blocks?: unknown[] }[] };
@@ -24,25 +24,16 @@ describe('playground status links', () => {
       body: JSON.stringify({ platform, as: 'requester', text }),
     });
   const state = async () => (await (await fetch(`${app.url}/playground/state?as=requester`)).json()) as State;
-  const start = (platform: 'slack' | 'teams', workspace: string, conversation: string, user: string) =>
-    app.engine.submitStart({
+  const start = (platform: 'slack' | 'teams', user: string) =>
+    startPlaygroundCase(
+      app,
       platform,
-      workspace,
-      conversation,
-      user: { platform, id: user, name: 'Rianne' },
-      values: {
-        clientName: `Klant in ${platform}`,
-        administrations: '1001',
-        oldEnvironment: 'Oud',
-        newEnvironment: 'Nieuw',
-        oldEnvironmentAdmin: 'x-old',
-        client: 'x-client',
-        newEnvironmentAdmin: user,
-      },
-    });
+      { clientName: `Klant in ${platform}`, oldEnvironmentAdmin: 'x-old', client: 'x-client' },
+      { id: user, name: 'Rianne' },
+    );
 
   it('links a Slack case to the page in its Slack view', async () => {
-    const r = await start('slack', PLAYGROUND_SLACK.team, PLAYGROUND_SLACK.channel, 'UPGREQ');
+    const r = await start('slack', 'UPGREQ');
     expect(r.ok && !r.withdrawn).toBe(true);
     expect((await say('slack', 'status')).status).toBe(200);
     await expect
@@ -53,7 +44,7 @@ describe('playground status links', () => {
   it('links a Teams case to the page in its Teams view', async () => {
     // The conversation is known to the Teams adapter once something was said there.
     expect((await say('teams', 'help')).status).toBe(200);
-    const r = await start('teams', PLAYGROUND_TEAMS.tenant, PLAYGROUND_TEAMS.conversation, '29:pg-requester');
+    const r = await start('teams', '29:pg-requester');
     expect(r.ok && !r.withdrawn).toBe(true);
     expect((await say('teams', 'status')).status).toBe(200);
     await expect
