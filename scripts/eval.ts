@@ -12,6 +12,34 @@ const verbose = process.argv.includes('--verbose');
 // The held-out set is for measuring only: its failures are not printed unless asked for by name.
 const showHeldOutFailures = process.argv.includes('--heldout-failures');
 
+// --cross-validate: the learned scope model's leave-one-batch-out figures on the example questions, then stop.
+if (process.argv.includes('--cross-validate')) {
+  const { crossValidate } = await import('../src/answers/learned/cross-validate.js');
+  const examples = await loadEvalQuestions(fileURLToPath(EVAL_SETS.development));
+  const folds = crossValidate(examples);
+  const pct1 = (n: number, d: number) => `${((n / d) * 100).toFixed(1)}%`.padStart(6);
+  const sum = (k: 'answerable' | 'unanswerable' | 'kept' | 'sectionRight' | 'caught') =>
+    folds.reduce((n, f) => n + f[k], 0);
+  const rows = [
+    ...folds,
+    {
+      batch: 'all',
+      ...Object.fromEntries(
+        (['answerable', 'unanswerable', 'kept', 'sectionRight', 'caught'] as const).map((k) => [k, sum(k)]),
+      ),
+    },
+  ] as typeof folds;
+  process.stdout.write(
+    'Scope model, each batch scored by a model trained on the others (answerable kept / best section right / unanswerable caught):\n',
+  );
+  for (const f of rows) {
+    process.stdout.write(
+      `${f.batch.padEnd(6)} ${pct1(f.kept, f.answerable)} ${pct1(f.sectionRight, f.answerable)} ${pct1(f.caught, f.unanswerable)}  (${f.answerable}+${f.unanswerable})\n`,
+    );
+  }
+  process.exit(0);
+}
+
 const engine = await createAnswerEngine();
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 const ok = (r: EvalReport) => r.passRate >= EVAL_TARGETS.passRate && r.falseAnswerRate <= EVAL_TARGETS.falseAnswerRate;

@@ -26,7 +26,7 @@ export const EVAL_TARGETS = { passRate: 0.95, falseAnswerRate: 0 } as const;
  * who had not seen its word lists, and is only ever measured (test/eval/README.md).
  */
 export const EVAL_SETS = {
-  development: new URL('../../test/eval/development.json', import.meta.url),
+  development: new URL('../../knowledge/example-questions.json', import.meta.url),
   heldout: new URL('../../test/eval/heldout.json', import.meta.url),
 } as const;
 

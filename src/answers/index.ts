@@ -1,7 +1,10 @@
 // Entry point of the answer engine: loads the knowledge base and answers offline, or through OpenAI when configured.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledge } from '../knowledge/index.js';
 import { buildKnowledgeIndex } from './knowledge-index.js';
+import { ScopeModel } from './learned/scope-model.js';
 import type { OpenAIOptions, WarnLogger } from './llm/options.js';
 import { OfflineAnswerer } from './offline.js';
 import type { AnswerEngine } from './types.js';
@@ -13,6 +16,9 @@ export type { Answer, AnswerEngine, AnswerRequest, Citation, Language } from './
 /** The repository's knowledge/ directory, wherever the process was started from. */
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
 
+/** Questions people asked, labelled with the sections that answer them (or none): the learned model's examples. */
+export const EXAMPLE_QUESTIONS = 'example-questions.json';
+
 export interface AnswerEngineOptions {
   knowledgeDir?: string;
   /** Without it the engine answers offline from the retrieved passages. */
@@ -23,8 +29,12 @@ export interface AnswerEngineOptions {
 const silent: WarnLogger = { warn: () => {} };
 
 export async function createAnswerEngine(options: AnswerEngineOptions = {}): Promise<AnswerEngine> {
-  const articles = await loadKnowledge(options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
-  const offline = new OfflineAnswerer(buildKnowledgeIndex(articles).models);
+  const dir = options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
+  const articles = await loadKnowledge(dir);
+  // Labelled example questions beside the articles train the learned scope model; without them the rules decide alone.
+  const examples = join(dir, EXAMPLE_QUESTIONS);
+  const scope = existsSync(examples) ? await ScopeModel.load(examples) : undefined;
+  const offline = new OfflineAnswerer(buildKnowledgeIndex(articles).models, scope);
   if (!options.openai) return { answer: async (request) => offline.answer(request) };
   // Loaded only when used: the openai client is the slowest import and the CLI mostly runs offline.
   const { LlmAnswerer } = await import('./llm/answerer.js');

@@ -5,11 +5,13 @@ import { type Composition, composeOverview, composeSection } from './compose.js'
 import { hasFollowUpMarker, isFollowUp } from './followup.js';
 import type { GapHit } from './gaps.js';
 import { isTakeoverQuestion } from './intent.js';
+import type { ScopeModel } from './learned/scope-model.js';
 import { planMessage } from './message-plan.js';
 import { gapNote, notFoundText, otherLanguageNote } from './messages.js';
 import type { SectionEntry } from './passages.js';
 import { type PartPlan, planPart } from './plan.js';
 import { type QuestionPart, readQuestion } from './question.js';
+import { reconsider, type Verdict } from './second-opinion.js';
 import type { SectionModel } from './section-model.js';
 import type { Answer, AnswerRequest, Citation, Language } from './types.js';
 
@@ -22,6 +24,10 @@ export interface Analysis {
   plans: PartPlan[];
   followUp: boolean;
   suggestTakeover: boolean;
+  /** What the learned scope model made of the rules' plans (absent without a model). */
+  verdict?: Verdict;
+  /** The learned model's probability that the article answers the message. */
+  inScope?: number;
 }
 
 export function citationFor(entry: SectionEntry): Citation {
@@ -48,7 +54,10 @@ function languageOf(request: AnswerRequest): Language {
 }
 
 export class OfflineAnswerer {
-  constructor(private readonly models: ReadonlyMap<Language, SectionModel>) {}
+  constructor(
+    private readonly models: ReadonlyMap<Language, SectionModel>,
+    private readonly scope?: ScopeModel,
+  ) {}
 
   private modelFor(language: Language): SectionModel {
     const model = this.models.get(language) ?? [...this.models.values()][0];
@@ -82,8 +91,12 @@ export class OfflineAnswerer {
         if (gap?.gap.gap.kind === 'question') inheritedGap = gap.gap;
       }
     }
-    const plans = planMessage(model, parts, { context, inheritedGap });
-    return { language, model, parts, plans, followUp, suggestTakeover: isTakeoverQuestion(request.question) };
+    const planned = planMessage(model, parts, { context, inheritedGap });
+    const suggestTakeover = isTakeoverQuestion(request.question);
+    if (!this.scope) return { language, model, parts, plans: planned, followUp, suggestTakeover };
+    const reading = this.scope.read(request.question, model.language, followUp ? previous : undefined);
+    const { plans, verdict } = reconsider(model, parts, planned, reading);
+    return { language, model, parts, plans, followUp, suggestTakeover, verdict, inScope: reading.inScope };
   }
 
   answerFrom(analysis: Analysis): Answer {

@@ -35,7 +35,15 @@ export type PartPlan =
       note?: GapHit;
     }
   | { kind: 'overview'; after: boolean; possible: boolean }
-  | { kind: 'none'; asks: boolean; closest?: Ranked; vague: boolean; instruction?: boolean };
+  | {
+      kind: 'none';
+      asks: boolean;
+      closest?: Ranked;
+      vague: boolean;
+      instruction?: boolean;
+      /** It asks about a thing on its own (how to set up a bank link), not about what the move does to it. */
+      thing?: boolean;
+    };
 
 export interface PlanInput {
   part: QuestionPart;
@@ -207,5 +215,5 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
   }
   const vague = [...own.values()].every((h) => h.tier === 'context') && part.unknown.length === 0;
   const closest = ranked[0] && ranked[0].score > 0 ? ranked[0] : undefined;
-  return { kind: 'none', asks: part.asks, closest, vague };
+  return { kind: 'none', asks: part.asks, closest, vague, thing: thingAlone };
 }

@@ -1,0 +1,204 @@
+// The learned scope model and how it weighs in: trained features stay bounded, training is deterministic, and the
+// rules' answer is withheld or given only where the model is sure, never over a known gap or an order.
+import { copyFile, mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerEngine, DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from '../../src/answers/index.js';
+import { buildKnowledgeIndex } from '../../src/answers/knowledge-index.js';
+import { featuresOf } from '../../src/answers/learned/features.js';
+import { LinearModel } from '../../src/answers/learned/linear-model.js';
+import { ScopeModel } from '../../src/answers/learned/scope-model.js';
+import { OfflineAnswerer } from '../../src/answers/offline.js';
+import type { PartPlan } from '../../src/answers/plan.js';
+import { readQuestion } from '../../src/answers/question.js';
+import { RESCUE_FROM, reconsider, VETO_BELOW } from '../../src/answers/second-opinion.js';
+import type { SectionModel } from '../../src/answers/section-model.js';
+
+let nl: SectionModel;
+let scope: ScopeModel;
+beforeAll(async () => {
+  nl = buildKnowledgeIndex(await loadKnowledge(DEFAULT_KNOWLEDGE_DIR)).models.get('nl') as SectionModel;
+  scope = await ScopeModel.load(join(DEFAULT_KNOWLEDGE_DIR, 'example-questions.json'));
+});
+
+describe('features', () => {
+  it('reads stems, stem pairs and trigrams, so a typo still shares most of them', () => {
+    const right = featuresOf('Gaat de Rabobank koppeling mee?', 'nl');
+    const typo = featuresOf('gaat de rabobnak koppelling mee', 'nl');
+    expect(right.has('s:rabobank')).toBe(true);
+    const shared = [...typo.keys()].filter((f) => right.has(f)).length;
+    expect(shared / typo.size).toBeGreaterThan(0.5);
+  });
+
+  it('stays bounded for any input: one 40,000-character word, 40,000 characters, emoji and binary junk', () => {
+    expect([...featuresOf('a'.repeat(40_000), 'nl').keys()]).toEqual(['bias']);
+    expect(featuresOf('🙂🙂🙂', 'en').size).toBe(1);
+    expect(featuresOf('\u0000\u0001\uFFFD\u202E', 'nl').size).toBe(1);
+    const long = featuresOf('rabobank koppeling '.repeat(2_000), 'nl');
+    expect(long.size).toBeLessThan(50);
+    expect(Math.max(...long.values())).toBeLessThanOrEqual(2);
+    expect(featuresOf(`${'word '.repeat(8_000)}`, 'en').size).toBeLessThan(10);
+  });
+});
+
+describe('linear model', () => {
+  const examples = [
+    {
+      features: new Map([
+        ['s:bank', 1],
+        ['bias', 1],
+      ]),
+      labels: new Set(['in']),
+    },
+    {
+      features: new Map([
+        ['s:invoice', 1],
+        ['bias', 1],
+      ]),
+      labels: new Set<string>(),
+    },
+    {
+      features: new Map([
+        ['s:bank', 1],
+        ['s:link', 1],
+        ['bias', 1],
+      ]),
+      labels: new Set(['in']),
+    },
+    {
+      features: new Map([
+        ['s:weather', 1],
+        ['bias', 1],
+      ]),
+      labels: new Set<string>(),
+    },
+  ];
+
+  it('learns which features point to a label and gives the same model every run', () => {
+    const a = LinearModel.train(['in'], examples);
+    const b = LinearModel.train(['in'], examples);
+    const bank = new Map([
+      ['s:bank', 1],
+      ['bias', 1],
+    ]);
+    const invoice = new Map([
+      ['s:invoice', 1],
+      ['bias', 1],
+    ]);
+    expect(a.predict(bank).get('in')).toBeGreaterThan(0.8);
+    expect(a.predict(invoice).get('in')).toBeLessThan(0.2);
+    expect(b.predict(bank).get('in')).toBe(a.predict(bank).get('in'));
+  });
+
+  it('gives features it never saw no weight', () => {
+    const model = LinearModel.train(['in'], examples);
+    const bias = new Map([['bias', 1]]);
+    expect(
+      model
+        .predict(
+          new Map([
+            ['s:unseen', 5],
+            ['bias', 1],
+          ]),
+        )
+        .get('in'),
+    ).toBe(model.predict(bias).get('in'));
+  });
+});
+
+describe('scope model trained on the example questions', () => {
+  it('tells the move and its checklist from other Twinfield work, in both languages', () => {
+    expect(scope.read('Wie moeten er allemaal akkoord geven voor de verhuizing?', 'nl').inScope).toBeGreaterThan(0.8);
+    expect(scope.read('Is the Knab bank feed copied when the admin moves to us?', 'en').inScope).toBeGreaterThan(0.8);
+    expect(scope.read('Hoe maak ik een verkoopfactuur aan in Twinfield?', 'nl').inScope).toBeLessThan(0.2);
+    expect(scope.read('What does the move cost?', 'en').inScope).toBeLessThan(0.2);
+  });
+
+  it('names the section that answers', () => {
+    expect(scope.read('Gaat de Rabobank koppeling mee?', 'nl').sections[0]?.[0]).toBe('niet-meegekopieerd');
+    expect(scope.read('How do I invite the client to the new user?', 'en').sections[0]?.[0]).toBe('nieuwe-gebruiker');
+  });
+
+  it('reads a follow-up together with the question before it', () => {
+    const alone = scope.read('en Knab?', 'nl').inScope;
+    const after = scope.read('en Knab?', 'nl', 'Gaat de Rabobank koppeling mee bij de verhuizing?').inScope;
+    expect(after).toBeGreaterThan(alone);
+    expect(after).toBeGreaterThan(0.8);
+  });
+});
+
+describe('second opinion on the rules', () => {
+  const plansOf = (question: string) => {
+    const parts = readQuestion(question, nl.matcher, 'nl');
+    return { parts, plans: parts.map((): PartPlan => ({ kind: 'none', asks: true, vague: false })) };
+  };
+  const reading = (inScope: number) => ({
+    inScope,
+    sections: [
+      ['administratie-overzetten', 0.95],
+      ['niet-meegekopieerd', 0.1],
+    ] as [string, number][],
+  });
+
+  it('withholds an answer the model finds far off the subject', () => {
+    const { parts } = plansOf('Wie keurt het goed?');
+    const answer: PartPlan = { kind: 'overview', after: false, possible: false };
+    const out = reconsider(nl, parts, [answer], reading(VETO_BELOW / 2));
+    expect(out.verdict).toBe('veto');
+    expect(out.plans.every((p) => p.kind === 'none')).toBe(true);
+    expect(reconsider(nl, parts, [answer], reading(VETO_BELOW)).verdict).toBe('agree');
+  });
+
+  it("answers from the model's sections where the rules only lacked evidence and the model is sure", () => {
+    const { parts, plans } = plansOf('moet de oude partij ook iets doen?');
+    const out = reconsider(nl, parts, plans, reading(RESCUE_FROM));
+    expect(out.verdict).toBe('rescue');
+    expect(out.plans).toMatchObject([{ kind: 'answer' }]);
+    const sections = out.plans[0]?.kind === 'answer' ? out.plans[0].sections.map((s) => s.section.id) : [];
+    expect(sections).toEqual(['administratie-overzetten']);
+    expect(reconsider(nl, parts, plans, reading(RESCUE_FROM - 0.01)).verdict).toBe('agree');
+  });
+
+  it('never overrules a known gap, an order to the assistant, a thing on its own or an empty greeting', () => {
+    const { parts } = plansOf('hoe lang duurt het?');
+    const refusals: PartPlan[] = [
+      { kind: 'none', asks: true, vague: false, instruction: true },
+      { kind: 'none', asks: true, vague: false, thing: true },
+      { kind: 'none', asks: true, vague: true },
+      { kind: 'none', asks: false, vague: false },
+    ];
+    for (const plan of refusals) expect(reconsider(nl, parts, [plan], reading(1)).verdict).toBe('agree');
+    const gap = { kind: 'gap', asks: true, gap: {} } as unknown as PartPlan;
+    expect(reconsider(nl, parts, [gap], reading(1)).verdict).toBe('agree');
+  });
+});
+
+/** A knowledge directory with the articles but no example questions: the rules decide alone. */
+async function articlesOnly(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'knowledge-'));
+  for (const name of await readdir(DEFAULT_KNOWLEDGE_DIR)) {
+    if (name.endsWith('.md')) await copyFile(join(DEFAULT_KNOWLEDGE_DIR, name), join(dir, name));
+  }
+  return dir;
+}
+
+describe('engine', () => {
+  it('weighs the learned model in when example questions lie beside the articles, and decides by rules alone without', async () => {
+    const dir = await articlesOnly();
+    const models = buildKnowledgeIndex(await loadKnowledge(dir)).models;
+    const request = { question: 'Gaat de Rabobank koppeling mee?' };
+    expect(new OfflineAnswerer(models).analyze(request).verdict).toBeUndefined();
+    expect(new OfflineAnswerer(models, scope).analyze(request).verdict).toBe('agree');
+    const rulesOnly = await createAnswerEngine({ knowledgeDir: dir });
+    expect(await rulesOnly.answer(request)).toMatchObject({ found: true });
+  });
+
+  it('refuses a near miss the rules alone would answer (a question in none of the example questions)', async () => {
+    const dir = await articlesOnly();
+    const question = "Who pays for the client's new user?";
+    expect(await (await createAnswerEngine({ knowledgeDir: dir })).answer({ question })).toMatchObject({ found: true });
+    const a = await (await createAnswerEngine()).answer({ question });
+    expect(a).toMatchObject({ found: false, language: 'en', citations: [] });
+  });
+});
