@@ -12,8 +12,14 @@ export const VETO_BELOW = 0.2;
 export const RESCUE_FROM = 0.9;
 /** Sections the model gives at least this share of its best one join the answer. */
 const SECOND_SECTION = 0.8;
+/**
+ * The model's section replaces the rules' when it is this sure of its own and gives every section the rules chose
+ * less than {@link SURELY_NOT}: on unseen sets this fixed 3 sections in 290 answerable questions and broke none.
+ */
+const SURELY = 0.9;
+const SURELY_NOT = 0.1;
 
-export type Verdict = 'agree' | 'veto' | 'rescue';
+export type Verdict = 'agree' | 'veto' | 'rescue' | 'resection';
 
 /**
  * The rules refused every part only for lack of evidence: no known gap, no order to the assistant, no question about
@@ -37,7 +43,8 @@ export function reconsider(
   if (answered && reading.inScope < VETO_BELOW) {
     return { plans: plans.map((p) => (p.kind === 'answer' || p.kind === 'overview' ? none() : p)), verdict: 'veto' };
   }
-  if (answered || reading.inScope < RESCUE_FROM || !refusedForLackOfEvidence(plans)) return { plans, verdict: 'agree' };
+  if (answered) return resection(model, plans, reading);
+  if (reading.inScope < RESCUE_FROM || !refusedForLackOfEvidence(plans)) return { plans, verdict: 'agree' };
   const [best] = reading.sections;
   if (!best) return { plans, verdict: 'agree' };
   const ids = reading.sections.filter(([, p]) => p >= best[1] * SECOND_SECTION).map(([id]) => id);
@@ -56,3 +63,22 @@ export function reconsider(
 }
 
 const none = (): PartPlan => ({ kind: 'none', asks: true, vague: false });
+
+/** A one-part answer whose sections the model is sure are wrong gets the section the model is sure of instead. */
+function resection(
+  model: SectionModel,
+  plans: PartPlan[],
+  reading: ScopeReading,
+): { plans: PartPlan[]; verdict: Verdict } {
+  const answers = plans.filter((p) => p.kind === 'answer' || p.kind === 'overview');
+  const [plan] = answers;
+  const [best] = reading.sections;
+  if (answers.length !== 1 || plan?.kind !== 'answer' || !best || best[1] < SURELY) return { plans, verdict: 'agree' };
+  const p = new Map(reading.sections);
+  if (plan.sections.some((e) => e.section.id === best[0] || (p.get(e.section.id) ?? 0) >= SURELY_NOT)) {
+    return { plans, verdict: 'agree' };
+  }
+  const entry = model.sections.find((s) => s.section.id === best[0] && s.article === model.articles[0]);
+  if (!entry || entry.children.length) return { plans, verdict: 'agree' };
+  return { plans: plans.map((q) => (q === plan ? { ...plan, sections: [entry] } : q)), verdict: 'resection' };
+}

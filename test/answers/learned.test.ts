@@ -137,7 +137,7 @@ describe('second opinion on the rules', () => {
     inScope,
     sections: [
       ['administratie-overzetten', 0.95],
-      ['niet-meegekopieerd', 0.1],
+      ['niet-meegekopieerd', 0.05],
     ] as [string, number][],
   });
 
@@ -158,6 +158,32 @@ describe('second opinion on the rules', () => {
     const sections = out.plans[0]?.kind === 'answer' ? out.plans[0].sections.map((s) => s.section.id) : [];
     expect(sections).toEqual(['administratie-overzetten']);
     expect(reconsider(nl, parts, plans, reading(RESCUE_FROM - 0.01)).verdict).toBe('agree');
+  });
+
+  it('puts the section the model is sure of in place of one it is sure is wrong, for a one-part answer only', () => {
+    const { parts } = plansOf('moet de oude partij ook iets doen?');
+    const entry = (id: string) => nl.sections.find((e) => e.section.id === id) as SectionModel['sections'][number];
+    const answer = (id: string): PartPlan => ({
+      kind: 'answer',
+      sections: [entry(id)],
+      concepts: new Map(),
+      weights: new Map(),
+    });
+    const out = reconsider(nl, parts, [answer('niet-meegekopieerd')], reading(0.99));
+    expect(out.verdict).toBe('resection');
+    expect(out.plans[0]?.kind === 'answer' && out.plans[0].sections.map((e) => e.section.id)).toEqual([
+      'administratie-overzetten',
+    ]);
+    const unsure = {
+      inScope: 0.99,
+      sections: [
+        ['administratie-overzetten', 0.95],
+        ['niet-meegekopieerd', 0.2],
+      ],
+    };
+    expect(reconsider(nl, parts, [answer('niet-meegekopieerd')], unsure as never).verdict).toBe('agree');
+    const two = [answer('niet-meegekopieerd'), answer('nieuwe-gebruiker')];
+    expect(reconsider(nl, parts, two, reading(0.99)).verdict).toBe('agree');
   });
 
   it('never overrules a known gap, an order to the assistant, a thing on its own or an empty greeting', () => {
