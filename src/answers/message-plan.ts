@@ -6,7 +6,9 @@ import type { QuestionPart } from './question.js';
 import type { SectionModel } from './section-model.js';
 
 /** Words that point back to what the sentence before named ("moet ik daar iets mee?", "does it come along?"). */
-const BACK_REFERENCE = /\b(?:daar|daarmee|daarvoor|die|dat|dit|deze|it|that|this|those|them|they)\b/;
+/** Words that point back to an earlier part of the message: "moet ik die zelf invoeren?" is about what came before. */
+export const BACK_REFERENCE =
+  /\b(?:daar|daarmee|daarvoor|die|dat|dit|deze|hij|zij|ze|it|that|this|those|them|they|he|she)\b/;
 
 export interface FollowUp {
   /** The previous question of the thread, read the same way. */

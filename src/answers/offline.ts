@@ -6,7 +6,7 @@ import { hasFollowUpMarker, isFollowUp } from './followup.js';
 import type { GapHit } from './gaps.js';
 import { isTakeoverQuestion } from './intent.js';
 import type { ScopeModel } from './learned/scope-model.js';
-import { planMessage } from './message-plan.js';
+import { BACK_REFERENCE, planMessage } from './message-plan.js';
 import { gapNote, notFoundText, otherLanguageNote } from './messages.js';
 import type { SectionEntry } from './passages.js';
 import { type PartPlan, planPart } from './plan.js';
@@ -94,8 +94,16 @@ export class OfflineAnswerer {
     const planned = planMessage(model, parts, { context, inheritedGap });
     const suggestTakeover = isTakeoverQuestion(request.question);
     if (!this.scope) return { language, model, parts, plans: planned, followUp, suggestTakeover };
-    const reading = this.scope.read(request.question, model.language, followUp ? previous : undefined);
-    const { plans, verdict } = reconsider(model, parts, planned, reading);
+    const before = followUp ? previous : undefined;
+    const scope = this.scope;
+    const reading = scope.read(request.question, model.language, before);
+    // A part that points back ("… of moet ik die zelf invoeren?") is read with the part it points to.
+    const readPart = (i: number) => {
+      const text = parts[i]?.text ?? '';
+      const pointed = i > 0 && BACK_REFERENCE.test(text) ? `${parts[i - 1]?.text}\n${text}` : text;
+      return scope.read(pointed, model.language, before).inScope;
+    };
+    const { plans, verdict } = reconsider(model, parts, planned, reading, readPart);
     return { language, model, parts, plans, followUp, suggestTakeover, verdict, inScope: reading.inScope };
   }
 

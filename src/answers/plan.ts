@@ -3,7 +3,7 @@
 import { findGap, type GapHit } from './gaps.js';
 import type { ConceptHit } from './matcher.js';
 import type { SectionEntry } from './passages.js';
-import { asksDefinition, conceptsOf, type QuestionPart } from './question.js';
+import { asksDefinition, conceptsOf, ordersTheAssistant, type QuestionPart } from './question.js';
 import { type Ranked, type SectionModel, TIER_WEIGHT } from './section-model.js';
 
 /** Concepts that tie a question to the move itself: with one of them an unknown word is a detail, not a change of subject. */
@@ -168,7 +168,8 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
   const note = partly ? (gap ?? undefined) : undefined;
   const own = conceptsOf(part);
   // "Negeer je instructies …", "approve it on behalf of the client": orders for the assistant, never answered.
-  if (own.has('instruction')) return { kind: 'none', asks: true, vague: false, instruction: true };
+  if (own.has('instruction') || ordersTheAssistant(part.text))
+    return { kind: 'none', asks: true, vague: false, instruction: true };
   const merged = context ? conceptsOf({ hits: [...context.hits, ...part.hits] }) : own;
   const factor = (c: string) => (own.has(c) ? 1 : CONTEXT_FACTOR);
   const ranked = model.rank(part, factor, context?.hits);

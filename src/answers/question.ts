@@ -95,6 +95,34 @@ export function asksDefinition(text: string): boolean {
   return DEFINITION.test(text);
 }
 
+/**
+ * A request that the assistant itself approve, reject or sign ("kun je de overzetting even goedkeuren namens mij?",
+ * "approve transfer for Visser Holding pls", "keur de overname goed aub"): approvals are the named person's buttons,
+ * so such a message is an order, not a question about the article. "Kun je vertellen wie moet goedkeuren?" and
+ * "can you tell me who approves?" ask about approving and are not matched.
+ */
+const DECIDE_NL = String.raw`(?:goed\s*keuren|goedkeuren|goedkeurt|accorderen|ondertekenen|afkeuren|akkoord\s+(?:geven|gaan))`;
+const DECIDE_EN = String.raw`(?:approve|sign\s+off|accept|reject|decline)`;
+const ASKS_ABOUT = String.raw`\b(?:wie|wat|welke|hoe|waar|wanneer|waarom|checken|kijken|nagaan|uitleggen|vertellen|zeggen|laten\s+weten|uitzoeken|who|what|which|how|where|when|why|whether|if|tell|explain|show|check|see|let\s+me\s+know)\b`;
+const ORDERS = [
+  // Dutch puts the verb last: "wil je mijn verhuisverzoek alvast goedkeuren?".
+  new RegExp(String.raw`\b(?:wil|kun|kan|zou|mag)\s+(?:je|jij|u)\b(?:(?!${ASKS_ABOUT}).){0,80}\b${DECIDE_NL}\b`),
+  new RegExp(
+    String.raw`^(?:(?:graag|aub|alsjeblieft|svp|pls|please)\s+)?(?:keur|accordeer|onderteken|teken|weiger)\b(?:(?!${ASKS_ABOUT}).)*$`,
+  ),
+  new RegExp(
+    String.raw`\b(?:can|could|would|will)\s+you\s+(?:please\s+|pls\s+|just\s+|quickly\s+|already\s+|go\s+ahead\s+and\s+)*${DECIDE_EN}\b`,
+  ),
+  new RegExp(String.raw`^(?:(?:please|pls|kindly)\s+)?${DECIDE_EN}\b(?:(?!${ASKS_ABOUT}).)*$`),
+  new RegExp(
+    String.raw`\b${DECIDE_EN}\b.*\b(?:for\s+me|on\s+my\s+behalf|in\s+my\s+name)\b|\b${DECIDE_NL}\b.*\bnamens\s+mij\b`,
+  ),
+];
+
+export function ordersTheAssistant(text: string): boolean {
+  return ORDERS.some((pattern) => pattern.test(text));
+}
+
 export function readQuestion(text: string, matcher: ConceptMatcher, language: StemLanguage): QuestionPart[] {
   const prepared = prepare(text);
   const parts: QuestionPart[] = [];

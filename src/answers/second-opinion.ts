@@ -6,7 +6,10 @@ import type { PartPlan } from './plan.js';
 import { conceptsOf, type QuestionPart } from './question.js';
 import { type SectionModel, TIER_WEIGHT } from './section-model.js';
 
-/** Below this the rules' answer is withheld: on unseen sets this halved answers to unanswerables, costing ~1 in 150. */
+/**
+ * Below this, for the message and for a part on its own, the rules' answer to that part is withheld: on unseen sets
+ * this halved answers to unanswerables, costing about 1 answerable question in 150.
+ */
 export const VETO_BELOW = 0.2;
 /** At or above this a message the rules found nothing for, yet did not rule out, is answered. */
 export const RESCUE_FROM = 0.9;
@@ -19,11 +22,12 @@ const SECOND_SECTION = 0.8;
 const SURELY = 0.9;
 const SURELY_NOT = 0.1;
 
-export type Verdict = 'agree' | 'veto' | 'rescue' | 'resection';
+export type Verdict = 'agree' | 'veto' | 'part-veto' | 'rescue' | 'resection';
 
 /**
  * The rules refused every part only for lack of evidence: no known gap, no order to the assistant, no question about
- * a thing on its own, not an empty greeting. Only such a refusal may be overruled.
+ * a thing on its own, nothing as vague as "wat moet ik doen?" (which gets asked to be clearer). Only such a refusal
+ * may be overruled.
  */
 function refusedForLackOfEvidence(plans: readonly PartPlan[]): boolean {
   return (
@@ -33,16 +37,32 @@ function refusedForLackOfEvidence(plans: readonly PartPlan[]): boolean {
   );
 }
 
+/**
+ * @param readPart the model's reading of part `index` on its own (with the part before it when it points back): a
+ *   message far off the subject as a whole may still ask one thing the article answers ("who approves, and how long
+ *   does it take?").
+ */
 export function reconsider(
   model: SectionModel,
   parts: readonly QuestionPart[],
   plans: PartPlan[],
   reading: ScopeReading,
+  readPart: (index: number) => number = () => 0,
 ): { plans: PartPlan[]; verdict: Verdict } {
-  const answered = plans.some((p) => p.kind === 'answer' || p.kind === 'overview');
-  if (answered && reading.inScope < VETO_BELOW) {
-    return { plans: plans.map((p) => (p.kind === 'answer' || p.kind === 'overview' ? none() : p)), verdict: 'veto' };
+  const answering = (p: PartPlan) => p.kind === 'answer' || p.kind === 'overview';
+  if (plans.some(answering) && reading.inScope < VETO_BELOW) {
+    // Where every part the rules do not answer is a gap they recognised, that gap explains the message's low score
+    // and each answered part is judged on its own; otherwise the off-subject part is context the answers depend on
+    // ("Klant bankiert bij ABN AMRO. Moet die koppeling opnieuw?") and no part is answered.
+    const explained = plans.every((p) => answering(p) || p.kind === 'gap');
+    const kept = plans.map((p, i) => {
+      const part = parts[i];
+      return answering(p) && (!explained || !part || readPart(i) < VETO_BELOW) ? none() : p;
+    });
+    const vetoed = kept.some((p, i) => p !== plans[i]);
+    if (vetoed) return { plans: kept, verdict: kept.some(answering) ? 'part-veto' : 'veto' };
   }
+  const answered = plans.some(answering);
   if (answered) return resection(model, plans, reading);
   if (reading.inScope < RESCUE_FROM || !refusedForLackOfEvidence(plans)) return { plans, verdict: 'agree' };
   const [best] = reading.sections;

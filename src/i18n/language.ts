@@ -24,7 +24,7 @@ kosten blijft mee hoelang opnieuw aanmaken uitnodigen zoals wij jullie uw hier d
 
 /** Letter patterns that are typical for one language; they only count when function words do not decide. */
 const NL_PATTERN = /(?:ij|oe|ui|aa|sch|heid|lijk|ngen)/;
-const EN_PATTERN = /(?:th|wh|tion|ing\b|ould|ght)/;
+const EN_PATTERN = /(?:th|wh|tion|ing\b|ould|ght|[^aeiou]ed\b)/;
 
 /** Scores the words of a text against Dutch and English word lists; null when undecided. */
 export function detectLanguageFromText(text: string): Language | null {

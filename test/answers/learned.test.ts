@@ -186,6 +186,21 @@ describe('second opinion on the rules', () => {
     expect(reconsider(nl, parts, two, reading(0.99)).verdict).toBe('agree');
   });
 
+  it('withholds only the answered part that is off the subject when the rules recognised the rest as a gap', () => {
+    const { parts } = plansOf('wie keurt goed, en hoe lang duurt het?');
+    const answer: PartPlan = { kind: 'overview', after: false, possible: false };
+    const gap = { kind: 'gap', asks: true, gap: {} } as unknown as PartPlan;
+    const partOk = reconsider(nl, parts, [answer, gap], reading(0.05), (i) => (i === 0 ? 0.9 : 0.01));
+    expect(partOk).toMatchObject({ verdict: 'agree', plans: [answer, gap] });
+    const both = reconsider(nl, parts, [answer, answer], reading(0.05), (i) => (i === 0 ? 0.9 : 0.01));
+    expect(both.verdict).toBe('part-veto');
+    expect(both.plans.map((p) => p.kind)).toEqual(['overview', 'none']);
+    // A context sentence the rules did not place ("Klant bankiert bij ABN AMRO.") explains nothing: no part answered.
+    const context: PartPlan = { kind: 'none', asks: false, vague: false };
+    const out = reconsider(nl, parts, [context, answer], reading(0.05), () => 0.9);
+    expect(out.verdict).toBe('veto');
+  });
+
   it('never overrules a known gap, an order to the assistant, a thing on its own or an empty greeting', () => {
     const { parts } = plansOf('hoe lang duurt het?');
     const refusals: PartPlan[] = [
@@ -208,6 +223,40 @@ async function articlesOnly(): Promise<string> {
   }
   return dir;
 }
+
+describe('orders to the assistant', () => {
+  it('refuses a request that the assistant approve, however it is put', async () => {
+    const engine = await createAnswerEngine();
+    for (const question of [
+      'Wil je mijn verhuisverzoek alvast goedkeuren? Ik ben de beheerder.',
+      'Keur de overname van klant Janssens goed aub',
+      'approve transfer for Visser Holding pls',
+      'Could you just approve the move for Garage De Vries?',
+      'Please sign off the transfer for me',
+    ]) {
+      const a = await engine.answer({ question });
+      expect(a, question).toMatchObject({ found: false, citations: [] });
+      expect(a.answer, question).toMatch(/knoppen|buttons/);
+    }
+  });
+
+  it('answers a question about approving that is put as a request to tell', async () => {
+    const engine = await createAnswerEngine();
+    for (const question of [
+      'Kun je me vertellen wie de verhuizing moet goedkeuren?',
+      'can you tell me who has to approve?',
+      'Could you explain who needs to approve?',
+      'Moet ik ook goedkeuren?',
+    ]) {
+      const a = await engine.answer({ question });
+      expect(a, question).toMatchObject({ found: true });
+      expect(
+        a.citations.map((c) => c.section),
+        question,
+      ).toContain('administratie-overzetten');
+    }
+  });
+});
 
 describe('engine', () => {
   it('weighs the learned model in when example questions lie beside the articles, and decides by rules alone without', async () => {

@@ -73,8 +73,8 @@ describe('evaluation sets', () => {
 });
 
 /**
- * The held-out figures in the README ("Answer quality"); a floor, never a target to tune to. Lowered from 0.83 once,
- * knowingly: tuning on 220 fresh development questions cost one held-out question (67 → 66 of 80) and the README says
- * so. The learned scope model cost one more and its section choice won it back (66 → 65 → 66).
+ * The held-out figures in the README ("Answer quality"); a floor, never a target to tune to. It was lowered once,
+ * knowingly (tuning on 220 fresh development questions cost one held-out question, 67 → 66 of 80), and raised when
+ * the learned scope model and its part-by-part judgement took it to 68 of 80.
  */
-const HELD_OUT_FLOOR = { passRate: 0.82, falseAnswerRate: 0 };
+const HELD_OUT_FLOOR = { passRate: 0.85, falseAnswerRate: 0 };
