@@ -5,6 +5,8 @@ import type { SectionEntry, Unit } from './passages.js';
 import type { Language } from './types.js';
 
 const MAX_UNITS = 6;
+/** Extra units the learned sentence model may add beyond {@link MAX_UNITS}. */
+const WANTED_ROOM = 3;
 /** A paragraph longer than this is cut to the best sentence and the ones after it. */
 const WHOLE_PARAGRAPH = 3;
 const FOLLOWING_SENTENCES = 2;
@@ -13,6 +15,8 @@ const FOLLOWING_SENTENCES = 2;
 export interface ConceptWeights {
   weights: ReadonlyMap<string, number>;
   focus: ReadonlySet<string>;
+  /** Keys of units the learned sentence model says the question needs: they join what the concepts chose. */
+  wanted?: ReadonlySet<string>;
 }
 
 function asLine(unit: Unit, language: Language): string {
@@ -106,6 +110,11 @@ export function selectUnits(entry: SectionEntry, weights: ConceptWeights): Unit[
     if (chosen.has(s.unit)) continue;
     const have = covered();
     if ([...s.unit.concepts].some((c) => weights.focus.has(c) && !have.has(c))) add(s.unit);
+  }
+  // What the learned sentence model is sure the question needs comes along, within a little more room.
+  for (const u of units) {
+    if (chosen.size >= MAX_UNITS + WANTED_ROOM) break;
+    if (weights.wanted?.has(u.key) && !chosen.has(u)) add(u);
   }
   // A sentence that announces a list is answered by the list.
   for (const u of [...chosen]) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledge } from '../knowledge/index.js';
 import { buildKnowledgeIndex } from './knowledge-index.js';
-import { ScopeModel } from './learned/scope-model.js';
+import { learnedModels } from './learned/index.js';
 import type { OpenAIOptions, WarnLogger } from './llm/options.js';
 import { OfflineAnswerer } from './offline.js';
 import type { AnswerEngine } from './types.js';
@@ -32,9 +32,10 @@ export async function createAnswerEngine(options: AnswerEngineOptions = {}): Pro
   const dir = options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
   const articles = await loadKnowledge(dir);
   // Labelled example questions beside the articles train the learned scope model; without them the rules decide alone.
+  const { models } = buildKnowledgeIndex(articles);
   const examples = join(dir, EXAMPLE_QUESTIONS);
-  const scope = existsSync(examples) ? await ScopeModel.load(examples) : undefined;
-  const offline = new OfflineAnswerer(buildKnowledgeIndex(articles).models, scope);
+  const learned = existsSync(examples) ? await learnedModels(examples, models) : undefined;
+  const offline = new OfflineAnswerer(models, learned);
   if (!options.openai) return { answer: async (request) => offline.answer(request) };
   // Loaded only when used: the openai client is the slowest import and the CLI mostly runs offline.
   const { LlmAnswerer } = await import('./llm/answerer.js');

@@ -5,7 +5,7 @@ import { type Composition, composeOverview, composeSection } from './compose.js'
 import { hasFollowUpMarker, isFollowUp } from './followup.js';
 import type { GapHit } from './gaps.js';
 import { isTakeoverQuestion } from './intent.js';
-import type { ScopeModel } from './learned/scope-model.js';
+import type { LearnedModels } from './learned/index.js';
 import { BACK_REFERENCE, planMessage } from './message-plan.js';
 import { gapNote, notFoundText, otherLanguageNote } from './messages.js';
 import type { SectionEntry } from './passages.js';
@@ -28,6 +28,8 @@ export interface Analysis {
   verdict?: Verdict;
   /** The learned model's probability that the article answers the message. */
   inScope?: number;
+  /** Keys of the sentences the learned sentence model says the message needs. */
+  wanted?: ReadonlySet<string>;
 }
 
 export function citationFor(entry: SectionEntry): Citation {
@@ -56,7 +58,7 @@ function languageOf(request: AnswerRequest): Language {
 export class OfflineAnswerer {
   constructor(
     private readonly models: ReadonlyMap<Language, SectionModel>,
-    private readonly scope?: ScopeModel,
+    private readonly learned?: LearnedModels,
   ) {}
 
   private modelFor(language: Language): SectionModel {
@@ -93,9 +95,9 @@ export class OfflineAnswerer {
     }
     const planned = planMessage(model, parts, { context, inheritedGap });
     const suggestTakeover = isTakeoverQuestion(request.question);
-    if (!this.scope) return { language, model, parts, plans: planned, followUp, suggestTakeover };
+    if (!this.learned) return { language, model, parts, plans: planned, followUp, suggestTakeover };
     const before = followUp ? previous : undefined;
-    const scope = this.scope;
+    const { scope, sentences } = this.learned;
     const reading = scope.read(request.question, model.language, before);
     // A part that points back ("… of moet ik die zelf invoeren?") is read with the part it points to.
     const readPart = (i: number) => {
@@ -104,7 +106,8 @@ export class OfflineAnswerer {
       return scope.read(pointed, model.language, before).inScope;
     };
     const { plans, verdict } = reconsider(model, parts, planned, reading, readPart);
-    return { language, model, parts, plans, followUp, suggestTakeover, verdict, inScope: reading.inScope };
+    const wanted = sentences.wanted(request.question, model.language, before);
+    return { language, model, parts, plans, followUp, suggestTakeover, verdict, inScope: reading.inScope, wanted };
   }
 
   answerFrom(analysis: Analysis): Answer {
@@ -114,7 +117,7 @@ export class OfflineAnswerer {
     if (!answered.length || plans.some((p) => p.kind === 'none' && p.instruction)) {
       return { answer: refusal(language, plans), language, found: false, citations: [], suggestTakeover };
     }
-    const compositions = composeAll(model, answered, language);
+    const compositions = composeAll(model, answered, language, analysis.wanted);
     const notes = plans
       .map((p) => (p.kind === 'gap' && p.asks ? p.gap : p.kind === 'answer' ? p.note : undefined))
       .filter((g) => g !== undefined)
@@ -131,7 +134,12 @@ export class OfflineAnswerer {
 }
 
 /** One composition per section (parts asking about the same section are answered together), overview first. */
-function composeAll(model: SectionModel, plans: PartPlan[], language: Language): Composition[] {
+function composeAll(
+  model: SectionModel,
+  plans: PartPlan[],
+  language: Language,
+  wanted?: ReadonlySet<string>,
+): Composition[] {
   const out: Composition[] = [];
   const overview = plans.find((p): p is Extract<PartPlan, { kind: 'overview' }> => p.kind === 'overview');
   const quoted = new Set<SectionEntry>();
@@ -156,13 +164,16 @@ function composeAll(model: SectionModel, plans: PartPlan[], language: Language):
     out.push(composition);
     for (const s of entries) quoted.add(s);
   }
-  const asked = new Map<SectionEntry, { weights: Map<string, number>; focus: Set<string> }>();
+  const asked = new Map<
+    SectionEntry,
+    { weights: Map<string, number>; focus: Set<string>; wanted?: ReadonlySet<string> }
+  >();
   for (const plan of plans) {
     if (plan.kind !== 'answer') continue;
     for (const entry of plan.sections) {
       // A section with steps is shown whole in the outline; another may be asked about beyond its outline line.
       if (quoted.has(entry) && entry.children.length) continue;
-      const a = asked.get(entry) ?? { weights: new Map<string, number>(), focus: new Set<string>() };
+      const a = asked.get(entry) ?? { weights: new Map<string, number>(), focus: new Set<string>(), wanted };
       for (const [id, weight] of plan.weights) a.weights.set(id, Math.max(a.weights.get(id) ?? 0, weight));
       for (const [id, hit] of plan.concepts) if (hit.tier !== 'context') a.focus.add(id);
       asked.set(entry, a);

@@ -4,11 +4,13 @@ import { copyFile, mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { composeSection } from '../../src/answers/compose.js';
 import { createAnswerEngine, DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from '../../src/answers/index.js';
 import { buildKnowledgeIndex } from '../../src/answers/knowledge-index.js';
 import { featuresOf } from '../../src/answers/learned/features.js';
+import { type LearnedModels, learnedModels } from '../../src/answers/learned/index.js';
 import { LinearModel } from '../../src/answers/learned/linear-model.js';
-import { ScopeModel } from '../../src/answers/learned/scope-model.js';
+import type { ScopeModel } from '../../src/answers/learned/scope-model.js';
 import { OfflineAnswerer } from '../../src/answers/offline.js';
 import type { PartPlan } from '../../src/answers/plan.js';
 import { readQuestion } from '../../src/answers/question.js';
@@ -17,9 +19,14 @@ import type { SectionModel } from '../../src/answers/section-model.js';
 
 let nl: SectionModel;
 let scope: ScopeModel;
+let learned: LearnedModels;
+let enModel: SectionModel;
 beforeAll(async () => {
   nl = buildKnowledgeIndex(await loadKnowledge(DEFAULT_KNOWLEDGE_DIR)).models.get('nl') as SectionModel;
-  scope = await ScopeModel.load(join(DEFAULT_KNOWLEDGE_DIR, 'example-questions.json'));
+  const models = buildKnowledgeIndex(await loadKnowledge(DEFAULT_KNOWLEDGE_DIR)).models;
+  enModel = models.get('en') as SectionModel;
+  learned = await learnedModels(join(DEFAULT_KNOWLEDGE_DIR, 'example-questions.json'), models);
+  scope = learned.scope;
 });
 
 describe('features', () => {
@@ -125,6 +132,24 @@ describe('scope model trained on the example questions', () => {
     const after = scope.read('en Knab?', 'nl', 'Gaat de Rabobank koppeling mee bij de verhuizing?').inScope;
     expect(after).toBeGreaterThan(alone);
     expect(after).toBeGreaterThan(0.8);
+  });
+});
+
+describe("sentence model trained on the example questions' key facts", () => {
+  it('names the sentence with the key fact even when the question does not use its words', () => {
+    const keys = [...learned.sentences.wanted('How will my new client get into their books after the move?', 'en')];
+    const units = new Map(enModel.sections.flatMap((e) => e.units.map((u) => [u.key, u.text] as const)));
+    expect(keys.map((k) => units.get(k)).join(' ')).toContain("client's existing Wolters Kluwer Account");
+  });
+
+  it('adds what it names to the composed answer, and nothing without it', () => {
+    const entry = enModel.sections.find((e) => e.section.id === 'nieuwe-gebruiker') as SectionModel['sections'][number];
+    const key = entry.units.find((u) => u.text.includes('existing Wolters Kluwer Account'))?.key as string;
+    const weights = { weights: new Map([['user', 1]]), focus: new Set(['user']) };
+    const without = composeSection(entry, weights, 'en').text;
+    const withIt = composeSection(entry, { ...weights, wanted: new Set([key]) }, 'en').text;
+    expect(withIt).toContain('existing Wolters Kluwer Account');
+    expect(withIt.length).toBeGreaterThanOrEqual(without.length);
   });
 });
 
@@ -264,7 +289,7 @@ describe('engine', () => {
     const models = buildKnowledgeIndex(await loadKnowledge(dir)).models;
     const request = { question: 'Gaat de Rabobank koppeling mee?' };
     expect(new OfflineAnswerer(models).analyze(request).verdict).toBeUndefined();
-    expect(new OfflineAnswerer(models, scope).analyze(request).verdict).toBe('agree');
+    expect(new OfflineAnswerer(models, learned).analyze(request).verdict).toBe('agree');
     const rulesOnly = await createAnswerEngine({ knowledgeDir: dir });
     expect(await rulesOnly.answer(request)).toMatchObject({ found: true });
   });

@@ -14,6 +14,7 @@ const exampleSchema = z.object({
   language: z.enum(['nl', 'en']),
   answerable: z.boolean(),
   section: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+  keyFacts: z.array(z.array(z.string())).optional(),
 });
 export type ExampleQuestion = z.infer<typeof exampleSchema>;
 
@@ -25,9 +26,12 @@ export interface ScopeReading {
 }
 
 /** A follow-up ("en Knab?") is read together with the question before it, in training and in use alike. */
-const textOf = (question: string, previous?: string) => (previous ? `${previous}\n${question}` : question);
+export const textOf = (question: string, previous?: string) => (previous ? `${previous}\n${question}` : question);
 
-const trained = new Map<string, Promise<ScopeModel>>();
+/** Reads and checks the labelled example questions. */
+export async function loadExampleQuestions(file: string): Promise<ExampleQuestion[]> {
+  return z.array(exampleSchema).parse(JSON.parse(await readFile(file, 'utf8')));
+}
 
 export class ScopeModel {
   private constructor(private readonly model: LinearModel) {}
@@ -39,17 +43,6 @@ export class ScopeModel {
       labels: new Set(q.answerable ? [IN_SCOPE, ...[q.section ?? []].flat()] : []),
     }));
     return new ScopeModel(LinearModel.train([IN_SCOPE, ...sections.sort()], rows));
-  }
-
-  /** Trained once per file and process: every engine of a process (tests, the CLI) shares the same examples. */
-  static load(file: string): Promise<ScopeModel> {
-    let model = trained.get(file);
-    if (!model) {
-      model = readFile(file, 'utf8').then((text) => ScopeModel.train(z.array(exampleSchema).parse(JSON.parse(text))));
-      model.catch(() => trained.delete(file));
-      trained.set(file, model);
-    }
-    return model;
   }
 
   read(question: string, language: StemLanguage, previous?: string): ScopeReading {
