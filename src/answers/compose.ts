@@ -16,7 +16,7 @@ export interface ConceptWeights {
   weights: ReadonlyMap<string, number>;
   focus: ReadonlySet<string>;
   /** Keys of units the learned sentence model says the question needs: they join what the concepts chose. */
-  wanted?: ReadonlySet<string>;
+  wanted?: ReadonlyMap<string, number>;
 }
 
 function asLine(unit: Unit, language: Language): string {
@@ -183,4 +183,10 @@ export function composeSection(entry: SectionEntry, weights: ConceptWeights, lan
 export function composeOverview(entries: SectionEntry[], language: Language): Composition {
   const parts = entries.map((e) => (e.children.length ? summarize(e, language) : outline(e)));
   return { text: parts.join('\n\n'), sections: entries.flatMap((e) => [e, ...e.children]) };
+}
+
+/** Only the given units of a section, in reading order: what the learned sentence model is sure the question needs. */
+export function composeUnits(entry: SectionEntry, keys: ReadonlySet<string>, language: Language): Composition {
+  const units = entry.units.filter((u) => keys.has(u.key));
+  return { text: render(units, language), sections: units.length ? [entry] : [] };
 }

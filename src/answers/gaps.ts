@@ -47,8 +47,16 @@ function same(trigger: string, token: string, language: StemLanguage, known: (wo
   if (trigger.length < 7 && (trigger.length < 5 || trigger.length !== token.length || !sameLetters(trigger, token))) {
     return false;
   }
-  // A real word is not a typo of another ("stappen" is not "stoppen").
-  return !known(token) && editDistance(trigger, token, 1) <= 1;
+  // A real word is not a typo of another ("stappen" is not "stoppen"), and another form of the same root is another
+  // word: "het bestaande gebruiken" (use the existing one) is not "bestaande gebruikers".
+  return !known(token) && !sameRoot(trigger, token, language) && editDistance(trigger, token, 1) <= 1;
+}
+
+/** One word's stem begins the other word: two forms built on one root ("gebruik-en", "gebruik-er"). */
+function sameRoot(a: string, b: string, language: StemLanguage): boolean {
+  const stem = (w: string) => (wordKeys(w, language)[1] ?? w).replace(/^(?:nl|en):/, '');
+  const [sa, sb] = [stem(a), stem(b)];
+  return sa !== sb && sa.length >= 4 && sb.length >= 4 && (b.startsWith(sa) || a.startsWith(sb));
 }
 
 function sameLetters(a: string, b: string): boolean {

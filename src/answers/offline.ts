@@ -1,7 +1,7 @@
 // Answers from the knowledge base without a language model: read the message, decide scope and sections per
 // question part, compose from the article's own sentences and cite them, or say honestly what it does not say.
 import { chooseLanguage, detectLanguageFromText, languageFromLocale } from '../i18n/language.js';
-import { type Composition, composeOverview, composeSection } from './compose.js';
+import { type Composition, composeOverview, composeSection, composeUnits } from './compose.js';
 import { hasFollowUpMarker, isFollowUp } from './followup.js';
 import type { GapHit } from './gaps.js';
 import { isTakeoverQuestion } from './intent.js';
@@ -28,8 +28,8 @@ export interface Analysis {
   verdict?: Verdict;
   /** The learned model's probability that the article answers the message. */
   inScope?: number;
-  /** Keys of the sentences the learned sentence model says the message needs. */
-  wanted?: ReadonlySet<string>;
+  /** Keys of the sentences the learned sentence model says the message needs, with its probability. */
+  wanted?: ReadonlyMap<string, number>;
 }
 
 export function citationFor(entry: SectionEntry): Citation {
@@ -133,12 +133,15 @@ export class OfflineAnswerer {
   }
 }
 
+/** A sentence in a section the answer does not quote joins it from this probability of the sentence model on. */
+const OTHER_SECTION = 0.8;
+
 /** One composition per section (parts asking about the same section are answered together), overview first. */
 function composeAll(
   model: SectionModel,
   plans: PartPlan[],
   language: Language,
-  wanted?: ReadonlySet<string>,
+  wanted?: ReadonlyMap<string, number>,
 ): Composition[] {
   const out: Composition[] = [];
   const overview = plans.find((p): p is Extract<PartPlan, { kind: 'overview' }> => p.kind === 'overview');
@@ -166,7 +169,7 @@ function composeAll(
   }
   const asked = new Map<
     SectionEntry,
-    { weights: Map<string, number>; focus: Set<string>; wanted?: ReadonlySet<string> }
+    { weights: Map<string, number>; focus: Set<string>; wanted?: ReadonlyMap<string, number> }
   >();
   for (const plan of plans) {
     if (plan.kind !== 'answer') continue;
@@ -194,6 +197,16 @@ function composeAll(
       .join('\n')
       .trim();
     if (text) out.push({ ...composition, text });
+  }
+  // A sentence the learned model is sure of in a section nothing else quoted ("… is er een artikel over rapporten
+  // ontwerpen?") is added on its own.
+  const quotedSections = new Set(out.flatMap((c) => c.sections));
+  for (const entry of model.sections) {
+    if (quotedSections.has(entry) || entry.article !== model.articles[0]) continue;
+    const keys = new Set(entry.units.filter((u) => (wanted?.get(u.key) ?? 0) >= OTHER_SECTION).map((u) => u.key));
+    if (!keys.size) continue;
+    const composition = composeUnits(entry, keys, language);
+    if (composition.text && !sentencesOf(composition.text).every((x) => shown.has(x))) out.push(composition);
   }
   return out;
 }

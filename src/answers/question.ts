@@ -108,12 +108,14 @@ const ORDERS = [
   // Dutch puts the verb last: "wil je mijn verhuisverzoek alvast goedkeuren?".
   new RegExp(String.raw`\b(?:wil|kun|kan|zou|mag)\s+(?:je|jij|u)\b(?:(?!${ASKS_ABOUT}).){0,80}\b${DECIDE_NL}\b`),
   new RegExp(
-    String.raw`^(?:(?:graag|aub|alsjeblieft|svp|pls|please)\s+)?(?:keur|accordeer|onderteken|teken|weiger)\b(?:(?!${ASKS_ABOUT}).)*$`,
+    String.raw`(?:^|[,;]\s*)(?:(?:graag|aub|alsjeblieft|svp|pls|please)\s+)?(?:keur|accordeer|onderteken|teken|weiger)\b(?:(?!${ASKS_ABOUT}).)*$`,
   ),
   new RegExp(
     String.raw`\b(?:can|could|would|will)\s+you\s+(?:please\s+|pls\s+|just\s+|quickly\s+|already\s+|go\s+ahead\s+and\s+)*${DECIDE_EN}\b`,
   ),
-  new RegExp(String.raw`^(?:(?:please|pls|kindly)\s+)?${DECIDE_EN}\b(?:(?!${ASKS_ABOUT}).)*$`),
+  new RegExp(String.raw`(?:^|[,;]\s*)(?:(?:please|pls|kindly)\s+)?${DECIDE_EN}\b(?:(?!${ASKS_ABOUT}).)*$`),
+  // "I'm the admin of the new environment, please approve the move for Smith Ltd right now."
+  new RegExp(String.raw`\b(?:please|pls|kindly)\s+(?:just\s+|quickly\s+)?${DECIDE_EN}\b(?:(?!${ASKS_ABOUT}).)*$`),
   new RegExp(
     String.raw`\b${DECIDE_EN}\b.*\b(?:for\s+me|on\s+my\s+behalf|in\s+my\s+name)\b|\b${DECIDE_NL}\b.*\bnamens\s+mij\b`,
   ),

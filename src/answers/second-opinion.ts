@@ -63,7 +63,7 @@ export function reconsider(
     if (vetoed) return { plans: kept, verdict: kept.some(answering) ? 'part-veto' : 'veto' };
   }
   const answered = plans.some(answering);
-  if (answered) return resection(model, plans, reading);
+  if (answered) return resection(model, parts, plans, reading);
   if (reading.inScope < RESCUE_FROM || !refusedForLackOfEvidence(plans)) return { plans, verdict: 'agree' };
   const [best] = reading.sections;
   if (!best) return { plans, verdict: 'agree' };
@@ -73,13 +73,9 @@ export function reconsider(
   if (entries.some((e) => e.children.length && e.headingConcepts.has('after'))) {
     return { plans: [{ kind: 'overview', after: true, possible: false }], verdict: 'rescue' };
   }
-  const concepts = conceptsOf({ hits: parts.flatMap((p) => p.hits) });
-  const weights = new Map(
-    [...concepts].map(([id, hit]) => [id, TIER_WEIGHT[hit.tier] * model.idfOf(`c:${id}`)] as const),
-  );
   const sections = entries.filter((e) => !entries.includes(e.parent as (typeof entries)[number]));
   if (!sections.length) return { plans, verdict: 'agree' };
-  return { plans: [{ kind: 'answer', sections, concepts, weights }], verdict: 'rescue' };
+  return { plans: [{ kind: 'answer', sections, ...asked(model, parts) }], verdict: 'rescue' };
 }
 
 const none = (): PartPlan => ({ kind: 'none', asks: true, vague: false });
@@ -87,18 +83,36 @@ const none = (): PartPlan => ({ kind: 'none', asks: true, vague: false });
 /** A one-part answer whose sections the model is sure are wrong gets the section the model is sure of instead. */
 function resection(
   model: SectionModel,
+  parts: readonly QuestionPart[],
   plans: PartPlan[],
   reading: ScopeReading,
 ): { plans: PartPlan[]; verdict: Verdict } {
   const answers = plans.filter((p) => p.kind === 'answer' || p.kind === 'overview');
   const [plan] = answers;
   const [best] = reading.sections;
-  if (answers.length !== 1 || plan?.kind !== 'answer' || !best || best[1] < SURELY) return { plans, verdict: 'agree' };
+  if (answers.length !== 1 || !plan || !best || best[1] < SURELY) return { plans, verdict: 'agree' };
   const p = new Map(reading.sections);
-  if (plan.sections.some((e) => e.section.id === best[0] || (p.get(e.section.id) ?? 0) >= SURELY_NOT)) {
+  // The outline quotes the article's overview sections ("wat moet ik doen?"); "what is this article about?" is
+  // answered by its introduction when the model is sure of that and sure the outline is not it.
+  const chosen =
+    plan.kind === 'answer' ? plan.sections : model.sections.filter((e) => e.article.overview.includes(e.section.id));
+  if (chosen.some((e) => e.section.id === best[0] || (p.get(e.section.id) ?? 0) >= SURELY_NOT)) {
     return { plans, verdict: 'agree' };
   }
   const entry = model.sections.find((s) => s.section.id === best[0] && s.article === model.articles[0]);
   if (!entry || entry.children.length) return { plans, verdict: 'agree' };
-  return { plans: plans.map((q) => (q === plan ? { ...plan, sections: [entry] } : q)), verdict: 'resection' };
+  const replacement: PartPlan =
+    plan.kind === 'answer'
+      ? { ...plan, sections: [entry] }
+      : { kind: 'answer', sections: [entry], ...asked(model, parts) };
+  return { plans: plans.map((q) => (q === plan ? replacement : q)), verdict: 'resection' };
+}
+
+/** What the message asks about, weighed as the rules weigh a part they answer. */
+function asked(model: SectionModel, parts: readonly QuestionPart[]) {
+  const concepts = conceptsOf({ hits: parts.flatMap((p) => p.hits) });
+  const weights = new Map(
+    [...concepts].map(([id, hit]) => [id, TIER_WEIGHT[hit.tier] * model.idfOf(`c:${id}`)] as const),
+  );
+  return { concepts, weights };
 }

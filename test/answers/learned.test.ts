@@ -137,7 +137,9 @@ describe('scope model trained on the example questions', () => {
 
 describe("sentence model trained on the example questions' key facts", () => {
   it('names the sentence with the key fact even when the question does not use its words', () => {
-    const keys = [...learned.sentences.wanted('How will my new client get into their books after the move?', 'en')];
+    const keys = [
+      ...learned.sentences.wanted('How will my new client get into their books after the move?', 'en').keys(),
+    ];
     const units = new Map(enModel.sections.flatMap((e) => e.units.map((u) => [u.key, u.text] as const)));
     expect(keys.map((k) => units.get(k)).join(' ')).toContain("client's existing Wolters Kluwer Account");
   });
@@ -147,9 +149,19 @@ describe("sentence model trained on the example questions' key facts", () => {
     const key = entry.units.find((u) => u.text.includes('existing Wolters Kluwer Account'))?.key as string;
     const weights = { weights: new Map([['user', 1]]), focus: new Set(['user']) };
     const without = composeSection(entry, weights, 'en').text;
-    const withIt = composeSection(entry, { ...weights, wanted: new Set([key]) }, 'en').text;
+    const withIt = composeSection(entry, { ...weights, wanted: new Map([[key, 0.9]]) }, 'en').text;
     expect(withIt).toContain('existing Wolters Kluwer Account');
     expect(withIt.length).toBeGreaterThanOrEqual(without.length);
+  });
+
+  it('adds a sentence it is sure of from a section the answer would not quote', async () => {
+    const engine = await createAnswerEngine();
+    const rulesOnly = await createAnswerEngine({ knowledgeDir: await articlesOnly() });
+    const question = 'De rapportagestructuur moet dus opnieuw, is er ergens iets te lezen over rapporten ontwerpen?';
+    const a = await engine.answer({ question });
+    expect(a.citations.map((c) => c.section)).toEqual(expect.arrayContaining(['niet-meegekopieerd', 'verder-lezen']));
+    expect(a.answer).toContain('Rapporten ontwerpen');
+    expect((await rulesOnly.answer({ question })).answer).not.toContain('Rapporten ontwerpen');
   });
 });
 

@@ -51,13 +51,13 @@ export class SentenceModel {
   }
 
   /**
-   * The keys of the sentences and list items the model is sure a question needs, in any section (keys, not units:
-   * the model is shared by every engine of the process, each with its own section models).
+   * The sentences and list items the model is sure a question needs, in any section, by key with their probability
+   * (keys, not units: the model is shared by every engine of the process, each with its own section models).
    */
-  wanted(question: string, language: Language, previous?: string): Set<string> {
+  wanted(question: string, language: Language, previous?: string): Map<string, number> {
     const model = this.byLanguage.get(language);
-    if (!model) return new Set();
+    if (!model) return new Map();
     const p = model.predict(featuresOf(textOf(question, previous), language));
-    return new Set([...p].filter(([, v]) => v >= WANTED_FROM).map(([key]) => key));
+    return new Map([...p].filter(([, v]) => v >= WANTED_FROM));
   }
 }
