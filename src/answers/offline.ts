@@ -105,8 +105,9 @@ export class OfflineAnswerer {
       const pointed = i > 0 && BACK_REFERENCE.test(text) ? `${parts[i - 1]?.text}\n${text}` : text;
       return scope.read(pointed, model.language, before).inScope;
     };
-    const { plans, verdict } = reconsider(model, parts, planned, reading, readPart);
     const wanted = sentences.wanted(request.question, model.language, before);
+    const certainty = Math.max(0, ...wanted.values());
+    const { plans, verdict } = reconsider(model, parts, planned, reading, readPart, certainty);
     return { language, model, parts, plans, followUp, suggestTakeover, verdict, inScope: reading.inScope, wanted };
   }
 

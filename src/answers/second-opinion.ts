@@ -25,17 +25,33 @@ const SURELY_NOT = 0.1;
 export type Verdict = 'agree' | 'veto' | 'part-veto' | 'rescue' | 'resection';
 
 /**
- * The rules refused every part only for lack of evidence: no known gap, no order to the assistant, no question about
- * a thing on its own, nothing as vague as "wat moet ik doen?" (which gets asked to be clearer). Only such a refusal
- * may be overruled.
+ * The rules refused every part only for lack of evidence: no known gap, no order to the assistant, nothing as vague
+ * as "wat moet ik doen?" (which gets asked to be clearer). Only such a refusal may be overruled. A part about a thing
+ * on its own ("moet ik de nieuwe gebruiker ook aan de administraties koppelen?") may be overruled too, when both
+ * models are sure ({@link SURE_OF_THING}) and it does not ask how to do the thing itself ("how do I renew the
+ * certificate?", which the article leaves to other articles).
  */
-function refusedForLackOfEvidence(plans: readonly PartPlan[]): boolean {
+function refusedForLackOfEvidence(plans: readonly PartPlan[], parts: readonly QuestionPart[], sure: boolean): boolean {
   return (
     plans.length > 0 &&
-    plans.every((p) => p.kind === 'none' && !p.instruction && !p.thing && !p.vague) &&
+    plans.every(
+      (p, i) =>
+        p.kind === 'none' && !p.instruction && !p.vague && (!p.thing || (sure && !HOW_TO.test(parts[i]?.text ?? ''))),
+    ) &&
     plans.some((p) => p.kind === 'none' && p.asks)
   );
 }
+
+/** Asks for the steps of doing something: "hoe leg ik …", "how do I renew …", "welke stappen", "step by step". */
+const HOW_TO =
+  /^(?:hoe|how)\b|\b(?:hoe\s+(?:moet|kan|kun|doe|leg|stel|vraag|maak|vernieuw|zet)|how\s+(?:do|can|should|would)\s+(?:i|we|you)|steps?|stappen|stap\s+voor\s+stap|step\s+by\s+step)\b/;
+
+/**
+ * Sure enough to answer a question about a thing the rules would refuse: the message is in scope, one section and
+ * one of its sentences are each this likely (on leave-one-batch-out sets: 7 of 12 such answerable questions, 0 of 8
+ * unanswerable ones once how-to questions are left out).
+ */
+const SURE_OF_THING = 0.9;
 
 /**
  * @param readPart the model's reading of part `index` on its own (with the part before it when it points back): a
@@ -48,6 +64,8 @@ export function reconsider(
   plans: PartPlan[],
   reading: ScopeReading,
   readPart: (index: number) => number = () => 0,
+  /** The sentence model's highest probability for any sentence of the article. */
+  sentenceCertainty = 0,
 ): { plans: PartPlan[]; verdict: Verdict } {
   const answering = (p: PartPlan) => p.kind === 'answer' || p.kind === 'overview';
   if (plans.some(answering) && reading.inScope < VETO_BELOW) {
@@ -64,8 +82,12 @@ export function reconsider(
   }
   const answered = plans.some(answering);
   if (answered) return resection(model, parts, plans, reading);
-  if (reading.inScope < RESCUE_FROM || !refusedForLackOfEvidence(plans)) return { plans, verdict: 'agree' };
   const [best] = reading.sections;
+  const sureOfThing =
+    (best?.[1] ?? 0) >= SURE_OF_THING && sentenceCertainty >= SURE_OF_THING && reading.inScope >= SURE_OF_THING;
+  if (reading.inScope < RESCUE_FROM || !refusedForLackOfEvidence(plans, parts, sureOfThing)) {
+    return { plans, verdict: 'agree' };
+  }
   if (!best) return { plans, verdict: 'agree' };
   const ids = reading.sections.filter(([, p]) => p >= best[1] * SECOND_SECTION).map(([id]) => id);
   const entries = model.sections.filter((s) => ids.includes(s.section.id) && s.article === model.articles[0]);

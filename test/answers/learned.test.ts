@@ -238,7 +238,19 @@ describe('second opinion on the rules', () => {
     expect(out.verdict).toBe('veto');
   });
 
-  it('never overrules a known gap, an order to the assistant, a thing on its own or an empty greeting', () => {
+  it('answers a question about a thing on its own only when both models are sure and it is not a how-to', () => {
+    const thing = (question: string) => {
+      const { parts } = plansOf(question);
+      return { parts, plans: parts.map((): PartPlan => ({ kind: 'none', asks: true, vague: false, thing: true })) };
+    };
+    const linked = thing('moet ik de nieuwe gebruiker ook aan de administraties koppelen?');
+    expect(reconsider(nl, linked.parts, linked.plans, reading(0.95), undefined, 0.95).verdict).toBe('rescue');
+    expect(reconsider(nl, linked.parts, linked.plans, reading(0.95), undefined, 0.6).verdict).toBe('agree');
+    const howTo = thing('hoe vernieuw ik het certificaat?');
+    expect(reconsider(nl, howTo.parts, howTo.plans, reading(0.99), undefined, 0.99).verdict).toBe('agree');
+  });
+
+  it('never overrules a known gap, an order to the assistant, or an empty greeting, nor a thing when unsure', () => {
     const { parts } = plansOf('hoe lang duurt het?');
     const refusals: PartPlan[] = [
       { kind: 'none', asks: true, vague: false, instruction: true },
