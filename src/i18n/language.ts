@@ -11,7 +11,7 @@ user connection connections certificates certificate settings setting rights cop
 account invite linked previous accountant's feed feeds happens happen long does much cost costs 
 existing history transfer transferred administrator set up any also too still only all thing things than then
 give gives a for on at by from one some out into what's isn't don't doesn't won't can't we're they're hey hi thanks
-carried carry kept keep doesnt dont isnt wont cant whats further reading first step ours even both more
+carried carry kept keep doesnt dont isnt wont cant whats further reading first step ours even both more article articles
 anything something nothing`.split(/\s+/),
 );
 const NL = new Set(
@@ -20,7 +20,7 @@ wij jij van en niet neem neemt overnemen klant klanten omgeving verhuizen overze
 annuleren met bij dat dit die deze ook nog naar voor na nadat wordt worden word gaat gaan heb hebt heeft hebben er al
 alle wel geen maar dan als om te zijn gebruiker gebruikers koppeling koppelingen bankkoppeling bankkoppelingen
 certificaten certificaat instellingen rechten gekopieerd meegekopieerd akkoord geven beheerder oude vorige duurt kost
-kosten blijft mee hoelang opnieuw aanmaken uitnodigen zoals wij jullie uw hier daar meer iets niets`.split(/\s+/),
+kosten blijft mee hoelang opnieuw aanmaken uitnodigen zoals wij jullie uw hier daar meer iets niets artikel artikelen`.split(/\s+/),
 );
 
 /** Letter patterns that are typical for one language; they only count when function words do not decide. */
