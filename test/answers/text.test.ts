@@ -5,6 +5,7 @@ import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from '../../src/answers/index.js
 import { buildKnowledgeIndex } from '../../src/answers/knowledge-index.js';
 import type { ConceptMatcher } from '../../src/answers/matcher.js';
 import { splitSentences } from '../../src/answers/passages.js';
+import { readQuestion } from '../../src/answers/question.js';
 import { editDistance } from '../../src/answers/text/fuzzy.js';
 import { MAX_WORD_LENGTH, tokenize, words } from '../../src/answers/text/normalize.js';
 import { sharesKey, wordKeys } from '../../src/answers/text/stem.js';
@@ -54,6 +55,17 @@ describe('reading words', () => {
     expect(words("wat doet z'n accountant")).toContain('zijn');
   });
 
+  it("reads a noun's 's as a possessive and a pronoun's as is", () => {
+    expect(words("the client's existing account").join(' ')).toBe('the client existing account');
+    expect(words("it's the old firm's feed, what's next").join(' ')).toBe('it is the old firm feed what is next');
+  });
+
+  it('does not end a question at an abbreviation typed in chat', () => {
+    const parts = readQuestion('Wat kost het om een adm. van een ander kantoor over te zetten?', matcher, 'nl');
+    expect(parts.map((p) => p.text)).toEqual(['wat kost het om een adm. van een ander kantoor over te zetten']);
+    expect(readQuestion('Dat is duidelijk. Wie keurt goed?', matcher, 'nl')).toHaveLength(2);
+  });
+
   it('skips words longer than any real word, and reads only the start of a very long message', () => {
     expect(words(`${'a'.repeat(MAX_WORD_LENGTH + 1)} knab`)).toEqual(['knab']);
     expect(tokenize('knab '.repeat(50_000)).length).toBeLessThan(1000);
@@ -88,6 +100,11 @@ describe('gap triggers', () => {
     expect(triggerMatches('ing', 'Staat de administratie in de omgeving?')).toBe(false);
     expect(triggerMatches('ing', 'Blijft de ING-koppeling werken?')).toBe(true);
     expect(triggerMatches('kosten', 'Wat kost het?')).toBe(true);
+  });
+
+  it('forgive a typo but not another form of the same root', () => {
+    expect(triggerMatches('bestaande gebruikers', 'Komen de bestaande gebruikrs mee?')).toBe(true);
+    expect(triggerMatches('bestaande gebruikers', 'Moet ik het bestaande gebruiken?')).toBe(false);
   });
 });
 

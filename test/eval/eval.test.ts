@@ -31,7 +31,7 @@ const describeFailures = (report: EvalReport) =>
   report.failures.map((f) => `${f.id}: found=${f.found} section=${f.sectionOk} missing=[${f.missingFacts}]`).join('\n');
 
 describe('evaluation sets', () => {
-  it('are big and varied enough to mean something, and barely overlap', () => {
+  it('are big and varied enough to mean something, and do not overlap', () => {
     const all = [...development, ...heldout];
     expect(all.length).toBeGreaterThanOrEqual(150);
     expect(all.filter((q) => !q.answerable).length).toBeGreaterThanOrEqual(50);
@@ -40,9 +40,10 @@ describe('evaluation sets', () => {
       expect(Math.abs(nl - (set.length - nl))).toBeLessThanOrEqual(set.length * 0.1);
       expect(set.filter((q) => q.previousQuestion).length).toBeGreaterThanOrEqual(4);
     }
-    // Two authors wrote the sets apart; a few everyday questions came out word for word the same in both.
+    // The learned models train on the development set, so no held-out question may be in it word for word (a few
+    // everyday ones came out the same from different authors and were taken out of the development set).
     const seen = new Set(development.map((q) => q.question.trim().toLowerCase()));
-    expect(heldout.filter((q) => seen.has(q.question.trim().toLowerCase())).length).toBeLessThanOrEqual(10);
+    expect(heldout.filter((q) => seen.has(q.question.trim().toLowerCase()))).toEqual([]);
   });
 
   it(`development: at least ${EVAL_TARGETS.passRate * 100}% of answerable questions right, nothing invented`, () => {

@@ -41,9 +41,12 @@ export function normalize(text: string): string {
     .replace(/[’‘`´]/g, "'");
 }
 
+const POSSESSIVE = /\b(?!(?:it|that|what|there|here|he|she|who|where|how|let|this|everything|nothing|something)')([a-z]{2,})'s\b/g;
+
 /** Contractions written out, so "isn't" reads as "is not" instead of the non-word "isn". */
 export function expandContractions(normalized: string): string {
-  let text = normalized;
+  // A noun's "'s" is a possessive ("the client's user"), not "is"; only pronouns and question words contract "is".
+  let text = normalized.replace(POSSESSIVE, '$1');
   for (const [pattern, replacement] of [...IRREGULAR, ...DUTCH_CLITICS]) text = text.replace(pattern, replacement);
   return english.replace(text);
 }
