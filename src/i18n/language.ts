@@ -20,7 +20,8 @@ wij jij van en niet neem neemt overnemen klant klanten omgeving verhuizen overze
 annuleren met bij dat dit die deze ook nog naar voor na nadat wordt worden word gaat gaan heb hebt heeft hebben er al
 alle wel geen maar dan als om te zijn gebruiker gebruikers koppeling koppelingen bankkoppeling bankkoppelingen
 certificaten certificaat instellingen rechten gekopieerd meegekopieerd akkoord geven beheerder oude vorige duurt kost
-kosten blijft mee hoelang opnieuw aanmaken uitnodigen zoals wij jullie uw hier daar meer iets niets artikel artikelen`.split(/\s+/),
+kosten blijft mee hoelang opnieuw aanmaken uitnodigen zoals wij jullie uw hier daar meer iets niets artikel
+artikelen`.split(/\s+/),
 );
 
 /** Letter patterns that are typical for one language; they only count when function words do not decide. */

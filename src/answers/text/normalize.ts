@@ -41,7 +41,8 @@ export function normalize(text: string): string {
     .replace(/[’‘`´]/g, "'");
 }
 
-const POSSESSIVE = /\b(?!(?:it|that|what|there|here|he|she|who|where|how|let|this|everything|nothing|something)')([a-z]{2,})'s\b/g;
+const POSSESSIVE =
+  /\b(?!(?:it|that|what|there|here|he|she|who|where|how|let|this|everything|nothing|something)')([a-z]{2,})'s\b/g;
 
 /** Contractions written out, so "isn't" reads as "is not" instead of the non-word "isn". */
 export function expandContractions(normalized: string): string {
