@@ -376,8 +376,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
     tier: 'context',
     terms: `negeer~instructies negeer~regels vergeet~instructies systeemprompt system+prompt
       systemprompt ignore~instructions ignore~rules ignore~previous disregard~instructions
-      developer+mode debug+mode jailbreak namens~akkoord =keur+goed approve+case approve+request
-      approve+it+for approve+this+for accepteer+verzoek on+behalf~approve approve~on+behalf`.split(/\s+/),
+      developer+mode debug+mode jailbreak =keur+goed approve+case approve+request
+      approve+it+for approve+this+for accepteer+verzoek`.split(/\s+/),
   },
   {
     id: 'procedure',

@@ -46,7 +46,8 @@ function splitParts(prepared: string): string[] {
 }
 
 /** Chat openers before the question itself: "ok the administration has been moved, what do i do next". */
-const OPENER = /^(?:(?:ok(?:e|ay)?|so|dus|nou|right|alright|oh|well|hey|hi|hoi|hallo|hello)\b[\s,!.]*)+/;
+const OPENER =
+  /^(?:(?:ok(?:e|ay)?|so|dus|nou|right|alright|oh|well|hey|hi|hoi|hallo|hello|just to confirm|to confirm|quick check|quick question|quick q|even checken|ter controle|ter bevestiging)\b[\s,!.:]*)+/;
 /** A question word with the verb before its subject is a question wherever it stands ("… what do i do next"). */
 const INVERTED =
   /\b(?:wat|hoe|wie|welke|waar|wanneer|what|how|who|which|where|when)\s+(?:moet|moeten|kan|kun|kunt|mag|zal|do|does|did|should|must|can|could|shall)\s+(?:ik|we|wij|je|jij|u|i|you)\b/;

@@ -76,6 +76,6 @@ describe('evaluation sets', () => {
 /**
  * The held-out figures in the README ("Answer quality"); a floor, never a target to tune to. It was lowered once,
  * knowingly (tuning on 220 fresh development questions cost one held-out question, 67 → 66 of 80), and raised when
- * the learned models took it to 68, 69 and then 70 of 80.
+ * the learned models took it to 68, 69, 70 and then 72 of 80.
  */
-const HELD_OUT_FLOOR = { passRate: 0.87, falseAnswerRate: 0 };
+const HELD_OUT_FLOOR = { passRate: 0.9, falseAnswerRate: 0 };
