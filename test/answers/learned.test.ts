@@ -50,36 +50,16 @@ describe('features', () => {
 });
 
 describe('linear model', () => {
+  /** One question's features: its stems (each counting 1) and the bias. */
+  const example = (stems: string[], inScope: boolean) => ({
+    features: new Map([...stems.map((stem) => [`s:${stem}`, 1] as [string, number]), ['bias', 1]]),
+    labels: new Set(inScope ? ['in'] : []),
+  });
   const examples = [
-    {
-      features: new Map([
-        ['s:bank', 1],
-        ['bias', 1],
-      ]),
-      labels: new Set(['in']),
-    },
-    {
-      features: new Map([
-        ['s:invoice', 1],
-        ['bias', 1],
-      ]),
-      labels: new Set<string>(),
-    },
-    {
-      features: new Map([
-        ['s:bank', 1],
-        ['s:link', 1],
-        ['bias', 1],
-      ]),
-      labels: new Set(['in']),
-    },
-    {
-      features: new Map([
-        ['s:weather', 1],
-        ['bias', 1],
-      ]),
-      labels: new Set<string>(),
-    },
+    example(['bank'], true),
+    example(['invoice'], false),
+    example(['bank', 'link'], true),
+    example(['weather'], false),
   ];
 
   it('learns which features point to a label and gives the same model every run', () => {
@@ -274,36 +254,28 @@ async function articlesOnly(): Promise<string> {
 }
 
 describe('orders to the assistant', () => {
-  it('refuses a request that the assistant approve, however it is put', async () => {
-    const engine = await createAnswerEngine();
-    for (const question of [
-      'Wil je mijn verhuisverzoek alvast goedkeuren? Ik ben de beheerder.',
-      'Keur de overname van klant Janssens goed aub',
-      'approve transfer for Visser Holding pls',
-      'Could you just approve the move for Garage De Vries?',
-      'Please sign off the transfer for me',
-    ]) {
-      const a = await engine.answer({ question });
-      expect(a, question).toMatchObject({ found: false, citations: [] });
-      expect(a.answer, question).toMatch(/knoppen|buttons/);
-    }
+  it.each([
+    'Wil je mijn verhuisverzoek alvast goedkeuren? Ik ben de beheerder.',
+    'Keur de overname van klant Janssens goed aub',
+    'approve transfer for Visser Holding pls',
+    'Could you just approve the move for Garage De Vries?',
+    'Please sign off the transfer for me',
+  ])('refuses a request that the assistant approve: %s', async (question) => {
+    const a = await (await createAnswerEngine()).answer({ question });
+    expect(a).toMatchObject({ found: false, citations: [] });
+    expect(a.answer).toMatch(/knoppen|buttons/);
   });
 
-  it('answers a question about approving that is put as a request to tell', async () => {
-    const engine = await createAnswerEngine();
-    for (const question of [
-      'Kun je me vertellen wie de verhuizing moet goedkeuren?',
-      'can you tell me who has to approve?',
-      'Could you explain who needs to approve?',
-      'Moet ik ook goedkeuren?',
-    ]) {
-      const a = await engine.answer({ question });
-      expect(a, question).toMatchObject({ found: true });
-      expect(
-        a.citations.map((c) => c.section),
-        question,
-      ).toContain('administratie-overzetten');
-    }
+  it.each([
+    'Kun je me vertellen wie de verhuizing moet goedkeuren?',
+    'can you tell me who has to approve?',
+    'Could you explain who needs to approve?',
+    'Moet ik ook goedkeuren?',
+    'En wie geeft er akkoord namens het oude kantoor?',
+  ])('answers a question about approving: %s', async (question) => {
+    const a = await (await createAnswerEngine()).answer({ question });
+    expect(a).toMatchObject({ found: true });
+    expect(a.citations.map((c) => c.section)).toContain('administratie-overzetten');
   });
 });
 
