@@ -28,22 +28,26 @@ const SURELY_NOT = 0.1;
 export type Verdict = 'agree' | 'veto' | 'part-veto' | 'rescue' | 'resection';
 
 /**
- * The rules refused every part only for lack of evidence: no known gap, no order to the assistant, nothing as vague
+ * The rules refused every part only for lack of evidence: no known gap, no order to the assistant, not only as vague
  * as "wat moet ik doen?" (which gets asked to be clearer). Only such a refusal may be overruled. A part about a thing
  * on its own ("moet ik de nieuwe gebruiker ook aan de administraties koppelen?") may be overruled too, when both
  * models are sure ({@link SURE_OF_THING}) and it does not ask how to do the thing itself ("how do I renew the
  * certificate?", which the article leaves to other articles).
  */
 function refusedForLackOfEvidence(plans: readonly PartPlan[], parts: readonly QuestionPart[], sure: boolean): boolean {
+  // Vague is "wat moet ik doen?" alone; a vague part beside one that says more, or a long one, only lacks evidence.
+  const saysMore = (i: number) => (parts[i]?.tokens.length ?? 0) >= SAYS_MORE;
+  const clear = plans.some((p, i) => p.kind === 'none' && p.asks && (!p.vague || saysMore(i)));
   return (
-    plans.length > 0 &&
+    clear &&
     plans.every(
-      (p, i) =>
-        p.kind === 'none' && !p.instruction && !p.vague && (!p.thing || (sure && !HOW_TO.test(parts[i]?.text ?? ''))),
-    ) &&
-    plans.some((p) => p.kind === 'none' && p.asks)
+      (p, i) => p.kind === 'none' && !p.instruction && (!p.thing || (sure && !HOW_TO.test(parts[i]?.text ?? ''))),
+    )
   );
 }
+
+/** A part of this many words says more than "wat moet ik doen?", even when no word of it is in the lexicon. */
+const SAYS_MORE = 8;
 
 /** Asks for the steps of doing something: "hoe leg ik …", "how do I renew …", "welke stappen", "step by step". */
 const HOW_TO =

@@ -230,6 +230,17 @@ describe('second opinion on the rules', () => {
     expect(reconsider(nl, howTo.parts, howTo.plans, reading(0.99), undefined, 0.99).verdict).toBe('agree');
   });
 
+  it('treats a long part the lexicon does not place as a question, a short vague one as vague', () => {
+    const vague = (question: string) => {
+      const { parts } = plansOf(question);
+      return { parts, plans: parts.map((): PartPlan => ({ kind: 'none', asks: true, vague: true })) };
+    };
+    const long = vague('welke stappen zet ik als beheerder zodat de nieuwe klant weer in zijn boekhouding kan');
+    expect(reconsider(nl, long.parts, long.plans, reading(0.95)).verdict).toBe('rescue');
+    const short = vague('wat moet ik doen?');
+    expect(reconsider(nl, short.parts, short.plans, reading(0.99)).verdict).toBe('agree');
+  });
+
   it('never overrules a known gap, an order to the assistant, or an empty greeting, nor a thing when unsure', () => {
     const { parts } = plansOf('hoe lang duurt het?');
     const refusals: PartPlan[] = [

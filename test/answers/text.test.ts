@@ -1,7 +1,7 @@
 // The text pipeline: library stemmers, participles, contractions, compounds, guarded typos and gap triggers.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { triggerMatches } from '../../src/answers/gaps.js';
-import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from '../../src/answers/index.js';
+import { createAnswerEngine, DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from '../../src/answers/index.js';
 import { buildKnowledgeIndex } from '../../src/answers/knowledge-index.js';
 import type { ConceptMatcher } from '../../src/answers/matcher.js';
 import { splitSentences } from '../../src/answers/passages.js';
@@ -100,6 +100,12 @@ describe('gap triggers', () => {
     expect(triggerMatches('ing', 'Staat de administratie in de omgeving?')).toBe(false);
     expect(triggerMatches('ing', 'Blijft de ING-koppeling werken?')).toBe(true);
     expect(triggerMatches('kosten', 'Wat kost het?')).toBe(true);
+  });
+
+  it('leave alone what the article does answer', async () => {
+    const engine = await createAnswerEngine();
+    const a = await engine.answer({ question: 'Will the VAT access rights still be in place after the migration?' });
+    expect(a.citations.map((c) => c.section)).toContain('niet-meegekopieerd');
   });
 
   it('forgive a typo but not another form of the same root', () => {
