@@ -12,8 +12,10 @@ import { type ExampleQuestion, textOf } from './scope-model.js';
 const WANTED_FROM = 0.5;
 /** A key fact stated in at most this many sentences of the expected sections points at those sentences. */
 const SPECIFIC = 2;
-/** Fewer passes than the scope model: there are many sentence labels, and start-up stays well under a second. */
-const EPOCHS = 8;
+/** A sentence is learnt only when at least this many examples need it. */
+const MIN_EXAMPLES = 3;
+/** Fewer passes than the scope model: there are many sentence labels, and start-up stays under a second. */
+const EPOCHS = 6;
 
 const fold = (s: string) =>
   s
@@ -45,7 +47,9 @@ export class SentenceModel {
         }
         if (labels.size) rows.push({ features: featuresOf(textOf(q.question, q.previousQuestion), language), labels });
       }
-      byLanguage.set(language, LinearModel.train([...units.keys()], rows, { epochs: EPOCHS }));
+      // A sentence no example needs is never wanted; leaving it out keeps start-up short.
+      const needed = [...units.keys()].filter((key) => rows.filter((r) => r.labels.has(key)).length >= MIN_EXAMPLES);
+      byLanguage.set(language, LinearModel.train(needed, rows, { epochs: EPOCHS }));
     }
     return new SentenceModel(byLanguage);
   }
