@@ -91,7 +91,9 @@ const DEFINITION_FILLER = String.raw`(?:(?:exactly|precies|eigenlijk|dan|nu|then
 const DEFINITION = new RegExp(
   String.raw`^(?:wat|what)\s+${DEFINITION_FILLER}(?:is|zijn|are|betekent)\s+` +
     String.raw`(?!${DEFINITION_FILLER}(?:(?:de|het|the|een|a|an)\s+)?(?:eerste|first|step|stap|stappen|steps|advies|advice|handig|verschil)\b)` +
-    String.raw`(?!${DEFINITION_FILLER}(?:de|het|the)\b)`,
+    String.raw`(?!${DEFINITION_FILLER}(?:de|het|the)\b)` +
+    // "What exactly is NOT carried over?", "wat is er niet meegekopieerd?" ask what happens, not what a thing is.
+    String.raw`(?!${DEFINITION_FILLER}(?:not|niet|er|still|nog)\b)`,
 );
 
 export function asksDefinition(text: string): boolean {

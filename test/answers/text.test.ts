@@ -5,7 +5,7 @@ import { createAnswerEngine, DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from '../../
 import { buildKnowledgeIndex } from '../../src/answers/knowledge-index.js';
 import type { ConceptMatcher } from '../../src/answers/matcher.js';
 import { splitSentences } from '../../src/answers/passages.js';
-import { readQuestion } from '../../src/answers/question.js';
+import { asksDefinition, readQuestion } from '../../src/answers/question.js';
 import { editDistance } from '../../src/answers/text/fuzzy.js';
 import { MAX_WORD_LENGTH, tokenize, words } from '../../src/answers/text/normalize.js';
 import { sharesKey, wordKeys } from '../../src/answers/text/stem.js';
@@ -58,6 +58,12 @@ describe('reading words', () => {
   it("reads a noun's 's as a possessive and a pronoun's as is", () => {
     expect(words("the client's existing account").join(' ')).toBe('the client existing account');
     expect(words("it's the old firm's feed, what's next").join(' ')).toBe('it is the old firm feed what is next');
+  });
+
+  it('takes "what is" for a definition only when a thing follows', () => {
+    expect(asksDefinition('what exactly is a wolters kluwer account')).toBe(true);
+    expect(asksDefinition('what exactly is not carried over when an admin is transferred')).toBe(false);
+    expect(asksDefinition('wat is er niet meegekopieerd')).toBe(false);
   });
 
   it('does not end a question at an abbreviation typed in chat', () => {

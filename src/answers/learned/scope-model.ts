@@ -36,7 +36,10 @@ export async function loadExampleQuestions(file: string): Promise<ExampleQuestio
 }
 
 export class ScopeModel {
-  private constructor(private readonly model: LinearModel) {}
+  private constructor(
+    private readonly scope: LinearModel,
+    private readonly sections: LinearModel,
+  ) {}
 
   static train(examples: readonly ExampleQuestion[]): ScopeModel {
     const sections = [...new Set(examples.flatMap((q) => (q.section === undefined ? [] : [q.section].flat())))];
@@ -44,12 +47,18 @@ export class ScopeModel {
       features: featuresOf(textOf(q.question, q.previousQuestion), q.language),
       labels: new Set(q.answerable ? [IN_SCOPE, ...[q.section ?? []].flat()] : []),
     }));
-    return new ScopeModel(LinearModel.train([IN_SCOPE, ...sections.sort()], rows, { epochs: EPOCHS }));
+    // Which section answers is learnt from the questions the article answers only: it matters only for those, and
+    // start-up stays short as the examples grow.
+    const answerable = rows.filter((r) => r.labels.has(IN_SCOPE));
+    return new ScopeModel(
+      LinearModel.train([IN_SCOPE], rows, { epochs: EPOCHS }),
+      LinearModel.train(sections.sort(), answerable, { epochs: EPOCHS }),
+    );
   }
 
   read(question: string, language: StemLanguage, previous?: string): ScopeReading {
-    const p = this.model.predict(featuresOf(textOf(question, previous), language));
-    const sections = [...p].filter(([label]) => label !== IN_SCOPE).sort((a, b) => b[1] - a[1]);
-    return { inScope: p.get(IN_SCOPE) ?? 0, sections };
+    const features = featuresOf(textOf(question, previous), language);
+    const sections = [...this.sections.predict(features)].sort((a, b) => b[1] - a[1]);
+    return { inScope: this.scope.predict(features).get(IN_SCOPE) ?? 0, sections };
   }
 }
