@@ -14,21 +14,11 @@ const showHeldOutFailures = process.argv.includes('--heldout-failures');
 
 // --cross-validate: the learned scope model's leave-one-batch-out figures on the example questions, then stop.
 if (process.argv.includes('--cross-validate')) {
-  const { crossValidate } = await import('../src/answers/learned/cross-validate.js');
+  const { crossValidate, totalOf } = await import('../src/answers/learned/cross-validate.js');
   const examples = await loadEvalQuestions(fileURLToPath(EVAL_SETS.development));
   const folds = crossValidate(examples);
   const pct1 = (n: number, d: number) => `${((n / d) * 100).toFixed(1)}%`.padStart(6);
-  const sum = (k: 'answerable' | 'unanswerable' | 'kept' | 'sectionRight' | 'caught') =>
-    folds.reduce((n, f) => n + f[k], 0);
-  const rows = [
-    ...folds,
-    {
-      batch: 'all',
-      ...Object.fromEntries(
-        (['answerable', 'unanswerable', 'kept', 'sectionRight', 'caught'] as const).map((k) => [k, sum(k)]),
-      ),
-    },
-  ] as typeof folds;
+  const rows = [...folds, totalOf(folds)];
   process.stdout.write(
     'Scope model, each batch scored by a model trained on the others (answerable kept / best section right / unanswerable caught):\n',
   );

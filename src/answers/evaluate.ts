@@ -1,6 +1,8 @@
 // Measures answer quality on a question set: right section cited, key facts present, no answers to unanswerables.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { EXAMPLE_QUESTIONS } from './learned/scope-model.js';
+import { fold } from './text/normalize.js';
 import type { Answer, AnswerEngine } from './types.js';
 
 const questionSchema = z.strictObject({
@@ -26,7 +28,7 @@ export const EVAL_TARGETS = { passRate: 0.95, falseAnswerRate: 0 } as const;
  * who had not seen its word lists, and is only ever measured (test/eval/README.md).
  */
 export const EVAL_SETS = {
-  development: new URL('../../knowledge/example-questions.json', import.meta.url),
+  development: new URL(`../../knowledge/${EXAMPLE_QUESTIONS}`, import.meta.url),
   heldout: new URL('../../test/eval/heldout.json', import.meta.url),
 } as const;
 
@@ -72,13 +74,6 @@ export async function loadEvalQuestions(file: string): Promise<EvalQuestion[]> {
   }
   return parsed;
 }
-
-const fold = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ');
 
 function judge(q: EvalQuestion, a: Answer): EvalOutcome {
   const expected = q.section === undefined ? [] : Array.isArray(q.section) ? q.section : [q.section];

@@ -3,7 +3,7 @@
 import type { Article, KnowledgeGap } from '../knowledge/index.js';
 import { editDistance } from './text/fuzzy.js';
 import { type Token, words } from './text/normalize.js';
-import { type StemLanguage, wordKeys } from './text/stem.js';
+import { type StemLanguage, stemOf, wordKeys } from './text/stem.js';
 
 /** Adjacent trigger words may have this many words between them ("who should request"); "..." allows any number. */
 const NEAR = 2;
@@ -54,8 +54,7 @@ function same(trigger: string, token: string, language: StemLanguage, known: (wo
 
 /** One word's stem begins the other word: two forms built on one root ("gebruik-en", "gebruik-er"). */
 function sameRoot(a: string, b: string, language: StemLanguage): boolean {
-  const stem = (w: string) => (wordKeys(w, language)[1] ?? w).replace(/^(?:nl|en):/, '');
-  const [sa, sb] = [stem(a), stem(b)];
+  const [sa, sb] = [stemOf(a, language), stemOf(b, language)];
   return sa !== sb && sa.length >= 4 && sb.length >= 4 && (b.startsWith(sa) || a.startsWith(sb));
 }
 

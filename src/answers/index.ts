@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { loadKnowledge } from '../knowledge/index.js';
 import { buildKnowledgeIndex } from './knowledge-index.js';
 import { learnedModels } from './learned/index.js';
+import { EXAMPLE_QUESTIONS } from './learned/scope-model.js';
 import type { OpenAIOptions, WarnLogger } from './llm/options.js';
 import { OfflineAnswerer } from './offline.js';
 import type { AnswerEngine } from './types.js';
@@ -15,9 +16,6 @@ export type { Answer, AnswerEngine, AnswerRequest, Citation, Language } from './
 
 /** The repository's knowledge/ directory, wherever the process was started from. */
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
-
-/** Questions people asked, labelled with the sections that answer them (or none): the learned model's examples. */
-export const EXAMPLE_QUESTIONS = 'example-questions.json';
 
 export interface AnswerEngineOptions {
   knowledgeDir?: string;

@@ -156,6 +156,15 @@ function articlePhrases(part: QuestionPart): Set<number> {
   return new Set([...copy].filter((p) => administration.has(p + 1)));
 }
 
+/** How much each concept of a part counts in composing its answer: its tier, how rare it is, and `factor`. */
+export function weighConcepts(
+  model: SectionModel,
+  concepts: ReadonlyMap<string, ConceptHit>,
+  factor: (id: string) => number = () => 1,
+): Map<string, number> {
+  return new Map([...concepts].map(([id, hit]) => [id, TIER_WEIGHT[hit.tier] * model.idfOf(`c:${id}`) * factor(id)]));
+}
+
 export function planPart(model: SectionModel, input: PlanInput): PartPlan {
   const { part, context } = input;
   const known = (word: string) => model.matcher.knows(word);
@@ -194,9 +203,7 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
       ranked.splice(ranked.indexOf(best), 1);
       ranked.unshift(best);
     }
-    const weights = new Map(
-      [...merged].map(([id, hit]) => [id, TIER_WEIGHT[hit.tier] * model.idfOf(`c:${id}`) * factor(id)] as const),
-    );
+    const weights = weighConcepts(model, merged, factor);
     // Words that named an anchor concept and occur in just one unit of the article: names worth citing where written.
     const namedWords = part.hits
       .filter((h) => h.tier === 'anchor' && h.positions.length === 1)

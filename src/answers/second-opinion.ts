@@ -2,9 +2,9 @@
 // subject is not answered, and a plainly worded one the rules could not place is answered from the sections the
 // model names. Thresholds were set on question sets written after the rules, never on the held-out set.
 import type { ScopeReading } from './learned/scope-model.js';
-import type { PartPlan } from './plan.js';
+import { type PartPlan, weighConcepts } from './plan.js';
 import { conceptsOf, type QuestionPart } from './question.js';
-import { type SectionModel, TIER_WEIGHT } from './section-model.js';
+import type { SectionModel } from './section-model.js';
 
 /**
  * Below this, for the message and for a part on its own, the rules' answer to that part is withheld: on unseen sets
@@ -140,8 +140,5 @@ function resection(
 /** What the message asks about, weighed as the rules weigh a part they answer. */
 function asked(model: SectionModel, parts: readonly QuestionPart[]) {
   const concepts = conceptsOf({ hits: parts.flatMap((p) => p.hits) });
-  const weights = new Map(
-    [...concepts].map(([id, hit]) => [id, TIER_WEIGHT[hit.tier] * model.idfOf(`c:${id}`)] as const),
-  );
-  return { concepts, weights };
+  return { concepts, weights: weighConcepts(model, concepts) };
 }

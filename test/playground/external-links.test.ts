@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAYGROUND_SLACK } from '../../adapters/playground/identities.js';
 import type { App } from '../../src/app.js';
 import { startPlaygroundApp } from '../helpers/playground-app.js';
-import { startPlaygroundCase } from './playground-case.js';
+import { playgroundSay, startPlaygroundCase } from './playground-case.js';
 
 const link =
   /\]\(https:\/\/overname\.example\.nl(\/goedkeuring\/[A-Za-z0-9_.-]+)\)|<https:\/\/overname\.example\.nl(\/goedkeuring\/[A-Za-z0-9_.-]+)\|/;
@@ -16,12 +16,7 @@ describe('playground: approval links for outside approvers', () => {
   });
   afterAll(async () => app?.close());
 
-  const say = (platform: string, text: string) =>
-    fetch(`${app.url}/playground/say`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ platform, as: 'requester', text }),
-    });
+  const say = (platform: string, text: string) => playgroundSay(app.url, platform, text);
   const view = async (as: string) => JSON.stringify(await (await fetch(`${app.url}/playground/state?as=${as}`)).json());
   const start = (platform: 'slack' | 'teams') =>
     startPlaygroundCase(app, platform, {

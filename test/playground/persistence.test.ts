@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { startPlaygroundApp } from '../helpers/playground-app.js';
+import { playgroundSay } from './playground-case.js';
 
 interface State {
   slack: { messages: { text: string; blocks?: unknown[] }[] };
@@ -20,12 +21,7 @@ describe('playground persistence', () => {
 
   const state = async (a: App & { url: string }, as = 'requester') =>
     (await (await fetch(`${a.url}/playground/state?as=${as}`)).json()) as State;
-  const say = (a: App & { url: string }, platform: string, text: string) =>
-    fetch(`${a.url}/playground/say`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ platform, as: 'requester', text }),
-    });
+  const say = (a: App & { url: string }, platform: string, text: string) => playgroundSay(a.url, platform, text);
 
   it('shows the same Slack and Teams conversation after a restart on SQLite', async () => {
     const url = `sqlite://${join(mkdtempSync(join(tmpdir(), 'pg-persist-')), 'p.sqlite')}`;

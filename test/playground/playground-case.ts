@@ -37,3 +37,12 @@ export function startPlaygroundCase(
     },
   });
 }
+
+/** A persona (the requester by default) types `text` in the playground's Slack channel or Teams chat. */
+export function playgroundSay(url: string, platform: string, text: string, as = 'requester'): Promise<Response> {
+  return fetch(`${url}/playground/say`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ platform, as, text }),
+  });
+}

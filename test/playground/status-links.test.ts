@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { startPlaygroundApp } from '../helpers/playground-app.js';
-import { startPlaygroundCase } from './playground-case.js';
+import { playgroundSay, startPlaygroundCase } from './playground-case.js';
 
 interface State {
   slack: { messages: { text: string; blocks?: unknown[] }[] };
@@ -17,12 +17,7 @@ describe('playground status links', () => {
   });
   afterAll(async () => app?.close());
 
-  const say = (platform: string, text: string) =>
-    fetch(`${app.url}/playground/say`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ platform, as: 'requester', text }),
-    });
+  const say = (platform: string, text: string) => playgroundSay(app.url, platform, text);
   const state = async () => (await (await fetch(`${app.url}/playground/state?as=requester`)).json()) as State;
   const start = (platform: 'slack' | 'teams', user: string) =>
     startPlaygroundCase(

@@ -15,6 +15,19 @@ export interface FoldFigures {
   caught: number;
 }
 
+/** All batches added up, as one row named "all". */
+export function totalOf(folds: readonly FoldFigures[]): FoldFigures {
+  const total: FoldFigures = { batch: 'all', answerable: 0, unanswerable: 0, kept: 0, sectionRight: 0, caught: 0 };
+  for (const f of folds) {
+    total.answerable += f.answerable;
+    total.unanswerable += f.unanswerable;
+    total.kept += f.kept;
+    total.sectionRight += f.sectionRight;
+    total.caught += f.caught;
+  }
+  return total;
+}
+
 /** "d6a-nl-001" → "d6a"; the first wave's "nl-akkoord" and "en-…" form one batch. */
 export const batchOf = (id: string) => (/^(?:nl|en)-/.test(id) ? 'first' : (id.split('-')[0] ?? id));
 

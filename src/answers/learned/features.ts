@@ -2,7 +2,7 @@
 // character trigrams, so typos, compounds and unseen inflections still share most features with known questions.
 
 import { tokenize } from '../text/normalize.js';
-import { type StemLanguage, wordKeys } from '../text/stem.js';
+import { type StemLanguage, stemOf } from '../text/stem.js';
 import { isStopword } from '../text/stopwords.js';
 
 /** Trigrams only for long words (compounds, names, typos in them): shorter ones are covered by their stem, and 7 scored
@@ -10,11 +10,6 @@ import { isStopword } from '../text/stopwords.js';
 const TRIGRAM_MIN = 7;
 /** A question is read up to this many words: the features stay bounded for any input. */
 const MAX_WORDS = 120;
-
-/** The stem of a word in the question's language (the word itself when the stemmer gives nothing). */
-function stemOf(word: string, language: StemLanguage): string {
-  return (wordKeys(word, language)[1] ?? word).replace(/^(?:nl|en):/, '');
-}
 
 /**
  * Feature names with counts: `s:` stems of every word (question words included, "hoe lang" and "how long" matter),

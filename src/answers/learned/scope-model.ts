@@ -30,6 +30,9 @@ export interface ScopeReading {
 /** A follow-up ("en Knab?") is read together with the question before it, in training and in use alike. */
 export const textOf = (question: string, previous?: string) => (previous ? `${previous}\n${question}` : question);
 
+/** The file beside the articles with the questions people asked, labelled with the sections that answer them. */
+export const EXAMPLE_QUESTIONS = 'example-questions.json';
+
 /** Reads and checks the labelled example questions. */
 export async function loadExampleQuestions(file: string): Promise<ExampleQuestion[]> {
   return z.array(exampleSchema).parse(JSON.parse(await readFile(file, 'utf8')));

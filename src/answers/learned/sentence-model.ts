@@ -3,6 +3,7 @@
 // words are not the ones the sentence uses ("how does my client get access?" still names the Wolters Kluwer Account).
 
 import type { SectionModel } from '../section-model.js';
+import { fold } from '../text/normalize.js';
 import type { Language } from '../types.js';
 import { featuresOf } from './features.js';
 import { type Example, LinearModel } from './linear-model.js';
@@ -16,13 +17,6 @@ const SPECIFIC = 2;
 const MIN_EXAMPLES = 3;
 /** Fewer passes than the scope model: there are many sentence labels, and start-up stays under a second. */
 const EPOCHS = 6;
-
-const fold = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ');
 
 export class SentenceModel {
   private constructor(private readonly byLanguage: Map<Language, LinearModel>) {}

@@ -52,6 +52,15 @@ export function expandContractions(normalized: string): string {
   return english.replace(text);
 }
 
+/** Accents off, lower case, one space: how answers and key facts are compared ("NIET" ~ "niet", "kopiëren"). */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
+}
+
 export interface Token {
   word: string;
   /** Position in the token sequence, used for phrase and proximity matching. */

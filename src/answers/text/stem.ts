@@ -56,6 +56,11 @@ export function wordKeys(word: string, language: StemLanguage): readonly string[
   return out;
 }
 
+/** The word's Snowball stem in one language, without the language prefix ("gebruiken" → "gebruik"). */
+export function stemOf(word: string, language: StemLanguage): string {
+  return (wordKeys(word, language)[1] ?? word).replace(/^(?:nl|en):/, '');
+}
+
 /** Keys of a lexicon word, which may be met in a question of either language ("bank feed" in Dutch chat). */
 export function bilingualKeys(word: string): readonly string[] {
   return [...new Set([...wordKeys(word, 'nl'), ...wordKeys(word, 'en')])];
