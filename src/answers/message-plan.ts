@@ -17,12 +17,36 @@ export interface FollowUp {
   inheritedGap?: GapHit;
 }
 
+/** Says the move is done: a participle after "is/has", an English past tense, or "afgerond"/"done" beside it. */
+const PERFECT = /\b(?:is|zijn|werd|werden|was|were|has|have|had|got|been)\b/;
+const DONE = /\b(?:afgerond|klaar|rond|voltooid|gelukt|done|complete|completed|finished)\b/;
+const NOT_YET =
+  /\b(?:wil|wilt|willen|gaat|gaan|zal|zullen|moet|moeten|straks|binnenkort|niet|will|going|wants?|should|soon|plan|planning|being|yet|not)\b/;
+const PARTICIPLE = /^(?:(?:ge|over|ver|binnen|aan)\w*[dt]|\w+ed)$/;
+
+/**
+ * "De administratie is gisteren naar onze omgeving overgezet.", "admin moved, client can't see it", "migratie
+ * afgerond": a statement that the move happened, so the question after it asks about afterwards.
+ */
+function saysItHappened(part: QuestionPart): boolean {
+  if (part.asks || NOT_YET.test(part.text)) return false;
+  const words = part.hits
+    .filter((h) => h.concept === 'move')
+    .flatMap((h) => h.positions.map((p) => part.tokens[p]?.word ?? ''));
+  if (!words.length) return false;
+  if (DONE.test(part.text)) return true;
+  return words.some((w) => PARTICIPLE.test(w) && (w.endsWith('ed') || PERFECT.test(part.text)));
+}
+
 const hasSubject = (part: QuestionPart) => part.hits.some((h) => h.tier !== 'context');
 
 export function planMessage(model: SectionModel, parts: QuestionPart[], followUp: FollowUp = {}): PartPlan[] {
+  const conceptsOf = (others: QuestionPart[]) => new Set(others.flatMap((p) => p.hits.map((h) => h.concept)));
   const plans = parts.map((part, i) => {
-    const message = new Set(parts.filter((_, j) => j !== i).flatMap((p) => p.hits.map((h) => h.concept)));
-    return planPart(model, { part, ...followUp, message });
+    const others = parts.filter((_, j) => j !== i);
+    const setting = conceptsOf(others.filter((p) => !p.asks));
+    if (others.some(saysItHappened)) setting.add('arrived');
+    return planPart(model, { part, ...followUp, message: conceptsOf(others), setting });
   });
   // "… wie moet akkoord geven? Is daar een artikel over?", "gaat Belfius mee, of moet die opnieuw?", "Client files
   // VAT through Digipoort. Is that going to come along?": a part without a subject of its own asks about the part

@@ -119,6 +119,8 @@ export class OfflineAnswerer {
       return { answer: refusal(language, plans), language, found: false, citations: [], suggestTakeover };
     }
     const compositions = composeAll(model, answered, language, analysis.wanted);
+    // An answer with the whole procedure ("what's the process for bringing them over?") offers to start one.
+    const wholeProcedure = plans.some((p) => p.kind === 'overview' && !p.after);
     const notes = plans
       .map((p) => (p.kind === 'gap' && p.asks ? p.gap : p.kind === 'answer' ? p.note : undefined))
       .filter((g) => g !== undefined)
@@ -126,7 +128,8 @@ export class OfflineAnswerer {
     const body = [...compositions.map((c) => c.text), ...new Set(notes)].join('\n\n');
     const text = model.language === language ? body : `${otherLanguageNote(language)}\n${body}`;
     const sections = [...new Set(compositions.flatMap((c) => c.sections))];
-    return { answer: text, language, found: true, citations: sections.map(citationFor), suggestTakeover };
+    const citations = sections.map(citationFor);
+    return { answer: text, language, found: true, citations, suggestTakeover: suggestTakeover || wholeProcedure };
   }
 
   answer(request: AnswerRequest): Answer {

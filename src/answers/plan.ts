@@ -53,6 +53,8 @@ export interface PlanInput {
   inheritedGap?: GapHit;
   /** Concepts of the other parts of the same message ("we nemen een klant over. Kan dat naar onze omgeving?"). */
   message?: ReadonlySet<string>;
+  /** Concepts of the message's statements, which set the scene ("De administratie staat bij ons. Wat eerst?"). */
+  setting?: ReadonlySet<string>;
 }
 
 const isReferenceList = (entry: SectionEntry) => entry.units.length > 0 && entry.units.every((u) => u.reference);
@@ -188,8 +190,10 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
   const thingAlone = aboutAThingAlone(model, part, own, input.message) || (asksDefinition(part.text) && !aboutMove);
   // "Wat moet ik als eerste doen nadat de administratie is overgezet?": the first of the steps after the move.
   const subject = [...own.values()].filter((h) => h.tier !== 'context').map((h) => h.concept);
-  // Only this question's own "after" counts: "Hoe start het, en wat moet ik daarna doen?" asks how it starts first.
-  const afterwards = merged.has('after') || merged.has('arrived');
+  // Only this question's own "after", or a statement's, counts: "Hoe start het, en wat moet ik daarna doen?" asks how
+  // it starts first; "Na de migratie: welke stap komt eerst?" asks for the first step after the move.
+  const moved = (c: string) => merged.has(c) || (input.setting?.has(c) ?? false);
+  const afterwards = moved('after') || moved('arrived');
   if (afterwards && subject.length > 0 && subject.every((c) => c === 'start')) {
     return { kind: 'overview', after: true, possible: false };
   }

@@ -124,6 +124,25 @@ describe("sentence model trained on the example questions' key facts", () => {
     expect(keys.map((k) => units.get(k)).join(' ')).toContain("client's existing Wolters Kluwer Account");
   });
 
+  it('learns a sentence from questions in either language, since the articles are translations sentence by sentence', async () => {
+    const examples = [
+      'Gaan de certificaten mee naar de nieuwe omgeving?',
+      'Moet ik de certificaten opnieuw instellen?',
+      'Worden certificaten meegekopieerd?',
+    ].map((question) => ({
+      question,
+      language: 'nl' as const,
+      answerable: true,
+      section: 'niet-meegekopieerd',
+      keyFacts: [['Poorten en certificaten']],
+    }));
+    const models = buildKnowledgeIndex(await loadKnowledge(DEFAULT_KNOWLEDGE_DIR)).models;
+    const { SentenceModel } = await import('../../src/answers/learned/sentence-model.js');
+    const wanted = SentenceModel.train(examples, models).wanted('do the certificaten come along?', 'en');
+    const units = new Map(enModel.sections.flatMap((e) => e.units.map((u) => [u.key, u.text] as const)));
+    expect([...wanted.keys()].map((k) => units.get(k))).toEqual(['Ports and certificates.']);
+  });
+
   it('adds what it names to the composed answer, and nothing without it', () => {
     const entry = enModel.sections.find((e) => e.section.id === 'nieuwe-gebruiker') as SectionModel['sections'][number];
     const key = entry.units.find((u) => u.text.includes('existing Wolters Kluwer Account'))?.key as string;

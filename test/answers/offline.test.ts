@@ -83,6 +83,29 @@ describe('offline answers', () => {
     expect((await ask('Welke bankkoppelingen moet ik opnieuw leggen?')).suggestTakeover).toBe(false);
   });
 
+  it('offers to start a takeover whenever the answer is the whole procedure, whatever the words', async () => {
+    const a = await ask("we are bringing a client over from another firm's Twinfield. what's the process on our side?");
+    expect(a.citations.map((c) => c.section)).toEqual(
+      expect.arrayContaining(['administratie-overzetten', 'na-overzetten']),
+    );
+    expect(a.suggestTakeover).toBe(true);
+    expect((await ask('Which settings have to be set up again?')).suggestTakeover).toBe(false);
+  });
+
+  it.each([
+    'Na de migratie: welke stap komt eerst?',
+    'De administratie is gisteren naar onze omgeving overgezet. Wat moet ik nu als eerste doen?',
+  ])('reads a statement that the move happened as the setting of the question after it: %s', async (question) => {
+    const a = await ask(question);
+    expect(a.citations.map((c) => c.section)).toContain('nieuwe-gebruiker');
+    expect(a.answer).toContain('nieuwe gebruiker');
+  });
+
+  it('still asks how it starts when the move is only planned', async () => {
+    const a = await ask('De administratie komt volgende maand naar ons. Wat moet ik als eerste doen?');
+    expect(a.citations.map((c) => c.section)).toContain('administratie-overzetten');
+  });
+
   it.each([
     ['Hoe lang duurt het overzetten van een administratie?', 'nl', /zegt niet hoe lang/],
     ['Wat kost het om een administratie te laten verhuizen?', 'nl', /zegt niet wat het overzetten/],

@@ -18,14 +18,26 @@ const MIN_EXAMPLES = 3;
 /** Fewer passes than the scope model: there are many sentence labels, and start-up stays under a second. */
 const EPOCHS = 6;
 
-export class SentenceModel {
-  private constructor(private readonly byLanguage: Map<Language, LinearModel>) {}
+/** A sentence's key without its language ("nl:…#niet-meegekopieerd/4" → "…#niet-meegekopieerd/4"). */
+const shared = (key: string) => key.slice(key.indexOf(':') + 1);
 
+export class SentenceModel {
+  private constructor(
+    private readonly model: LinearModel,
+    /** The keys of each language's sentences by their shared key. */
+    private readonly keys: ReadonlyMap<Language, ReadonlyMap<string, string>>,
+  ) {}
+
+  /**
+   * One model for both languages: the articles are translations sentence by sentence, so a Dutch question that needs
+   * "Poorten en certificaten." teaches the English "Ports and certificates." too, wherever the keys line up.
+   */
   static train(examples: readonly ExampleQuestion[], models: ReadonlyMap<Language, SectionModel>): SentenceModel {
-    const byLanguage = new Map<Language, LinearModel>();
+    const keys = new Map<Language, Map<string, string>>();
+    const rows: Example[] = [];
     for (const [language, sections] of models) {
       const units = new Map(sections.sections.flatMap((e) => e.units.map((u) => [u.key, u] as const)));
-      const rows: Example[] = [];
+      keys.set(language, new Map([...units.keys()].map((k) => [shared(k), k])));
       for (const q of examples) {
         if (!q.answerable || q.language !== language || !q.keyFacts?.length) continue;
         const expected = new Set([q.section ?? []].flat());
@@ -37,15 +49,16 @@ export class SentenceModel {
           );
           // A fact many sentences state ("de klant", "opnieuw") is in any answer from the section; only a fact one
           // or two sentences state says which sentence the question needs.
-          if (holding.length <= SPECIFIC) for (const u of holding) labels.add(u.key);
+          if (holding.length <= SPECIFIC) for (const u of holding) labels.add(shared(u.key));
         }
         if (labels.size) rows.push({ features: featuresOf(textOf(q.question, q.previousQuestion), language), labels });
       }
-      // A sentence no example needs is never wanted; leaving it out keeps start-up short.
-      const needed = [...units.keys()].filter((key) => rows.filter((r) => r.labels.has(key)).length >= MIN_EXAMPLES);
-      byLanguage.set(language, LinearModel.train(needed, rows, { epochs: EPOCHS }));
     }
-    return new SentenceModel(byLanguage);
+    // A sentence no example needs is never wanted; leaving it out keeps start-up short.
+    const counts = new Map<string, number>();
+    for (const r of rows) for (const l of r.labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+    const needed = [...counts].filter(([, n]) => n >= MIN_EXAMPLES).map(([l]) => l);
+    return new SentenceModel(LinearModel.train(needed.sort(), rows, { epochs: EPOCHS }), keys);
   }
 
   /**
@@ -53,9 +66,14 @@ export class SentenceModel {
    * (keys, not units: the model is shared by every engine of the process, each with its own section models).
    */
   wanted(question: string, language: Language, previous?: string): Map<string, number> {
-    const model = this.byLanguage.get(language);
-    if (!model) return new Map();
-    const p = model.predict(featuresOf(textOf(question, previous), language));
-    return new Map([...p].filter(([, v]) => v >= WANTED_FROM));
+    const keys = this.keys.get(language);
+    if (!keys) return new Map();
+    const p = this.model.predict(featuresOf(textOf(question, previous), language));
+    const out = new Map<string, number>();
+    for (const [label, v] of p) {
+      const key = keys.get(label);
+      if (key && v >= WANTED_FROM) out.set(key, v);
+    }
+    return out;
   }
 }
