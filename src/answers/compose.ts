@@ -153,19 +153,24 @@ function summarize(entry: SectionEntry, language: Language): string {
 
 const IMPORTANT = /^(?:belangrijk|let op|important(?:ly)?|note)\b/i;
 
-/** For an overview: the section's opening sentence, and whatever it flags as important with the sentence after. */
-function outline(entry: SectionEntry): string {
-  const picked = new Set<Unit>();
-  entry.units.forEach((u, i) => {
-    if (u.kind !== 'sentence') return;
-    if (u.order === 0) picked.add(u);
+/**
+ * For an overview: a section short enough for chat whole (how the move starts and who approves are both the
+ * procedure), a longer one by its opening sentence, whatever it flags as important with the sentence after, and the
+ * sentences the learned sentence model says the question needs.
+ */
+function outline(entry: SectionEntry, wanted?: ReadonlyMap<string, number>): string {
+  const sentences = entry.units.filter((u) => u.kind === 'sentence');
+  const picked = new Set<Unit>(sentences.length <= MAX_UNITS ? sentences : []);
+  sentences.forEach((u, i) => {
+    if (u.order === 0 || wanted?.has(u.key)) picked.add(u);
     if (IMPORTANT.test(u.text)) {
       picked.add(u);
-      const next = entry.units[i + 1];
-      if (next?.block === u.block && next.kind === 'sentence') picked.add(next);
+      const next = sentences[i + 1];
+      if (next?.block === u.block) picked.add(next);
     }
   });
-  return `${entry.section.heading}: ${[...picked].map((u) => u.text).join(' ')}`;
+  const text = [...picked].sort((a, b) => a.order - b.order).map((u) => u.text);
+  return `${entry.section.heading}: ${text.join(' ')}`;
 }
 
 export interface Composition {
@@ -180,8 +185,12 @@ export function composeSection(entry: SectionEntry, weights: ConceptWeights, lan
   return { text: render(units, language), sections: units.length ? [entry] : [] };
 }
 
-export function composeOverview(entries: SectionEntry[], language: Language): Composition {
-  const parts = entries.map((e) => (e.children.length ? summarize(e, language) : outline(e)));
+export function composeOverview(
+  entries: SectionEntry[],
+  language: Language,
+  wanted?: ReadonlyMap<string, number>,
+): Composition {
+  const parts = entries.map((e) => (e.children.length ? summarize(e, language) : outline(e, wanted)));
   return { text: parts.join('\n\n'), sections: entries.flatMap((e) => [e, ...e.children]) };
 }
 

@@ -157,7 +157,7 @@ function composeAll(
     // "Wat moet ik doen ná de verhuizing?" asks for the part of the outline whose heading is about afterwards.
     const after = listed.filter((s) => s.headingConcepts.has('after'));
     const entries = overview.after && after.length ? after : listed;
-    const composition = composeOverview(entries, language);
+    const composition = composeOverview(entries, language, wanted);
     // Whether it can be done at all is said in the article's opening section, before the outline.
     const opening = model.sections.find((s) => s.article === article && !s.parent);
     if (overview.possible && opening && !entries.includes(opening)) {

@@ -83,6 +83,14 @@ describe('offline answers', () => {
     expect((await ask('Welke bankkoppelingen moet ik opnieuw leggen?')).suggestTakeover).toBe(false);
   });
 
+  it('quotes the move section whole in the outline: how it starts, for one or more administrations, and who approves', async () => {
+    const a = await ask('Hoe neem ik een klant over uit een andere Twinfield-omgeving?');
+    expect(a.answer).toContain('één of meerdere administraties');
+    expect(a.answer).toContain('beginnend met een aanvraag');
+    expect(a.answer).toContain('alle partijen akkoord');
+    expect(a.answer).toContain('nieuwe gebruiker');
+  });
+
   it('offers to start a takeover whenever the answer is the whole procedure, whatever the words', async () => {
     const a = await ask("we are bringing a client over from another firm's Twinfield. what's the process on our side?");
     expect(a.citations.map((c) => c.section)).toEqual(
