@@ -157,9 +157,12 @@ function composeAll(
     // "Wat moet ik doen ná de verhuizing?" asks for the part of the outline whose heading is about afterwards.
     const after = listed.filter((s) => s.headingConcepts.has('after'));
     const entries = overview.after && after.length ? after : listed;
-    const composition = composeOverview(entries, language, wanted);
-    // Whether it can be done at all is said in the article's opening section, before the outline.
+    // Whether it can be done at all, and what the article covers, the article's opening section says.
     const opening = model.sections.find((s) => s.article === article && !s.parent);
+    if (overview.about && opening) {
+      out.push(composeUnits(opening, new Set(opening.units.map((u) => u.key)), language));
+      quoted.add(opening);
+    }
     if (overview.possible && opening && !entries.includes(opening)) {
       const weights = new Map([
         ['move', 1],
@@ -168,8 +171,10 @@ function composeAll(
       ]);
       out.push(composeSection(opening, { weights, focus: new Set(['move', 'takeover']) }, language));
     }
-    out.push(composition);
-    for (const s of entries) quoted.add(s);
+    if (!overview.about) {
+      out.push(composeOverview(entries, language, wanted));
+      for (const s of entries) quoted.add(s);
+    }
   }
   const asked = new Map<
     SectionEntry,

@@ -3,7 +3,7 @@
 import { findGap, type GapHit } from './gaps.js';
 import type { ConceptHit } from './matcher.js';
 import type { SectionEntry } from './passages.js';
-import { asksDefinition, conceptsOf, ordersTheAssistant, type QuestionPart } from './question.js';
+import { asksAboutTheArticle, asksDefinition, conceptsOf, ordersTheAssistant, type QuestionPart } from './question.js';
 import { type Ranked, type SectionModel, TIER_WEIGHT } from './section-model.js';
 
 /** Concepts that tie a question to the move itself: with one of them an unknown word is a detail, not a change of subject. */
@@ -34,7 +34,13 @@ export type PartPlan =
       /** What the same part also asks that the article is silent on. */
       note?: GapHit;
     }
-  | { kind: 'overview'; after: boolean; possible: boolean }
+  | {
+      kind: 'overview';
+      after: boolean;
+      possible: boolean;
+      /** Asks what the article covers: its introduction, which says so, answers instead of the outline. */
+      about?: boolean;
+    }
   | {
       kind: 'none';
       asks: boolean;
@@ -190,6 +196,9 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
   const thingAlone = aboutAThingAlone(model, part, own, input.message) || (asksDefinition(part.text) && !aboutMove);
   // "Wat moet ik als eerste doen nadat de administratie is overgezet?": the first of the steps after the move.
   const subject = [...own.values()].filter((h) => h.tier !== 'context').map((h) => h.concept);
+  if (subject.every((c) => c === 'article') && asksAboutTheArticle(part.text)) {
+    return { kind: 'overview', after: false, possible: false, about: true };
+  }
   // Only this question's own "after", or a statement's, counts: "Hoe start het, en wat moet ik daarna doen?" asks how
   // it starts first; "Na de migratie: welke stap komt eerst?" asks for the first step after the move.
   const moved = (c: string) => merged.has(c) || (input.setting?.has(c) ?? false);

@@ -101,6 +101,20 @@ export function asksDefinition(text: string): boolean {
 }
 
 /**
+ * Asks what this article itself covers ("waar gaat dit kennisartikel over?", "what does the article on taking over a
+ * client cover, in a nutshell?"), which its introduction says; "is er een artikel over rapporten?" asks for another.
+ */
+const THIS_ARTICLE = String.raw`\b(?:dit|het|deze|this|the)\s+(?:\S+\s+)?(?:kennisartikel|artikel|article)\b`;
+const COVERS = String.raw`\b(?:over|behandelt|behandeld|aan\s+bod|leer|leert|uitleg|inhoud|cover|covers|about|explain|explains|summary|samenvatting|nutshell|in\s+het\s+kort|in\s+short)\b`;
+const ABOUT_THE_ARTICLE = new RegExp(
+  String.raw`^(?:(?!\b(?:is\s+er|are\s+there|is\s+there|apart|separate|another|ander|andere|waar\s+(?:lees|vind)|where\s+(?:can|do)\b)).)*(?:${THIS_ARTICLE}.*${COVERS}|${COVERS}.*${THIS_ARTICLE})`,
+);
+
+export function asksAboutTheArticle(text: string): boolean {
+  return ABOUT_THE_ARTICLE.test(text) && /\b(?:wat|waar|welke|what|which|leg|explain|summari[sz]e|vat)\b/.test(text);
+}
+
+/**
  * A request that the assistant itself approve, reject or sign ("kun je de overzetting even goedkeuren namens mij?",
  * "approve transfer for Visser Holding pls", "keur de overname goed aub"): approvals are the named person's buttons,
  * so such a message is an order, not a question about the article. "Kun je vertellen wie moet goedkeuren?" and

@@ -119,7 +119,9 @@ function resection(
   const answers = plans.filter((p) => p.kind === 'answer' || p.kind === 'overview');
   const [plan] = answers;
   const [best] = reading.sections;
-  if (answers.length !== 1 || !plan || !best || best[1] < SURELY) return { plans, verdict: 'agree' };
+  // An answer about the article itself already quotes its introduction.
+  const about = plan?.kind === 'overview' && plan.about;
+  if (answers.length !== 1 || !plan || about || !best || best[1] < SURELY) return { plans, verdict: 'agree' };
   const p = new Map(reading.sections);
   // The outline quotes the article's overview sections ("wat moet ik doen?"); "what is this article about?" is
   // answered by its introduction when the model is sure of that and sure the outline is not it.

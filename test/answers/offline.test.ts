@@ -91,6 +91,21 @@ describe('offline answers', () => {
     expect(a.answer).toContain('nieuwe gebruiker');
   });
 
+  it.each([
+    ['Leg in het kort uit wat dit kennisartikel behandelt.', 'Dit kennisartikel licht toe'],
+    ['in a nutshell, what does the article on taking over a client cover?', 'This knowledge article explains'],
+  ])('answers what the article covers from its introduction: %s', async (question, says) => {
+    const a = await ask(question);
+    expect(a.citations.map((c) => c.section)).toEqual(['inleiding']);
+    expect(a.answer).toContain(says);
+  });
+
+  it('answers what the article says about a subject from that subject, not the introduction', async () => {
+    const a = await ask('What does the article say about the Knab connection?');
+    expect(a.citations.map((c) => c.section)).toContain('niet-meegekopieerd');
+    expect(a.answer).not.toContain('This knowledge article explains');
+  });
+
   it('offers to start a takeover whenever the answer is the whole procedure, whatever the words', async () => {
     const a = await ask("we are bringing a client over from another firm's Twinfield. what's the process on our side?");
     expect(a.citations.map((c) => c.section)).toEqual(
