@@ -107,10 +107,11 @@ function chooseSections(
     if (other && !out.includes(other.entry)) out.push(other.entry);
   }
   // "Waar lees ik meer over …?", "further reading on pki?": the further-reading entries about the subject are cited.
+  // A title in the list is a pointer too; a follow-up ("waar lees ik daar meer over?") asks about the thing before.
   if (own.has('article')) {
-    const subjects = [...own].filter(([, h]) => h.tier !== 'context' && h.concept !== 'article').map(([id]) => id);
+    const subjects = [...concepts].filter(([, h]) => h.thing && h.concept !== 'article').map(([id]) => id);
     const pointsOn = (entry: SectionEntry) =>
-      entry.units.some((u) => u.concepts.has('article') && subjects.some((c) => u.concepts.has(c)));
+      entry.units.some((u) => (u.reference || u.concepts.has('article')) && subjects.some((c) => u.concepts.has(c)));
     const list = ranked.find((r) => isReferenceList(r.entry) && pointsOn(r.entry));
     if (list && !out.some(pointsOn)) out.push(list.entry);
   }

@@ -106,6 +106,17 @@ describe('offline answers', () => {
     expect(a.answer).not.toContain('This knowledge article explains');
   });
 
+  it('points to the further-reading title on the thing asked about, also in a follow-up', async () => {
+    const reports = await ask('we need to rebuild the reports after the move, is there an article for that?');
+    expect(reports.citations.map((c) => c.section)).toContain('verder-lezen');
+    expect(reports.answer).toContain('Designing reports');
+    const more = await ask('waar lees ik daar meer over?', {
+      previousQuestion: 'Komen de poorten en certificaten mee bij het overzetten?',
+    });
+    expect(more.citations.map((c) => c.section)).toContain('verder-lezen');
+    expect(more.answer).toContain('PKIoverheid');
+  });
+
   it('offers to start a takeover whenever the answer is the whole procedure, whatever the words', async () => {
     const a = await ask("we are bringing a client over from another firm's Twinfield. what's the process on our side?");
     expect(a.citations.map((c) => c.section)).toEqual(
