@@ -19,3 +19,11 @@ export function isFollowUp(question: string, parts: QuestionPart[]): boolean {
   const things = new Set(parts.flatMap((p) => p.hits.filter((h) => h.tier !== 'context').map((h) => h.concept)));
   return hasFollowUpMarker(question) || things.size <= 1;
 }
+
+/** "En daarna?", "and after that?", "what's next?": asks for the step after the one the previous question was about. */
+const NEXT_STEP =
+  /^(?:(?:en|and|ok(?:e|ay)?|oke|right|dus|so|maar|but)[\s,]+)*(?:daarna|dan|vervolgens|wat nu|en nu|wat is de volgende stap|wat is stap 2|volgende stap|stap 2|step 2|step two|next|then|after that|afterwards|what next|what(?:'s| is) next|what comes next|next step|the next step|what(?:'s| is) the next step)(?:\s+(?:dan|nog|then|please|pls|aub))?[\s?!.]*$/;
+
+export function asksForTheNextStep(question: string): boolean {
+  return NEXT_STEP.test(normalize(question).trim());
+}

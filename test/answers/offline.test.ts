@@ -117,6 +117,16 @@ describe('offline answers', () => {
     expect(more.answer).toContain('PKIoverheid');
   });
 
+  it('answers "en daarna?" with the step after the one asked about before', async () => {
+    const afterUser = await ask('en daarna?', {
+      previousQuestion: 'Wat doe ik als eerste na de verhuizing? De gebruiker aanmaken?',
+    });
+    expect(afterUser.citations.map((c) => c.section)).toEqual(['niet-meegekopieerd']);
+    const afterApproval = await ask("what's next?", { previousQuestion: 'Who has to approve the move?' });
+    expect(afterApproval.citations.map((c) => c.section)).toContain('nieuwe-gebruiker');
+    expect(afterApproval.answer).toContain('Create a new user');
+  });
+
   it('offers to start a takeover whenever the answer is the whole procedure, whatever the words', async () => {
     const a = await ask("we are bringing a client over from another firm's Twinfield. what's the process on our side?");
     expect(a.citations.map((c) => c.section)).toEqual(
