@@ -38,6 +38,18 @@ function saysItHappened(part: QuestionPart): boolean {
   return words.some((w) => PARTICIPLE.test(w) && (w.endsWith('ed') || PERFECT.test(part.text)));
 }
 
+/** The part asks about the kind of thing a subject gap names ("de bankkoppeling" after "een rekening bij KBC"). */
+function namesTheGapsThing(model: SectionModel, plan: Extract<PartPlan, { kind: 'gap' }>, part: QuestionPart): boolean {
+  const answered = plan.gap.gap.alsoAnswer;
+  if (plan.gap.gap.kind !== 'subject' || !answered.length) return false;
+  if (part.hits.some((h) => answered.includes(h.concept))) return false;
+  // The same kind of thing: the article names it in one breath with the ones it answers ("de bankkoppelingen van de
+  // Rabobank en de Knab").
+  const besides = (a: string, c: string) =>
+    model.sections.some((e) => e.units.some((u) => u.concepts.has(a) && u.concepts.has(c)));
+  return part.hits.some((h) => h.thing && h.tier === 'anchor' && answered.some((a) => besides(a, h.concept)));
+}
+
 const hasSubject = (part: QuestionPart) => part.hits.some((h) => h.tier !== 'context');
 
 export function planMessage(model: SectionModel, parts: QuestionPart[], followUp: FollowUp = {}): PartPlan[] {
@@ -56,7 +68,14 @@ export function planMessage(model: SectionModel, parts: QuestionPart[], followUp
     const before = parts[i - 1];
     const previousPlan = plans[i - 1];
     const part = parts[i] as QuestionPart;
-    if (!before || !previousPlan || part.hits.some((h) => h.tier === 'anchor')) return;
+    if (!before || !previousPlan) return;
+    // "Klant heeft een rekening bij KBC. Blijft die bankkoppeling werken?": the bank link asked about is the KBC one,
+    // which the article is silent on, unless the question names the banks it does answer.
+    if (previousPlan.kind === 'gap' && !before.asks && namesTheGapsThing(model, previousPlan, part)) {
+      plans[i] = { ...previousPlan, asks: part.asks };
+      return;
+    }
+    if (part.hits.some((h) => h.tier === 'anchor')) return;
     // A gap carries over when it was asked, or names a thing the next part asks about ("Client uses ABN AMRO. Will
     // that survive?"); a question-type gap in a mere statement does not ("Just to confirm: can it be moved?").
     if (previousPlan.kind === 'gap') {

@@ -127,6 +127,12 @@ describe('offline answers', () => {
     expect(afterApproval.answer).toContain('Create a new user');
   });
 
+  it('answers about the Rabobank link even when the setting names another bank', async () => {
+    const a = await ask('Klant bankiert ook bij ING. Moet de Rabo koppeling opnieuw?');
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain('Rabobank');
+  });
+
   it('offers to start a takeover whenever the answer is the whole procedure, whatever the words', async () => {
     const a = await ask("we are bringing a client over from another firm's Twinfield. what's the process on our side?");
     expect(a.citations.map((c) => c.section)).toEqual(
@@ -159,6 +165,8 @@ describe('offline answers', () => {
     ['Gaan de bestaande gebruikers mee naar mijn omgeving?', 'nl', /bestaande gebruikers/],
     ['Is the transaction history transferred as well?', 'en', /history/],
     ['Does the ABN AMRO bank feed survive the move?', 'en', /ING or ABN AMRO/],
+    ['our bank is BNP Paribas Fortis, does that connection carry over?', 'en', /ING or ABN AMRO/],
+    ['Klant heeft een rekening bij KBC. Blijft die bankkoppeling werken na de verhuizing?', 'nl', /ING of ABN AMRO/],
     ['How much does the transfer cost?', 'en', /does not say what moving/],
   ])('says the article does not say it: %s', async (question, language, message) => {
     const a = await ask(question);
