@@ -38,7 +38,7 @@ function compile(trigger: string): Step[] {
  * slip that keeps the first letter ("triodoss").
  */
 function same(trigger: string, token: string, language: StemLanguage, known: (word: string) => boolean): boolean {
-  if (trigger === token) return true;
+  if (trigger === token || compoundHead(trigger, token, language)) return true;
   if (trigger.length < 4 || token.length < 4) return false;
   const a = wordKeys(trigger, language).slice(1);
   if (wordKeys(token, language).some((k) => a.includes(k))) return true;
@@ -50,6 +50,13 @@ function same(trigger: string, token: string, language: StemLanguage, known: (wo
   // A real word is not a typo of another ("stappen" is not "stoppen"), and another form of the same root is another
   // word: "het bestaande gebruiken" (use the existing one) is not "bestaande gebruikers".
   return !known(token) && !sameRoot(trigger, token, language) && editDistance(trigger, token, 1) <= 1;
+}
+
+/** A Dutch compound starting with a long trigger word: "bevestigingsmail" is a "bevestiging" (a confirmation). */
+const COMPOUND_HEAD = 8;
+function compoundHead(trigger: string, token: string, language: StemLanguage): boolean {
+  if (language !== 'nl' || trigger.length < COMPOUND_HEAD || !token.startsWith(trigger)) return false;
+  return token.slice(trigger.length).replace(/^(?:s|e|en)(?=[a-z]{3})/, '').length >= 3;
 }
 
 /** One word's stem begins the other word: two forms built on one root ("gebruik-en", "gebruik-er"). */

@@ -71,7 +71,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     tier: 'anchor',
     terms: `communiceren gecommuniceerd informeren geinformeerd inlichten ingelicht laten+weten op+de+hoogte aankondigen
       in+te+lichten lichten~in ?melden ?vertellen inform informed ?tell notify notified let+know heads+up communicate aware announce warn
-      waarschuwen`.split(/\s+/),
+      waarschuwen verwittigen verwittigd verwittig`.split(/\s+/),
   },
   {
     id: 'beforehand',
@@ -309,7 +309,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'takeover',
     tier: 'context',
     terms: `overnemen overname overnames overnamen overgenomen neem~over neemt~over nemen~over namen~over overpakken
-      take+over takes+over taking+over took+over taken+over takeover onboard onboarding acquire`.split(/\s+/),
+      take+over takes+over taking+over took+over taken+over take+on takes+on taking+on took+on taken+on takeover onboard
+      onboarding acquire`.split(/\s+/),
   },
   {
     id: 'client',
@@ -345,7 +346,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'after',
     tier: 'context',
-    terms: `nadat daarna achteraf vervolgens afterwards after afterward once na+de na+het`.split(/\s+/),
+    terms: `nadat daarna erna achteraf vervolgens zodra afterwards after afterward once na+de na+het`.split(/\s+/),
   },
   {
     // A client who never was in another environment: no move, whatever else the words say.

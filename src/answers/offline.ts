@@ -164,11 +164,11 @@ function stepAfter(model: SectionModel, question: string): PartPlan | undefined 
   const siblings = current.parent?.children ?? [];
   const step = siblings[siblings.indexOf(current) + 1];
   if (step) {
+    // What the step is about, not when it comes: its heading names the section it belongs to too.
     const concepts = new Map(
-      [...step.headingConcepts].map((c) => [
-        c,
-        { concept: c, tier: 'topic' as const, thing: false, positions: [], typo: false },
-      ]),
+      [...step.headingConcepts]
+        .filter((c) => !current.parent?.headingConcepts.has(c))
+        .map((c) => [c, { concept: c, tier: 'topic' as const, thing: false, positions: [], typo: false }]),
     );
     return { kind: 'answer', sections: [step], concepts, weights: weighConcepts(model, concepts) };
   }
@@ -222,6 +222,15 @@ function composeAll(
   >();
   for (const plan of plans) {
     if (plan.kind !== 'answer') continue;
+    // "Maak ik de gebruiker aan vóór of na het overzetten?": when a step comes is said by the section it belongs to.
+    const when = plan.concepts.has('after') || plan.concepts.has('beforehand');
+    for (const parent of new Set(plan.sections.map((e) => e.parent))) {
+      const lead = parent?.headingConcepts.has('after') ? parent.units[0] : undefined;
+      if (when && parent && lead && !quoted.has(parent)) {
+        out.push(composeUnits(parent, new Set([lead.key]), language));
+        quoted.add(parent);
+      }
+    }
     for (const entry of plan.sections) {
       // A section with steps is shown whole in the outline; another may be asked about beyond its outline line.
       if (quoted.has(entry) && entry.children.length) continue;

@@ -12,6 +12,10 @@ const ABOUT_THE_MOVE = new Set(['move', 'takeover', 'copy', 'not-copied', 'again
 const WHAT_ABOUT =
   /^(?:en|and|ook|also|maar|but)\b|\b(?:hoe zit het met|wat gebeurt er met|wat met|wat als|staat er iets|iets over|what about|how about|what happens (?:to|with)|what if|anything(?: in (?:there|it|the article))? (?:on|about))\b/;
 
+/** "Waar gaat het over?", "what's it about?": asks what something named before is about. */
+const ASKS_WHAT_IT_IS_ABOUT =
+  /\b(?:waar\s+(?:het|dit|dat|die)\s+(?:\w+\s+)?over\s+gaat|waar\s+gaat\s+(?:het|dit|dat)\s+(?:\w+\s+)?over|what(?:'s|\s+is)\s+(?:it|this|that)\s+(?:\w+\s+)?about|what\s+(?:does|do)\s+(?:it|this|that)\s+(?:cover|say))\b/;
+
 /** Each unknown word costs this much of the evidence; less when the question is clearly about the move. */
 const UNKNOWN_COST = 0.15;
 const UNKNOWN_COST_ABOUT_MOVE = 0;
@@ -197,7 +201,9 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
   const thingAlone = aboutAThingAlone(model, part, own, input.message) || (asksDefinition(part.text) && !aboutMove);
   // "Wat moet ik als eerste doen nadat de administratie is overgezet?": the first of the steps after the move.
   const subject = [...own.values()].filter((h) => h.tier !== 'context').map((h) => h.concept);
-  if (subject.every((c) => c === 'article') && asksAboutTheArticle(part.text)) {
+  // "Mijn teamleider stuurde me dit artikel. Waar gaat het over?": the article named in the setting.
+  const aboutIt = !subject.length && (input.setting?.has('article') ?? false) && ASKS_WHAT_IT_IS_ABOUT.test(part.text);
+  if ((subject.every((c) => c === 'article') && asksAboutTheArticle(part.text)) || aboutIt) {
     return { kind: 'overview', after: false, possible: false, about: true };
   }
   // Only this question's own "after", or a statement's, counts: "Hoe start het, en wat moet ik daarna doen?" asks how
@@ -233,7 +239,8 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
   if ((aboutTakeover || has('summary')) && asksAboutIt && !thingAlone && part.unknown.length <= 1) {
     // "Kan een administratie naar onze omgeving verhuisd worden?" asks whether it can be done at all.
     const possible = /^(?:kan|kunnen|kun|mag|can|could|is it possible)\b/.test(part.text);
-    return { kind: 'overview', after: has('after') || has('arrived'), possible };
+    // "Wat moeten we vóór de verhuizing regelen en wat pas daarna?" asks for the whole outline, not what comes after.
+    return { kind: 'overview', after: (has('after') || has('arrived')) && !own.has('beforehand'), possible };
   }
   const vague = [...own.values()].every((h) => h.tier === 'context') && part.unknown.length === 0;
   const closest = ranked[0] && ranked[0].score > 0 ? ranked[0] : undefined;

@@ -127,6 +127,12 @@ describe('offline answers', () => {
     expect(afterApproval.answer).toContain('Create a new user');
   });
 
+  it('says when a step comes when asked before or after: the steps are what to do after the move', async () => {
+    const a = await ask('do i create the user before or after the admin is moved?');
+    expect(a.citations.map((c) => c.section)).toEqual(expect.arrayContaining(['na-overzetten', 'nieuwe-gebruiker']));
+    expect(a.answer).toContain("after the client's administration has been moved");
+  });
+
   it('answers about the Rabobank link even when the setting names another bank', async () => {
     const a = await ask('Klant bankiert ook bij ING. Moet de Rabo koppeling opnieuw?');
     expect(a.found).toBe(true);
@@ -168,6 +174,9 @@ describe('offline answers', () => {
     ['our bank is BNP Paribas Fortis, does that connection carry over?', 'en', /ING or ABN AMRO/],
     ['Klant heeft een rekening bij KBC. Blijft die bankkoppeling werken na de verhuizing?', 'nl', /ING of ABN AMRO/],
     ['How much does the transfer cost?', 'en', /does not say what moving/],
+    ['In which order do the three parties have to approve? Does the client go first?', 'en', /in which order/],
+    ['Krijgen we een bevestigingsmail zodra de administratie is overgezet?', 'nl', /bericht krijgt/],
+    ['Werken onze bankkoppelingen nog tijdens de verhuizing?', 'nl', /wanneer de verhuizing/],
   ])('says the article does not say it: %s', async (question, language, message) => {
     const a = await ask(question);
     expect(a).toMatchObject({ found: false, language, citations: [] });

@@ -118,6 +118,12 @@ describe('gap triggers', () => {
     expect(triggerMatches('bestaande gebruikers', 'Komen de bestaande gebruikrs mee?')).toBe(true);
     expect(triggerMatches('bestaande gebruikers', 'Moet ik het bestaande gebruiken?')).toBe(false);
   });
+
+  it('match the head of a Dutch compound when the trigger is a long word, never a short one', () => {
+    expect(triggerMatches('bevestiging', 'Krijgen we een bevestigingsmail?')).toBe(true);
+    expect(triggerMatches('bevestiging', 'Do we get a bevestigingsmail?', 'en')).toBe(false);
+    expect(triggerMatches('datum', 'Wat is de datumnotatie?')).toBe(false);
+  });
 });
 
 describe('helpers', () => {
