@@ -50,6 +50,14 @@ function namesTheGapsThing(model: SectionModel, plan: Extract<PartPlan, { kind: 
   return part.hits.some((h) => h.thing && h.tier === 'anchor' && answered.some((a) => besides(a, h.concept)));
 }
 
+/** "De administratie komt volgende maand naar ons.": a statement that the move is still to come. */
+const COMING = /\b(?:volgende|komende|binnenkort|straks|per|next|upcoming|soon|will|going|plan|planning|planned)\b/;
+function saysItIsComing(part: QuestionPart): boolean {
+  return (
+    !part.asks && part.hits.some((h) => h.concept === 'move' || h.concept === 'takeover') && COMING.test(part.text)
+  );
+}
+
 const hasSubject = (part: QuestionPart) => part.hits.some((h) => h.tier !== 'context');
 
 export function planMessage(model: SectionModel, parts: QuestionPart[], followUp: FollowUp = {}): PartPlan[] {
@@ -58,6 +66,7 @@ export function planMessage(model: SectionModel, parts: QuestionPart[], followUp
     const others = parts.filter((_, j) => j !== i);
     const setting = conceptsOf(others.filter((p) => !p.asks));
     if (others.some(saysItHappened)) setting.add('arrived');
+    else if (others.some(saysItIsComing)) setting.add('upcoming');
     return planPart(model, { part, ...followUp, message: conceptsOf(others), setting });
   });
   // "… wie moet akkoord geven? Is daar een artikel over?", "gaat Belfius mee, of moet die opnieuw?", "Client files

@@ -37,6 +37,8 @@ export type PartPlan =
       weights: Map<string, number>;
       /** What the same part also asks that the article is silent on. */
       note?: GapHit;
+      /** The message says the move is still to come: the steps after it are not what is asked. */
+      upcoming?: boolean;
     }
   | {
       kind: 'overview';
@@ -230,7 +232,7 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
       .map((h) => part.tokens[h.positions[0] as number]?.word as string)
       .filter((w) => model.rareWord(w));
     const sections = chooseSections(model, ranked, merged, own, namedWords);
-    return { kind: 'answer', sections, concepts: merged, weights, note };
+    return { kind: 'answer', sections, concepts: merged, weights, note, upcoming: input.setting?.has('upcoming') };
   }
   // "Hoe neem ik een klant over?", "kan die administratie naar onze omgeving?", "wat moet ik doen na de verhuizing?":
   // a question about the move as a whole gets the procedure as a whole.

@@ -37,7 +37,9 @@ export type Verdict = 'agree' | 'veto' | 'part-veto' | 'rescue' | 'resection';
 function refusedForLackOfEvidence(plans: readonly PartPlan[], parts: readonly QuestionPart[], sure: boolean): boolean {
   // Vague is "wat moet ik doen?" alone; a vague part beside one that says more, or a long one, only lacks evidence.
   const saysMore = (i: number) => (parts[i]?.tokens.length ?? 0) >= SAYS_MORE;
-  const clear = plans.some((p, i) => p.kind === 'none' && p.asks && (!p.vague || saysMore(i)));
+  // A vague part the models are sure of ("Client has 4 companies at their old firm. Can we take all of them over?")
+  // is clear enough too.
+  const clear = plans.some((p, i) => p.kind === 'none' && p.asks && (!p.vague || saysMore(i) || sure));
   return (
     clear &&
     plans.every(
@@ -132,6 +134,9 @@ function resection(
   }
   const entry = model.sections.find((s) => s.section.id === best[0] && s.article === model.articles[0]);
   if (!entry || entry.children.length) return { plans, verdict: 'agree' };
+  // "De administratie komt volgende maand naar ons. Wat eerst?": the model reads no tense; the rules do.
+  const afterTheMove = [entry, entry.parent].some((e) => e?.headingConcepts.has('after'));
+  if (plan.kind === 'answer' && plan.upcoming && afterTheMove) return { plans, verdict: 'agree' };
   const replacement: PartPlan =
     plan.kind === 'answer'
       ? { ...plan, sections: [entry] }

@@ -249,6 +249,15 @@ describe('second opinion on the rules', () => {
     expect(reconsider(nl, howTo.parts, howTo.plans, reading(0.99), undefined, 0.99).verdict).toBe('agree');
   });
 
+  it('answers a vague part when the message, a section and a sentence are all sure', async () => {
+    const engine = await createAnswerEngine();
+    const a = await engine.answer({
+      question: 'Client has 4 companies in Twinfield at their old firm. Can we take all of them over?',
+    });
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain('one or more administrations');
+  });
+
   it('treats a long part the lexicon does not place as a question, a short vague one as vague', () => {
     const vague = (question: string) => {
       const { parts } = plansOf(question);
