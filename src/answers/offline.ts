@@ -223,10 +223,9 @@ function composeAll(
   for (const plan of plans) {
     if (plan.kind !== 'answer') continue;
     // "Maak ik de gebruiker aan vóór of na het overzetten?": when a step comes is said by the section it belongs to.
-    const when = plan.concepts.has('after') || plan.concepts.has('beforehand');
     for (const parent of new Set(plan.sections.map((e) => e.parent))) {
       const lead = parent?.headingConcepts.has('after') ? parent.units[0] : undefined;
-      if (when && parent && lead && !quoted.has(parent)) {
+      if (plan.when && parent && lead && !quoted.has(parent)) {
         out.push(composeUnits(parent, new Set([lead.key]), language));
         quoted.add(parent);
       }

@@ -16,6 +16,9 @@ const WHAT_ABOUT =
 const ASKS_WHAT_IT_IS_ABOUT =
   /\b(?:waar\s+(?:het|dit|dat|die)\s+(?:\w+\s+)?over\s+gaat|waar\s+gaat\s+(?:het|dit|dat)\s+(?:\w+\s+)?over|what(?:'s|\s+is)\s+(?:it|this|that)\s+(?:\w+\s+)?about|what\s+(?:does|do)\s+(?:it|this|that)\s+(?:cover|say))\b/;
 
+/** "Vóór of na het overzetten?", "before the move or only after?": asks when, not what. */
+const BEFORE_OR_AFTER = /\b(?:voor|before|eerst|first)\b.*\b(?:na|erna|daarna|nadat|after|afterwards)\b/;
+
 /** Each unknown word costs this much of the evidence; less when the question is clearly about the move. */
 const UNKNOWN_COST = 0.15;
 const UNKNOWN_COST_ABOUT_MOVE = 0;
@@ -39,6 +42,8 @@ export type PartPlan =
       note?: GapHit;
       /** The message says the move is still to come: the steps after it are not what is asked. */
       upcoming?: boolean;
+      /** Asks when something comes, before or after the move ("maak ik de gebruiker vóór of na het overzetten aan?"). */
+      when?: boolean;
     }
   | {
       kind: 'overview';
@@ -232,7 +237,9 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
       .map((h) => part.tokens[h.positions[0] as number]?.word as string)
       .filter((w) => model.rareWord(w));
     const sections = chooseSections(model, ranked, merged, own, namedWords);
-    return { kind: 'answer', sections, concepts: merged, weights, note, upcoming: input.setting?.has('upcoming') };
+    const upcoming = input.setting?.has('upcoming');
+    const when = own.has('after') && BEFORE_OR_AFTER.test(part.text);
+    return { kind: 'answer', sections, concepts: merged, weights, note, upcoming, when };
   }
   // "Hoe neem ik een klant over?", "kan die administratie naar onze omgeving?", "wat moet ik doen na de verhuizing?":
   // a question about the move as a whole gets the procedure as a whole.
