@@ -133,6 +133,14 @@ describe('offline answers', () => {
     expect(a.answer).toContain("after the client's administration has been moved");
   });
 
+  it("opens an answer from a step's section with what the step is", async () => {
+    const a = await ask(
+      'Which steps do I as the environment admin take so the new client can get into their administration?',
+    );
+    expect(a.answer).toContain('Create a new user and link this user to the copied administration(s).');
+    expect(a.answer).toContain('existing Wolters Kluwer Account');
+  });
+
   it('answers about the Rabobank link even when the setting names another bank', async () => {
     const a = await ask('Klant bankiert ook bij ING. Moet de Rabo koppeling opnieuw?');
     expect(a.found).toBe(true);
