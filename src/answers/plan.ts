@@ -165,6 +165,37 @@ function aboutAThingAlone(
   return !WHAT_ABOUT.test(opening) && !bareName;
 }
 
+/** Asks for every step or screen: "stap voor stap", "walk me through", "welke stappen moet ik doorlopen". */
+const IN_DETAIL =
+  /\b(?:stap\s+voor\s+stap|step\s+by\s+step|walk\s+me\s+through|precies|welke\s+stappen\s+moet\s+ik\s+doorlopen|welke\s+schermen|which\s+screens)\b/;
+/** What the move itself is: asking its steps in detail is asking the article. */
+const THE_MOVE_ITSELF = ['after', 'arrived', 'move', 'takeover', 'article'];
+
+/**
+ * "Hoe leg ik de Rabo koppeling stap voor stap opnieuw?", "walk me through setting up the Knab connection again":
+ * how to do a thing in detail, which the article leaves to the articles it points to.
+ */
+function asksHowToDoAThing(part: QuestionPart, own: Map<string, ConceptHit>): boolean {
+  if (!IN_DETAIL.test(part.text) || THE_MOVE_ITSELF.some((c) => own.has(c))) return false;
+  return [...own.values()].some((h) => h.thing && h.tier !== 'context');
+}
+
+/**
+ * "Gaan de factuursjablonen mee?", "wie gaat er mee lunchen?": whether something the article never names comes along.
+ * The article lists what is not copied; of anything else it says nothing.
+ */
+function comesAlongUnnamed(part: QuestionPart, concepts: Map<string, ConceptHit>): boolean {
+  const subject = [...concepts.values()].filter((h) => h.tier !== 'context');
+  const named = part.unknown.filter((w) => !GENERIC.has(w));
+  return named.length > 0 && subject.length > 0 && subject.every((h) => h.concept === 'copy');
+}
+
+/** Words that name nothing in particular ("list of stuff that doesn't survive the migration pls"), and negations. */
+const GENERIC = new Set(
+  `stuff things thing dingen ding zaken zaak spullen items item onderdelen onderdeel elements bits pls plz please aub
+  thx list lijst lijstje overview not niet no geen never nooit`.split(/\s+/),
+);
+
 /**
  * Words that are the article's own name for something rather than a gap's trigger: "koppel de gebruiker aan de
  * gekopieerde administratie" names the copied administration, it does not ask whether users are copied.
@@ -205,7 +236,11 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
   const has = (c: string) => merged.has(c) || (input.message?.has(c) ?? false);
   const aboutMove = [...ABOUT_THE_MOVE].some(has);
   // "What exactly is a Wolters Kluwer Account?" asks what a thing is, which the article never says.
-  const thingAlone = aboutAThingAlone(model, part, own, input.message) || (asksDefinition(part.text) && !aboutMove);
+  const thingAlone =
+    aboutAThingAlone(model, part, own, input.message) ||
+    (asksDefinition(part.text) && !aboutMove) ||
+    asksHowToDoAThing(part, own) ||
+    comesAlongUnnamed(part, merged);
   // "Wat moet ik als eerste doen nadat de administratie is overgezet?": the first of the steps after the move.
   const subject = [...own.values()].filter((h) => h.tier !== 'context').map((h) => h.concept);
   // "Mijn teamleider stuurde me dit artikel. Waar gaat het over?": the article named in the setting.
