@@ -22,6 +22,12 @@ const BEFORE_OR_AFTER = /\b(?:voor|before|eerst|first)\b.*\b(?:na|erna|daarna|na
 /** Each unknown word costs this much of the evidence; less when the question is clearly about the move. */
 const UNKNOWN_COST = 0.15;
 const UNKNOWN_COST_ABOUT_MOVE = 0;
+/**
+ * Unknown words together cost at most this: one anchor concept still answers however many words the lexicon lacks
+ * (a message far off the subject is left to the learned veto; leave-one-batch-out answered one more question and no
+ * more unanswerable ones).
+ */
+const MAX_UNKNOWN_COST = 0.25;
 /** Evidence needed: an anchor concept, or two topic concepts the same section speaks about, less a little doubt. */
 const MIN_EVIDENCE = 0.7;
 /** Sections looked at for one on which the question has enough evidence. */
@@ -92,7 +98,7 @@ function evidence(
     if (hit.tier === 'context' || !model.strength(best.entry, id)) continue;
     total += hit.tier === 'anchor' || aboutMove ? 1 : TIER_WEIGHT.topic;
   }
-  return total - unknown * (aboutMove ? UNKNOWN_COST_ABOUT_MOVE : UNKNOWN_COST);
+  return total - Math.min(MAX_UNKNOWN_COST, unknown * (aboutMove ? UNKNOWN_COST_ABOUT_MOVE : UNKNOWN_COST));
 }
 
 /** The sections that answer a part: the best one, plus any that alone speak about one of its anchor concepts. */

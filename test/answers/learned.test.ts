@@ -292,6 +292,18 @@ async function articlesOnly(): Promise<string> {
   return dir;
 }
 
+describe('rules alone', () => {
+  it('answer one anchor concept however many words the lexicon lacks', async () => {
+    const rulesOnly = await createAnswerEngine({ knowledgeDir: await articlesOnly() });
+    const a = await rulesOnly.answer({
+      question:
+        'Onze klant, een bakkerij uit Zwolle, wil liever zelf rechtstreeks betalen voor zijn Twinfield gebruiker, kan dat?',
+    });
+    expect(a.found).toBe(true);
+    expect(a.citations.map((c) => c.section)).toEqual(['verder-lezen']);
+  });
+});
+
 describe('orders to the assistant', () => {
   it.each([
     'Wil je mijn verhuisverzoek alvast goedkeuren? Ik ben de beheerder.',
