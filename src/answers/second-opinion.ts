@@ -100,9 +100,12 @@ export function reconsider(
   if (!best) return { plans, verdict: 'agree' };
   const ids = reading.sections.filter(([, p]) => p >= best[1] * SECOND_SECTION).map(([id]) => id);
   const entries = model.sections.filter((s) => ids.includes(s.section.id) && s.article === model.articles[0]);
-  // A section with steps of its own ("after the move") is answered as the article's outline of those steps.
-  if (entries.some((e) => e.children.length && e.headingConcepts.has('after'))) {
-    return { plans: [{ kind: 'overview', after: true, possible: false }], verdict: 'rescue' };
+  // A section with steps of its own ("after the move") is answered as the article's outline of those steps, the
+  // whole outline when another section of it is as likely ("how do I take on a client …?").
+  const steps = entries.find((e) => e.children.length && e.headingConcepts.has('after'));
+  if (steps) {
+    const whole = entries.some((e) => e !== steps && e.parent !== steps && e.article.overview.includes(e.section.id));
+    return { plans: [{ kind: 'overview', after: !whole, possible: false }], verdict: 'rescue' };
   }
   const sections = entries.filter((e) => !entries.includes(e.parent as (typeof entries)[number]));
   if (!sections.length) return { plans, verdict: 'agree' };

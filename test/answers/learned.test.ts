@@ -196,6 +196,18 @@ describe('second opinion on the rules', () => {
     expect(reconsider(nl, parts, plans, reading(RESCUE_FROM - 0.01)).verdict).toBe('agree');
   });
 
+  it('answers with the outline of the steps after the move, or the whole outline when the move itself is as likely', () => {
+    const { parts, plans } = plansOf('moet de oude partij ook iets doen?');
+    const rescue = (sections: [string, number][]) => reconsider(nl, parts, plans, { inScope: 0.99, sections }).plans;
+    expect(rescue([['na-overzetten', 0.95]])).toEqual([{ kind: 'overview', after: true, possible: false }]);
+    expect(
+      rescue([
+        ['administratie-overzetten', 0.99],
+        ['na-overzetten', 0.9],
+      ]),
+    ).toEqual([{ kind: 'overview', after: false, possible: false }]);
+  });
+
   it('puts the section the model is sure of in place of one it is sure is wrong, for a one-part answer only', () => {
     const { parts } = plansOf('moet de oude partij ook iets doen?');
     const entry = (id: string) => nl.sections.find((e) => e.section.id === id) as SectionModel['sections'][number];
