@@ -16,6 +16,10 @@ const WHAT_ABOUT =
 const ASKS_WHAT_IT_IS_ABOUT =
   /\b(?:waar\s+(?:het|dit|dat|die)\s+(?:\w+\s+)?over\s+gaat|waar\s+gaat\s+(?:het|dit|dat)\s+(?:\w+\s+)?over|what(?:'s|\s+is)\s+(?:it|this|that)\s+(?:\w+\s+)?about|what\s+(?:does|do)\s+(?:it|this|that)\s+(?:cover|say))\b/;
 
+/** Asks whether that is all there is to it: "en dan zijn we klaar toch?", "request, approve, done?". */
+const THAT_IS_ALL =
+  /\b(?:dan\s+(?:zijn\s+we|ben\s+ik|is\s+het)\s+klaar|klaar\s+toch|is\s+dat\s+alles|dat\s+was\s+het|that'?s\s+(?:it|all)|is\s+that\s+(?:it|all)|(?:we'?re|we\s+are|i'?m)\s+done|done\s*$)/;
+
 /** "Vóór of na het overzetten?", "before the move or only after?": asks when, not what. */
 const BEFORE_OR_AFTER = /\b(?:voor|before|eerst|first)\b.*\b(?:na|erna|daarna|nadat|after|afterwards)\b/;
 
@@ -193,8 +197,12 @@ function asksHowToDoAThing(part: QuestionPart, own: Map<string, ConceptHit>): bo
 function comesAlongUnnamed(part: QuestionPart, concepts: Map<string, ConceptHit>): boolean {
   const subject = [...concepts.values()].filter((h) => h.tier !== 'context');
   const named = part.unknown.filter((w) => !GENERIC.has(w));
+  // "Wat gaat er allemaal niet mee?" asks for the list.
+  if (ASKS_THE_LIST.test(part.text)) return false;
   return named.length > 0 && subject.length > 0 && subject.every((h) => h.concept === 'copy');
 }
+
+const ASKS_THE_LIST = /\b(?:wat|welke|alles|what|which|everything|anything)\b/;
 
 /** Words that name nothing in particular ("list of stuff that doesn't survive the migration pls"), and negations. */
 const GENERIC = new Set(
@@ -253,6 +261,10 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
   const aboutIt = !subject.length && (input.setting?.has('article') ?? false) && ASKS_WHAT_IT_IS_ABOUT.test(part.text);
   if ((subject.every((c) => c === 'article') && asksAboutTheArticle(part.text)) || aboutIt) {
     return { kind: 'overview', after: false, possible: false, about: true };
+  }
+  // "Verhuizing aanvragen, iedereen akkoord, en dan zijn we klaar toch?": no, there are steps after the move.
+  if (THAT_IS_ALL.test(part.text) && (aboutMove || [...own.values()].some((h) => h.tier === 'anchor'))) {
+    return { kind: 'overview', after: (has('after') || has('arrived')) && !own.has('beforehand'), possible: false };
   }
   // Only this question's own "after", or a statement's, counts: "Hoe start het, en wat moet ik daarna doen?" asks how
   // it starts first; "Na de migratie: welke stap komt eerst?" asks for the first step after the move.

@@ -34,9 +34,14 @@ const SENTENCE_END = new RegExp(String.raw`[?!;:\n]+|${ABBREVIATION}\.(?:\s+|$)|
 /** A chat message asks a few things at most; the rest of a pasted text is not read. */
 export const MAX_PARTS = 12;
 
+/** "… met elk een eigen adm. kan ik die allemaal overnemen": after an abbreviation, a question still starts anew. */
+const QUESTION_AFTER_ABBREVIATION =
+  /(?<=\b(?:adm|admin|bv|mvg|etc)\.)\s+(?=(?:wie|wat|welke|hoe|waar|wanneer|waarom|who|what|which|how|where|when|why)\b|(?:kan|kun|kunnen|moet|moeten|mag|gaat|gaan|can|could|should|must|do|does|will)\s+(?:ik|je|jij|we|wij|u|i|you|they|het|de)\b)/;
+
 function splitParts(prepared: string): string[] {
   const out: string[] = [];
-  for (const sentence of prepared.split(SENTENCE_END)) {
+  const sentences = prepared.split(SENTENCE_END).flatMap((s) => s.split(QUESTION_AFTER_ABBREVIATION));
+  for (const sentence of sentences) {
     for (const piece of sentence.split(SECOND_QUESTION)) {
       if (piece.trim()) out.push(piece.trim());
       if (out.length >= MAX_PARTS) return out;
@@ -68,8 +73,15 @@ const REQUEST_FRAME = new RegExp(
   ].join('|'),
 );
 
+/** A verb before its subject opens a question: "begint het …", "kan ik …", "gaat de koppeling …". */
+const VERB_FIRST =
+  /^[a-z]+\s+(?:ik|je|jij|we|wij|u|het|t|de|die|dat|dit|er|hij|zij|ze|i|you|it|the|they|there|this|that)\b/;
+/** "Geef me een lijstje van …", "list what isn't copied": asked as an order to tell. */
+const TELL_ME = /^(?:geef|noem|som|toon|give|list|show|name)\b/;
+
 function asksSomething(raw: string, tokens: Token[]): boolean {
   if (/\?\s*$/.test(raw)) return true;
+  if (TELL_ME.test(raw.replace(OPENER, ''))) return true;
   const first = tokens[0]?.word;
   if (first !== undefined && QUESTION_WORDS.has(first)) return true;
   const opened = raw.replace(OPENER, '');
@@ -105,13 +117,16 @@ export function asksDefinition(text: string): boolean {
  * client cover, in a nutshell?"), which its introduction says; "is er een artikel over rapporten?" asks for another.
  */
 const THIS_ARTICLE = String.raw`\b(?:dit|het|deze|this|the)\s+(?:\S+\s+)?(?:kennisartikel|artikel|article)\b`;
-const COVERS = String.raw`\b(?:over|behandelt|behandeld|aan\s+bod|leer|leert|uitleg|inhoud|cover|covers|about|explain|explains|summary|samenvatting|nutshell|in\s+het\s+kort|in\s+short)\b`;
+const COVERS = String.raw`\b(?:over|behandelt|behandeld|aan\s+bod|leer|leert|uitleg|inhoud|bedoeld|voor\s+wie|cover|covers|about|explain|explains|summary|samenvatting|nutshell|in\s+het\s+kort|in\s+short|intended|meant|for\s+whom|for(?=\s*$))\b`;
 const ABOUT_THE_ARTICLE = new RegExp(
   String.raw`^(?:(?!\b(?:is\s+er|are\s+there|is\s+there|apart|separate|another|ander|andere|waar\s+(?:lees|vind)|where\s+(?:can|do)\b)).)*(?:${THIS_ARTICLE}.*${COVERS}|${COVERS}.*${THIS_ARTICLE})`,
 );
 
 export function asksAboutTheArticle(text: string): boolean {
-  return ABOUT_THE_ARTICLE.test(text) && /\b(?:wat|waar|welke|what|which|leg|explain|summari[sz]e|vat)\b/.test(text);
+  return (
+    ABOUT_THE_ARTICLE.test(text) &&
+    /\b(?:wat|waar|welke|wie|what|which|who|whom|leg|explain|summari[sz]e|vat)\b/.test(text)
+  );
 }
 
 /**
@@ -153,7 +168,10 @@ export function readQuestion(text: string, matcher: ConceptMatcher, language: St
     const at = prepared.indexOf(piece, cursor);
     cursor = at >= 0 ? at + piece.length : cursor;
     // Only the mark that ends this piece counts, not the next sentence ("klopt dat? En wie …").
-    const mark = at >= 0 && /^\s*\?/.test(prepared.slice(cursor)) ? '?' : '';
+    const rest = prepared.slice(cursor);
+    // "begint het met een aanvraag, of moet …?": a verb-first piece split off a question asks too.
+    const sentenceAsks = /^[^?!.;:\n]*\?/.test(rest) && VERB_FIRST.test(piece);
+    const mark = at >= 0 && (/^\s*\?/.test(rest) || sentenceAsks) ? '?' : '';
     const all = tokenizePrepared(piece);
     if (!all.length) continue;
     const asks = asksSomething(piece + mark, all);

@@ -151,6 +151,22 @@ describe('offline answers', () => {
     expect(a.answer).toContain(says);
   });
 
+  it.each([
+    'so basically: request the move, everyone approves, done?',
+    'ok dus: verhuizing aanvragen, iedereen akkoord, en dan zijn we klaar toch?',
+  ])('answers "and then we are done?" with the steps after the move too: %s', async (question) => {
+    const a = await ask(question);
+    expect(a.citations.map((c) => c.section)).toEqual(
+      expect.arrayContaining(['nieuwe-gebruiker', 'niet-meegekopieerd']),
+    );
+  });
+
+  it('answers who the article is for from its introduction', async () => {
+    const a = await ask('voor wie is dit kennisartikel eigenlijk bedoeld?');
+    expect(a.citations.map((c) => c.section)).toEqual(['inleiding']);
+    expect(a.answer).toContain('eigen omgeving');
+  });
+
   it('answers about the Rabobank link even when the setting names another bank', async () => {
     const a = await ask('Klant bankiert ook bij ING. Moet de Rabo koppeling opnieuw?');
     expect(a.found).toBe(true);
@@ -195,6 +211,7 @@ describe('offline answers', () => {
     ['In which order do the three parties have to approve? Does the client go first?', 'en', /in which order/],
     ['Krijgen we een bevestigingsmail zodra de administratie is overgezet?', 'nl', /bericht krijgt/],
     ['Werken onze bankkoppelingen nog tijdens de verhuizing?', 'nl', /wanneer de verhuizing/],
+    ["Will the old firm's admin get notified automatically that they need to approve?", 'en', /are told/],
   ])('says the article does not say it: %s', async (question, language, message) => {
     const a = await ask(question);
     expect(a).toMatchObject({ found: false, language, citations: [] });

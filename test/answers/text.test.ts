@@ -72,6 +72,14 @@ describe('reading words', () => {
     expect(readQuestion('Dat is duidelijk. Wie keurt goed?', matcher, 'nl')).toHaveLength(2);
   });
 
+  it('reads what asks: a verb-first piece of a question, a question after an abbreviation, an order to list', () => {
+    const asks = (q: string) => readQuestion(q, matcher, 'nl').map((p) => p.asks);
+    expect(asks('begint het met een aanvraag, of moet het oude kantoor eerst iets doen?')).toEqual([true, true]);
+    expect(asks('Klant bankiert bij ING, en wie moet akkoord geven?')).toEqual([false, true]);
+    expect(asks('klant heeft 3 bvs met elk een eigen adm. kan ik die allemaal overnemen')).toEqual([false, true]);
+    expect(asks('geef me even een lijstje van alles wat niet meegaat')).toEqual([true]);
+  });
+
   it('skips words longer than any real word, and reads only the start of a very long message', () => {
     expect(words(`${'a'.repeat(MAX_WORD_LENGTH + 1)} knab`)).toEqual(['knab']);
     expect(tokenize('knab '.repeat(50_000)).length).toBeLessThan(1000);
