@@ -391,3 +391,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
 ];
 
 export const CONCEPT_BY_ID: ReadonlyMap<string, ConceptDef> = new Map(CONCEPTS.map((c) => [c.id, c]));
+
+/** Words that name nothing in particular ("list of stuff that doesn't survive the migration pls"), and negations. */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  `stuff things thing dingen ding zaken zaak spullen items item onderdelen onderdeel elements bits pls plz please aub
+  thx list lijst lijstje overview not niet no geen never nooit`.split(/\s+/),
+);

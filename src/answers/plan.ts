@@ -1,6 +1,7 @@
 // Two decisions per question part: is it on the article's subject and not something the article is silent on
 // (scope), and which sections answer it (ranking). Unknown words lower confidence; they never decide alone.
 import { findGap, type GapHit } from './gaps.js';
+import { GENERIC_WORDS } from './lexicon.js';
 import type { ConceptHit } from './matcher.js';
 import type { SectionEntry } from './passages.js';
 import { asksAboutTheArticle, asksDefinition, conceptsOf, ordersTheAssistant, type QuestionPart } from './question.js';
@@ -196,19 +197,13 @@ function asksHowToDoAThing(part: QuestionPart, own: Map<string, ConceptHit>): bo
  */
 function comesAlongUnnamed(part: QuestionPart, concepts: Map<string, ConceptHit>): boolean {
   const subject = [...concepts.values()].filter((h) => h.tier !== 'context');
-  const named = part.unknown.filter((w) => !GENERIC.has(w));
+  const named = part.unknown.filter((w) => !GENERIC_WORDS.has(w));
   // "Wat gaat er allemaal niet mee?" asks for the list.
   if (ASKS_THE_LIST.test(part.text)) return false;
   return named.length > 0 && subject.length > 0 && subject.every((h) => h.concept === 'copy');
 }
 
 const ASKS_THE_LIST = /\b(?:wat|welke|alles|what|which|everything|anything)\b/;
-
-/** Words that name nothing in particular ("list of stuff that doesn't survive the migration pls"), and negations. */
-const GENERIC = new Set(
-  `stuff things thing dingen ding zaken zaak spullen items item onderdelen onderdeel elements bits pls plz please aub
-  thx list lijst lijstje overview not niet no geen never nooit`.split(/\s+/),
-);
 
 /**
  * Words that are the article's own name for something rather than a gap's trigger: "koppel de gebruiker aan de
