@@ -62,11 +62,12 @@ export class LinearModel {
     labels.forEach((label, l) => {
       const w = weights[l] as Float64Array;
       const g2 = new Float64Array(index.size);
+      const ys = Uint8Array.from(examples, (e) => (e.labels.has(label) ? 1 : 0));
       for (let epoch = 0; epoch < epochs; epoch++) {
         shuffle(order, epoch + 1);
         for (const r of order) {
           const { ids, values } = rows[r] as Row;
-          const y = examples[r]?.labels.has(label) ? 1 : 0;
+          const y = ys[r] as number;
           let z = 0;
           for (let i = 0; i < ids.length; i++) z += (w[ids[i] as number] as number) * (values[i] as number);
           const error = sigmoid(z) - y;
