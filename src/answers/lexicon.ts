@@ -254,7 +254,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'managed',
     tier: 'topic',
     terms: `beheerde beheerd beheren beheert =managed =manage =manages =managing maintained maintain
-      looked+after handled ran runs verzorgde verzorgd regelde`.split(/\s+/),
+      looked+after handled ran runs verzorgde verzorgd regelde wij+of+de+klant ons+of+de+klant wij+of+klant us+or+the+client me+or+the+client on+me+or who+set+that+up who+set+it+up them+or+the+old+firm`.split(
+      /\s+/,
+    ),
   },
   { id: 'different', tier: 'context', terms: `andere ander anders different other another alternative`.split(/\s+/) },
   {

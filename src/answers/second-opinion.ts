@@ -37,9 +37,10 @@ export type Verdict = 'agree' | 'veto' | 'part-veto' | 'rescue' | 'resection';
 function refusedForLackOfEvidence(plans: readonly PartPlan[], parts: readonly QuestionPart[], sure: boolean): boolean {
   // Vague is "wat moet ik doen?" alone; a vague part beside one that says more, or a long one, only lacks evidence.
   const saysMore = (i: number) => (parts[i]?.tokens.length ?? 0) >= SAYS_MORE;
-  // A vague part the models are sure of ("Client has 4 companies at their old firm. Can we take all of them over?")
-  // is clear enough too.
-  const clear = plans.some((p, i) => p.kind === 'none' && p.asks && (!p.vague || saysMore(i) || sure));
+  // A vague part after a statement the models are sure of ("Client has 4 companies at their old firm. Can we take
+  // all of them over?") is clear enough too; "wat moet ik doen?" alone is not.
+  const setting = parts.length > 1 && sure;
+  const clear = plans.some((p, i) => p.kind === 'none' && p.asks && (!p.vague || saysMore(i) || setting));
   return (
     clear &&
     plans.every(

@@ -167,6 +167,11 @@ describe('offline answers', () => {
     expect(a.answer).toContain('eigen omgeving');
   });
 
+  it('answers "who sets the link up again, us or the client?" with who managed it before', async () => {
+    const a = await ask('The Rabo link has to be set up again. Who does that, us or the client?');
+    expect(a.answer).toContain('previous accountant managed it');
+  });
+
   it('answers about the Rabobank link even when the setting names another bank', async () => {
     const a = await ask('Klant bankiert ook bij ING. Moet de Rabo koppeling opnieuw?');
     expect(a.found).toBe(true);
