@@ -1,5 +1,8 @@
-// Recognises short follow-ups ("en de Knab?", "what about certificates?") that lean on the previous question.
-import type { QuestionPart } from './question.js';
+// Recognises short follow-ups ("en de Knab?", "what about certificates?", "en daarna?") that lean on the previous question.
+import { planMessage } from './message-plan.js';
+import { type PartPlan, weighConcepts } from './plan.js';
+import { type QuestionPart, readQuestion } from './question.js';
+import type { SectionModel } from './section-model.js';
 import { normalize } from './text/normalize.js';
 
 const MARKER =
@@ -26,4 +29,39 @@ const NEXT_STEP =
 
 export function asksForTheNextStep(question: string): boolean {
   return NEXT_STEP.test(normalize(question).trim());
+}
+
+/**
+ * The plan for the step after the one a question was about: the next subsection of the same parent, or the steps
+ * after the move when the question was about the move itself. "Wat moet ik als eerste doen na de verhuizing?" was
+ * about the first step.
+ */
+export function stepAfter(model: SectionModel, question: string): PartPlan | undefined {
+  const plans = planMessage(model, readQuestion(question, model.matcher, model.language));
+  const article = model.articles[0];
+  const sections = model.sections.filter((s) => s.article === article);
+  const after = sections.find((s) => s.children.length && s.headingConcepts.has('after'));
+  const answered = plans.flatMap((p) =>
+    p.kind === 'answer'
+      ? p.sections
+      : p.kind === 'overview' && p.after && after?.children[0]
+        ? [after.children[0]]
+        : [],
+  );
+  const current = answered.sort((a, b) => sections.indexOf(b) - sections.indexOf(a))[0];
+  if (!current) return undefined;
+  const siblings = current.parent?.children ?? [];
+  const step = siblings[siblings.indexOf(current) + 1];
+  if (step) {
+    // What the step is about, not when it comes: its heading names the section it belongs to too.
+    const concepts = new Map(
+      [...step.headingConcepts]
+        .filter((c) => !current.parent?.headingConcepts.has(c))
+        .map((c) => [c, { concept: c, tier: 'topic' as const, thing: false, positions: [], typo: false }]),
+    );
+    return { kind: 'answer', sections: [step], concepts, weights: weighConcepts(model, concepts) };
+  }
+  if (!current.parent && !current.children.length && after && sections.indexOf(after) > sections.indexOf(current))
+    return { kind: 'overview', after: true, possible: false };
+  return undefined;
 }

@@ -2,14 +2,14 @@
 // question part, compose from the article's own sentences and cite them, or say honestly what it does not say.
 import { chooseLanguage, detectLanguageFromText, languageFromLocale } from '../i18n/language.js';
 import { type Composition, composeOverview, composeSection, composeUnits } from './compose.js';
-import { asksForTheNextStep, hasFollowUpMarker, isFollowUp } from './followup.js';
+import { asksForTheNextStep, hasFollowUpMarker, isFollowUp, stepAfter } from './followup.js';
 import type { GapHit } from './gaps.js';
 import { isTakeoverQuestion } from './intent.js';
 import type { LearnedModels } from './learned/index.js';
 import { BACK_REFERENCE, planMessage } from './message-plan.js';
 import { gapNote, notFoundText, otherLanguageNote } from './messages.js';
 import type { SectionEntry } from './passages.js';
-import { type PartPlan, planPart, weighConcepts } from './plan.js';
+import { type PartPlan, planPart } from './plan.js';
 import { type QuestionPart, readQuestion } from './question.js';
 import { reconsider, type Verdict } from './second-opinion.js';
 import type { SectionModel } from './section-model.js';
@@ -140,41 +140,6 @@ export class OfflineAnswerer {
   answer(request: AnswerRequest): Answer {
     return this.answerFrom(this.analyze(request));
   }
-}
-
-/**
- * The plan for the step after the one a question was about: the next subsection of the same parent, or the steps
- * after the move when the question was about the move itself. "Wat moet ik als eerste doen na de verhuizing?" was
- * about the first step.
- */
-function stepAfter(model: SectionModel, question: string): PartPlan | undefined {
-  const plans = planMessage(model, readQuestion(question, model.matcher, model.language));
-  const article = model.articles[0];
-  const sections = model.sections.filter((s) => s.article === article);
-  const after = sections.find((s) => s.children.length && s.headingConcepts.has('after'));
-  const answered = plans.flatMap((p) =>
-    p.kind === 'answer'
-      ? p.sections
-      : p.kind === 'overview' && p.after && after?.children[0]
-        ? [after.children[0]]
-        : [],
-  );
-  const current = answered.sort((a, b) => sections.indexOf(b) - sections.indexOf(a))[0];
-  if (!current) return undefined;
-  const siblings = current.parent?.children ?? [];
-  const step = siblings[siblings.indexOf(current) + 1];
-  if (step) {
-    // What the step is about, not when it comes: its heading names the section it belongs to too.
-    const concepts = new Map(
-      [...step.headingConcepts]
-        .filter((c) => !current.parent?.headingConcepts.has(c))
-        .map((c) => [c, { concept: c, tier: 'topic' as const, thing: false, positions: [], typo: false }]),
-    );
-    return { kind: 'answer', sections: [step], concepts, weights: weighConcepts(model, concepts) };
-  }
-  if (!current.parent && !current.children.length && after && sections.indexOf(after) > sections.indexOf(current))
-    return { kind: 'overview', after: true, possible: false };
-  return undefined;
 }
 
 /** A sentence in a section the answer does not quote joins it from this probability of the sentence model on. */
