@@ -129,7 +129,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'access',
     tier: 'anchor',
     terms: `toegang toegang~krijgen toegang~krijgt toegang~krijg erbij~kan erbij~kunnen inloggen
-      ingelogd log+in login inlog logon sign+in access bij~kunnen erin`.split(/\s+/),
+      ingelogd log+in login inlog logon sign+in access bij~kunnen erin er~in~kan er~in~kunnen get+into gets+into`.split(
+      /\s+/,
+    ),
   },
   // --- what is not copied ---
   {
@@ -370,8 +372,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'arrived',
     tier: 'context',
     terms: `staat+bij+ons staat+nu+bij+ons staat+in+onze+omgeving staat+nu+in+onze+omgeving is+bij+ons
-      is+over is+done is+binnen binnengekomen binnenkomt aangekomen aankomt landed arrived arrives
-      arrive went+through has+been+moved have+been+moved is+moved`.split(/\s+/),
+      is+over is+done is+binnen net+binnen nu+binnen binnengekomen binnenkomt aangekomen aankomt landed arrived arrives
+      arrive lands went+through has+been+moved have+been+moved is+moved`.split(/\s+/),
   },
   {
     // Instructions to the assistant itself, not questions about the article: refused whatever else they name.
@@ -393,9 +395,3 @@ export const CONCEPTS: readonly ConceptDef[] = [
 ];
 
 export const CONCEPT_BY_ID: ReadonlyMap<string, ConceptDef> = new Map(CONCEPTS.map((c) => [c.id, c]));
-
-/** Words that name nothing in particular ("list of stuff that doesn't survive the migration pls"), and negations. */
-export const GENERIC_WORDS: ReadonlySet<string> = new Set(
-  `stuff things thing dingen ding zaken zaak spullen items item onderdelen onderdeel elements bits pls plz please aub
-  thx list lijst lijstje overview not niet no geen never nooit`.split(/\s+/),
-);

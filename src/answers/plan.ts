@@ -1,11 +1,11 @@
 // Two decisions per question part: is it on the article's subject and not something the article is silent on
 // (scope), and which sections answer it (ranking). Unknown words lower confidence; they never decide alone.
 import { findGap, type GapHit } from './gaps.js';
-import { GENERIC_WORDS } from './lexicon.js';
 import type { ConceptHit } from './matcher.js';
 import type { SectionEntry } from './passages.js';
 import { asksAboutTheArticle, asksDefinition, conceptsOf, ordersTheAssistant, type QuestionPart } from './question.js';
 import { type Ranked, type SectionModel, TIER_WEIGHT } from './section-model.js';
+import { namesNothing } from './text/stopwords.js';
 
 /** Concepts that tie a question to the move itself: with one of them an unknown word is a detail, not a change of subject. */
 const ABOUT_THE_MOVE = new Set(['move', 'takeover', 'copy', 'not-copied', 'again', 'after', 'beforehand', 'procedure']);
@@ -197,7 +197,7 @@ function asksHowToDoAThing(part: QuestionPart, own: Map<string, ConceptHit>): bo
  */
 function comesAlongUnnamed(part: QuestionPart, concepts: Map<string, ConceptHit>): boolean {
   const subject = [...concepts.values()].filter((h) => h.tier !== 'context');
-  const named = part.unknown.filter((w) => !GENERIC_WORDS.has(w));
+  const named = part.unknown.filter((w) => !namesNothing(w));
   // "Wat gaat er allemaal niet mee?" asks for the list.
   if (ASKS_THE_LIST.test(part.text)) return false;
   return named.length > 0 && subject.length > 0 && subject.every((h) => h.concept === 'copy');

@@ -29,7 +29,11 @@ const SECOND_QUESTION = new RegExp(
 /** Sentence ends and list markers split a message; a colon ends a lead-in ("Mijn baas vraagt: …"). */
 /** Abbreviations people type in chat ("een adm. van een ander kantoor"): their full stop ends no sentence. */
 const ABBREVIATION = String.raw`(?<!\b(?:adm|admin|bv|bijv|ivm|ipv|i\.p\.v|o\.a|e\.g|i\.e|etc|nr|evt|mbt|m\.b\.t|incl|excl|ca|vs|resp|tav|t\.a\.v|z\.s\.m|zsm|mvg|dhr|mevr|mr|mrs|ms|dr|st))`;
-const SENTENCE_END = new RegExp(String.raw`[?!;:\n]+|${ABBREVIATION}\.(?:\s+|$)|\s(?:\d[.)]|[-•*])\s`, 'g');
+// An emoji between two clauses ends the first ("… net binnen 🎉 wat zijn nu de volgende stappen?").
+const SENTENCE_END = new RegExp(
+  String.raw`[?!;:\n]+|${ABBREVIATION}\.(?:\s+|$)|\s(?:\d[.)]|[-•*])\s|\s*\p{Extended_Pictographic}[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s]*`,
+  'gu',
+);
 
 /** A chat message asks a few things at most; the rest of a pasted text is not read. */
 export const MAX_PARTS = 12;

@@ -78,6 +78,7 @@ describe('reading words', () => {
     expect(asks('Klant bankiert bij ING, en wie moet akkoord geven?')).toEqual([false, true]);
     expect(asks('klant heeft 3 bvs met elk een eigen adm. kan ik die allemaal overnemen')).toEqual([false, true]);
     expect(asks('geef me even een lijstje van alles wat niet meegaat')).toEqual([true]);
+    expect(asks('de adm. is net binnen 🎉 wat zijn nu de volgende stappen')).toEqual([false, true]);
   });
 
   it('skips words longer than any real word, and reads only the start of a very long message', () => {

@@ -33,3 +33,16 @@ const words = new Set<string>([
 export function isStopword(word: string): boolean {
   return words.has(word);
 }
+
+/**
+ * Unknown words that still name no thing of their own: a list asked for ("list of stuff that doesn't survive the
+ * migration pls", "geef me ff een lijstje") and negations.
+ */
+const NAMES_NOTHING = new Set(
+  `list lijst lijstje overview overzicht items item onderdelen onderdeel elements bits ff effe not niet no geen never
+  nooit`.split(/\s+/),
+);
+
+export function namesNothing(word: string): boolean {
+  return words.has(word) || NAMES_NOTHING.has(word);
+}
