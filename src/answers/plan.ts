@@ -265,7 +265,9 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
   // it starts first; "Na de migratie: welke stap komt eerst?" asks for the first step after the move.
   const moved = (c: string) => merged.has(c) || (input.setting?.has(c) ?? false);
   const afterwards = moved('after') || moved('arrived');
-  if (afterwards && subject.length > 0 && subject.every((c) => c === 'start')) {
+  // "Wat moet ik als beheerder doen nadat …?": the administrator is who does the steps, not what is asked about.
+  const actor = (c: string) => c === 'administrator' && !/^(?:wie|who)\b/.test(part.text);
+  if (afterwards && subject.length > 0 && subject.every((c) => c === 'start' || actor(c))) {
     return { kind: 'overview', after: true, possible: false };
   }
   // The best-scoring of the top sections on which the part has enough evidence: setting words ("the previous

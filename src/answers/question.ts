@@ -64,14 +64,14 @@ const INVERTED =
  * "Kun je me vertellen …", "can you explain …", "leg in het kort uit …": a request to the assistant around the
  * question. Its verb names the assistant's telling, not the subject ("vertellen" is not informing the parties).
  */
-const FILLER = String.raw`(?:(?:me|mij|ons|even|eens|nog|kort|in het kort|please)\s+)*`;
+const FILLER = String.raw`(?:(?:me|mij|ons|even|eens|nog|kort|in het kort|in grote lijnen|globaal|please|briefly|roughly)\s+)*`;
 const REQUEST_FRAME = new RegExp(
   [
     String.raw`^(?:kun|kunt|kan|zou|wil|wilt)\s+(?:je|jij|u)\s+${FILLER}(?:vertellen|uitleggen|zeggen|laten weten)\b`,
     String.raw`^vertel\s+${FILLER}`,
     String.raw`^leg\s+${FILLER}uit\b`,
     String.raw`^(?:weet|snap)\s+(?:je|jij|u|iemand)\b`,
-    String.raw`^(?:can|could|would|will)\s+(?:you|someone|anyone)\s+${FILLER}(?:tell|explain|let)(?:\s+(?:to\s+)?(?:me|us))?(?:\s+know)?\b`,
+    String.raw`^(?:can|could|would|will)\s+(?:you|someone|anyone)\s+${FILLER}(?:tell|explain|outline|describe|summari[sz]e|let)(?:\s+(?:to\s+)?(?:me|us))?(?:\s+know)?\b`,
     String.raw`^(?:please\s+)?(?:tell\s+(?:me|us)|explain(?:\s+(?:to\s+)?(?:me|us))?)\b`,
     String.raw`^(?:do|does)\s+(?:you|anyone|someone)\s+know\b`,
   ].join('|'),
@@ -120,7 +120,7 @@ export function asksDefinition(text: string): boolean {
  * Asks what this article itself covers ("waar gaat dit kennisartikel over?", "what does the article on taking over a
  * client cover, in a nutshell?"), which its introduction says; "is er een artikel over rapporten?" asks for another.
  */
-const THIS_ARTICLE = String.raw`\b(?:dit|het|deze|this|the)\s+(?:\S+\s+)?(?:kennisartikel|artikel|article)\b`;
+const THIS_ARTICLE = String.raw`\b(?:dit|dat|het|deze|die|this|that|the)\s+(?:\S+\s+)?(?:kennisartikel|artikel|article)\b`;
 const COVERS = String.raw`\b(?:over|behandelt|behandeld|aan\s+bod|leer|leert|uitleg|inhoud|bedoeld|voor\s+wie|cover|covers|about|explain|explains|summary|samenvatting|nutshell|in\s+het\s+kort|in\s+short|intended|meant|for\s+whom|for(?=\s*$))\b`;
 const ABOUT_THE_ARTICLE = new RegExp(
   String.raw`^(?:(?!\b(?:is\s+er|are\s+there|is\s+there|apart|separate|another|ander|andere|waar\s+(?:lees|vind)|where\s+(?:can|do)\b)).)*(?:${THIS_ARTICLE}.*${COVERS}|${COVERS}.*${THIS_ARTICLE})`,
@@ -156,6 +156,10 @@ const ORDERS = [
   new RegExp(String.raw`\b(?:please|pls|kindly)\s+(?:just\s+|quickly\s+)?${DECIDE_EN}\b(?:(?!${ASKS_ABOUT}).)*$`),
   new RegExp(
     String.raw`\b${DECIDE_EN}\b.*\b(?:for\s+me|on\s+my\s+behalf|in\s+my\s+name)\b|\b${DECIDE_NL}\b.*\bnamens\s+mij\b`,
+  ),
+  // "Geef jij even akkoord namens mij?", "geef akkoord voor Jansen bv aub": the verb first, the approval after it.
+  new RegExp(
+    String.raw`(?:^|[,;]\s*)(?:(?:graag|aub|alsjeblieft|svp|pls)\s+)?geef\s+(?:(?:jij|je|u|even|eens|nu|alvast|maar)\s+)*(?:\w+\s+){0,2}akkoord\b(?:(?!${ASKS_ABOUT}).)*$`,
   ),
 ];
 

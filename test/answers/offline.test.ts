@@ -172,6 +172,19 @@ describe('offline answers', () => {
     expect(a.answer).toContain('previous accountant managed it');
   });
 
+  it.each([
+    ['Kun je in grote lijnen uitleggen hoe zo een overname werkt?', 'nieuwe-gebruiker'],
+    ['wat moet ik als beheerder doen nadat de administratie overgezet is?', 'niet-meegekopieerd'],
+    ['Once the admin is sitting in our environment, what are the next steps?', 'nieuwe-gebruiker'],
+    [
+      'Beste support,\nNa het overzetten komen de bankafschriften van de Rabo niet meer binnen. Wat moeten we doen?\nGroet,\nPieter',
+      'niet-meegekopieerd',
+    ],
+  ])('answers with the steps asked for, whatever the frame around them: %s', async (question, section) => {
+    const a = await ask(question);
+    expect(a.citations.map((c) => c.section)).toContain(section);
+  });
+
   it('answers about the Rabobank link even when the setting names another bank', async () => {
     const a = await ask('Klant bankiert ook bij ING. Moet de Rabo koppeling opnieuw?');
     expect(a.found).toBe(true);

@@ -21,7 +21,8 @@ zien zie ziet kijken kijk bedoel bedoelen willen wilde moeten moest kunnen kon s
 vraagt vroeg vragen baas chef manager leidinggevende partner collega collegas team eigenaar situatie context
 zorg zorgen ervoor gotta gonna wanna give gives gave given do does did done get gets got make makes use uses used know think say says said find work works
 happen happens happened need needs needed want wants wanted see look mean try asked asks ask boss manager partner
-colleague colleagues team owner situation context now soon already still right correct exactly anyway then`;
+colleague colleagues team owner situation context now soon already still right correct exactly anyway then sit sits
+sitting sat`;
 
 const words = new Set<string>([
   ...Object.keys(new StopwordsNl().dictionary).map((w) => w.trim()),
