@@ -31,7 +31,7 @@ const SECOND_QUESTION = new RegExp(
 const ABBREVIATION = String.raw`(?<!\b(?:adm|admin|bv|bijv|ivm|ipv|i\.p\.v|o\.a|e\.g|i\.e|etc|nr|evt|mbt|m\.b\.t|incl|excl|ca|vs|resp|tav|t\.a\.v|z\.s\.m|zsm|mvg|dhr|mevr|mr|mrs|ms|dr|st))`;
 // An emoji between two clauses ends the first ("… net binnen 🎉 wat zijn nu de volgende stappen?").
 const SENTENCE_END = new RegExp(
-  String.raw`[?!;:\n]+|${ABBREVIATION}\.(?:\s+|$)|\s(?:\d[.)]|[-•*])\s|\s*\p{Extended_Pictographic}[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s]*`,
+  String.raw`[?!;:\n]+|${ABBREVIATION}\.(?:\s+|$)|\s(?:\d[.)]|[•*])\s|\s*\p{Extended_Pictographic}[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s]*`,
   'gu',
 );
 

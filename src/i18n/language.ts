@@ -1,14 +1,14 @@
 // Decides whether to speak Dutch or English to a user: the text first, then the platform locale, else Dutch.
 import type { Language } from '../answers/types.js';
 
-// Words that belong to one language only; shared words ("is", "over", "in", "administratie"/"administration" look-alikes)
-// are left out so they cannot tip the balance.
+// Words that belong to one language only; shared words ("is", "over", "in", "administratie"/"administration" look-alikes,
+// "account", which Dutch users write for the Wolters Kluwer Account) are left out so they cannot tip the balance.
 const EN = new Set(
   `the how what when where who which why do did are can could should would will my our your i you to and or
 not take takes taking client clients move moved moving environment environments please help cancel
 about with after before again have has need needs must there this that these those it its be been being get got users
 user connection connections certificates certificate settings setting rights copied copy approve approval old new
-account invite linked previous accountant's feed feeds happens happen long does much cost costs 
+invite linked previous accountant's feed feeds happens happen long does much cost costs 
 existing history transfer transferred administrator set up any also too still only all thing things than then
 give gives a for on at by from one some out into what's isn't don't doesn't won't can't we're they're hey hi thanks
 carried carry kept keep doesnt dont isnt wont cant whats further reading first step ours even both more article articles
@@ -21,7 +21,7 @@ annuleren met bij dat dit die deze ook nog naar voor na nadat wordt worden word 
 alle wel geen maar dan als om te zijn gebruiker gebruikers koppeling koppelingen bankkoppeling bankkoppelingen
 certificaten certificaat instellingen rechten gekopieerd meegekopieerd akkoord geven beheerder oude vorige duurt kost
 kosten blijft mee hoelang opnieuw aanmaken uitnodigen zoals wij jullie uw hier daar meer iets niets artikel
-artikelen`.split(/\s+/),
+artikelen welk precies eigenlijk toch`.split(/\s+/),
 );
 
 /** Letter patterns that are typical for one language; they only count when function words do not decide. */

@@ -12,6 +12,8 @@ describe('language detection', () => {
     ['what about certificates?', 'en'],
     ['Are bank feeds copied to the new environment?', 'en'],
     ['Which settigns are not copied?', 'en'],
+    ['via welk account precies?', 'nl'],
+    ['which account exactly?', 'en'],
   ])('%s → %s', (text, expected) => {
     expect(detectLanguageFromText(text)).toBe(expected);
   });

@@ -230,6 +230,12 @@ describe('offline answers', () => {
     ['Krijgen we een bevestigingsmail zodra de administratie is overgezet?', 'nl', /bericht krijgt/],
     ['Werken onze bankkoppelingen nog tijdens de verhuizing?', 'nl', /wanneer de verhuizing/],
     ["Will the old firm's admin get notified automatically that they need to approve?", 'en', /are told/],
+    ['Moet de klant een nieuw PKIoverheid certificaat aanvragen?', 'nl', /nieuw certificaat/],
+    [
+      'who actually files the request - the client or us as the new environment administrator?',
+      'en',
+      /files the request/,
+    ],
   ])('says the article does not say it: %s', async (question, language, message) => {
     const a = await ask(question);
     expect(a).toMatchObject({ found: false, language, citations: [] });
