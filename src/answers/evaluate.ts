@@ -24,12 +24,14 @@ export type EvalQuestion = z.infer<typeof questionSchema>;
 export const EVAL_TARGETS = { passRate: 0.95, falseAnswerRate: 0 } as const;
 
 /**
- * The development set may be tuned on; the held-out set was written before the engine was redesigned, by someone
- * who had not seen its word lists, and is only ever measured (test/eval/README.md).
+ * The development set may be tuned on; the held-out sets were written by people who had not seen the engine (the
+ * first before it was redesigned, the second on 2026-12-03 before that day's changes) and are only ever measured
+ * (test/eval/README.md).
  */
 export const EVAL_SETS = {
   development: new URL(`../../knowledge/${EXAMPLE_QUESTIONS}`, import.meta.url),
   heldout: new URL('../../test/eval/heldout.json', import.meta.url),
+  heldout2: new URL('../../test/eval/heldout-2.json', import.meta.url),
 } as const;
 
 export interface EvalOutcome {

@@ -15,16 +15,20 @@ import type { AnswerEngine } from '../../src/answers/types.js';
 
 let development: EvalQuestion[];
 let heldout: EvalQuestion[];
+let heldout2: EvalQuestion[];
 let engine: AnswerEngine;
 let dev: EvalReport;
 let held: EvalReport;
+let held2: EvalReport;
 
 beforeAll(async () => {
   development = await loadEvalQuestions(fileURLToPath(EVAL_SETS.development));
   heldout = await loadEvalQuestions(fileURLToPath(EVAL_SETS.heldout));
+  heldout2 = await loadEvalQuestions(fileURLToPath(EVAL_SETS.heldout2));
   engine = await createAnswerEngine();
   dev = await evaluate(engine, development);
   held = await evaluate(engine, heldout);
+  held2 = await evaluate(engine, heldout2);
 });
 
 const describeFailures = (report: EvalReport) =>
@@ -35,7 +39,7 @@ describe('evaluation sets', () => {
     const all = [...development, ...heldout];
     expect(all.length).toBeGreaterThanOrEqual(150);
     expect(all.filter((q) => !q.answerable).length).toBeGreaterThanOrEqual(50);
-    for (const set of [development, heldout]) {
+    for (const set of [development, heldout, heldout2]) {
       const nl = set.filter((q) => q.language === 'nl').length;
       expect(Math.abs(nl - (set.length - nl))).toBeLessThanOrEqual(set.length * 0.1);
       expect(set.filter((q) => q.previousQuestion).length).toBeGreaterThanOrEqual(4);
@@ -44,6 +48,7 @@ describe('evaluation sets', () => {
     // everyday ones came out the same from different authors and were taken out of the development set).
     const seen = new Set(development.map((q) => q.question.trim().toLowerCase()));
     expect(heldout.filter((q) => seen.has(q.question.trim().toLowerCase()))).toEqual([]);
+    expect(heldout2.filter((q) => seen.has(q.question.trim().toLowerCase()))).toEqual([]);
   });
 
   it(`development: at least ${EVAL_TARGETS.passRate * 100}% of answerable questions right, nothing invented`, () => {
@@ -56,6 +61,8 @@ describe('evaluation sets', () => {
     expect(held.passRate).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.passRate);
     expect(held.falseAnswerRate).toBeLessThanOrEqual(HELD_OUT_FLOOR.falseAnswerRate);
     expect(held.languageAccuracy).toBe(1);
+    expect(held2.passRate).toBeGreaterThanOrEqual(SECOND_HELD_OUT_FLOOR.passRate);
+    expect(held2.falseAnswerRate).toBeLessThanOrEqual(SECOND_HELD_OUT_FLOOR.falseAnswerRate);
   });
 
   it('would notice a broken engine (the check itself can fail)', async () => {
@@ -79,3 +86,9 @@ describe('evaluation sets', () => {
  * chosen on leave-one-batch-out figures) cost one held-out question; one question either way is noise.
  */
 const HELD_OUT_FLOOR = { passRate: 0.88, falseAnswerRate: 0 };
+
+/**
+ * The second held-out set's figures in the README: 140 of 148 answerable right and 4 of 88 unanswerable ones answered
+ * when it was taken in (89.2% and 9 of 88 on the engine of the morning it was written). A floor, never a target.
+ */
+const SECOND_HELD_OUT_FLOOR = { passRate: 0.93, falseAnswerRate: 0.05 };
