@@ -1,7 +1,7 @@
 // Recognises short follow-ups ("en de Knab?", "what about certificates?", "en daarna?") that lean on the previous question.
 import { planMessage } from './message-plan.js';
 import { type PartPlan, weighConcepts } from './plan.js';
-import { type QuestionPart, readQuestion } from './question.js';
+import type { QuestionPart } from './question.js';
 import type { SectionModel } from './section-model.js';
 import { normalize } from './text/normalize.js';
 
@@ -36,8 +36,8 @@ export function asksForTheNextStep(question: string): boolean {
  * after the move when the question was about the move itself. "Wat moet ik als eerste doen na de verhuizing?" was
  * about the first step.
  */
-export function stepAfter(model: SectionModel, question: string): PartPlan | undefined {
-  const plans = planMessage(model, readQuestion(question, model.matcher, model.language));
+export function stepAfter(model: SectionModel, question: QuestionPart[]): PartPlan | undefined {
+  const plans = planMessage(model, question);
   const article = model.articles[0];
   const sections = model.sections.filter((s) => s.article === article);
   const after = sections.find((s) => s.children.length && s.headingConcepts.has('after'));

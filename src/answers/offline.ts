@@ -75,12 +75,13 @@ export class OfflineAnswerer {
     let context: QuestionPart | undefined;
     let inheritedGap: GapHit | undefined;
     const followUp = Boolean(previous) && isFollowUp(request.question, parts);
-    if (followUp && previous) {
-      const before = readQuestion(previous, model.matcher, model.language);
+    // The previous question is read once, for the context, an inherited gap and the step after it.
+    const earlier = followUp && previous ? readQuestion(previous, model.matcher, model.language) : undefined;
+    if (earlier && previous) {
       context = {
         text: previous,
-        tokens: before.flatMap((p) => p.tokens),
-        hits: before.flatMap((p) => p.hits),
+        tokens: earlier.flatMap((p) => p.tokens),
+        hits: earlier.flatMap((p) => p.hits),
         unknown: [],
         asks: true,
       };
@@ -88,15 +89,14 @@ export class OfflineAnswerer {
       const own = parts[0];
       const asksItsOwn = own ? QUESTION_WORD.test(own.text.replace(/^\W*(?:en|and|ook|also|maar|but)\b/, '')) : false;
       if (!asksItsOwn && hasFollowUpMarker(request.question)) {
-        const plans = before.map((p) => planPart(model, { part: p }));
+        const plans = earlier.map((p) => planPart(model, { part: p }));
         const gap = plans.find((p): p is Extract<PartPlan, { kind: 'gap' }> => p.kind === 'gap');
         if (gap?.gap.gap.kind === 'question') inheritedGap = gap.gap;
       }
     }
-    let planned = planMessage(model, parts, { context, inheritedGap });
     // "En daarna?" after a question about a step: the step after it, in the article's order.
-    const next = followUp && previous && asksForTheNextStep(request.question) ? stepAfter(model, previous) : undefined;
-    if (next) planned = [next];
+    const next = earlier && asksForTheNextStep(request.question) ? stepAfter(model, earlier) : undefined;
+    const planned = next ? [next] : planMessage(model, parts, { context, inheritedGap });
     const suggestTakeover = isTakeoverQuestion(request.question);
     if (!this.learned) return { language, model, parts, plans: planned, followUp, suggestTakeover };
     const before = followUp ? previous : undefined;
