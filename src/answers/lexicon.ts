@@ -278,7 +278,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'billing',
     tier: 'anchor',
-    terms: `gefactureerd factureren facturatie facturering billed billing bill invoiced
+    terms:
+      `gefactureerd factureren facturatie facturering =billed =billing bill~client bill~directly bill~user bill~customer invoiced
       doorbelasten doorbelast rekening~krijgt rekening~krijgen zelf~rekening rechtstreeks~betalen gebruiker~betalen user~pay pay~user direct~betalen pay~directly paid~directly invoiced~straight
       invoiced~directly billed~straight factuur~gebruiker factuur~abonnement factuur~licentie facturen~gebruiker invoice~user
       invoice~subscription invoice~licence invoice~license`.split(/\s+/),

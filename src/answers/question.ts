@@ -80,6 +80,8 @@ const REQUEST_FRAME = new RegExp(
 /** A verb before its subject opens a question: "begint het …", "kan ik …", "gaat de koppeling …". */
 const VERB_FIRST =
   /^[a-z]+\s+(?:ik|je|jij|we|wij|u|het|t|de|die|dat|dit|er|hij|zij|ze|i|you|it|the|they|there|this|that)\b/;
+/** A verb without its subject opens the piece: "moet even inloggen", "need to plan around it". */
+const ELLIPTIC = /^(?:moet|moeten|wil|ga|need|needs|have|has|want|wanna|gotta|must)\b/;
 /** "Geef me een lijstje van …", "list what isn't copied": asked as an order to tell. */
 const TELL_ME = /^(?:geef|noem|som|toon|give|list|show|name)\b/;
 
@@ -163,8 +165,24 @@ const ORDERS = [
   ),
 ];
 
+/**
+ * A request that the assistant itself act for someone ("stuur jij even een mailtje naar het oude kantoor", "can you
+ * email the old firm?"). Dutch "kan je de gebruiker aanmaken …?" often means "can one …", so only "jij" or a "je"
+ * with "even" or "alvast" addresses the assistant; "send me" and "remind me" ask for information.
+ */
+const ACT_NL = String.raw`(?:sturen|versturen|doorsturen|mailen|e\s?mailen|bellen|regelen|aanmaken|uitnodigen|aanvragen|starten|indienen|contacteren)`;
+const ACT_EN = String.raw`(?:send|e-?mail|mail|message|ping|call|phone|contact|invite|create|set\s+up|request|start|submit|notify|remind|chase)`;
+const ADDRESSED_NL = String.raw`(?:jij|(?:je|u)\s+(?:even|ff|eens|alvast|snel))`;
+const ACTS = [
+  new RegExp(String.raw`\b(?:wil|kun|kan|zou)\s+${ADDRESSED_NL}\b(?:(?!${ASKS_ABOUT}).){0,80}\b${ACT_NL}\b`),
+  new RegExp(String.raw`^(?:stuur|mail|bel|regel|maak|nodig|start|dien|vraag)\s+${ADDRESSED_NL}\b`),
+  new RegExp(
+    String.raw`\b(?:can|could|would|will)\s+you\s+(?:please\s+|pls\s+|just\s+|quickly\s+)*${ACT_EN}\b(?!\s+(?:me|us)\b)(?:(?!${ASKS_ABOUT}).)*$`,
+  ),
+];
+
 export function ordersTheAssistant(text: string): boolean {
-  return ORDERS.some((pattern) => pattern.test(text));
+  return ORDERS.some((pattern) => pattern.test(text)) || ACTS.some((pattern) => pattern.test(text));
 }
 
 export function readQuestion(text: string, matcher: ConceptMatcher, language: StemLanguage): QuestionPart[] {
@@ -172,6 +190,7 @@ export function readQuestion(text: string, matcher: ConceptMatcher, language: St
   const parts: QuestionPart[] = [];
   // The question marks are read from the prepared text, so each part knows whether it ended in one.
   let cursor = 0;
+  const lastMark = prepared.lastIndexOf('?');
   for (const piece of splitParts(prepared)) {
     const at = prepared.indexOf(piece, cursor);
     cursor = at >= 0 ? at + piece.length : cursor;
@@ -182,7 +201,11 @@ export function readQuestion(text: string, matcher: ConceptMatcher, language: St
     const mark = at >= 0 && (/^\s*\?/.test(rest) || sentenceAsks) ? '?' : '';
     const all = tokenizePrepared(piece);
     if (!all.length) continue;
-    const asks = asksSomething(piece + mark, all);
+    // "Wat is het wachtwoord? moet even inloggen": after the message's last question mark, a piece without a subject
+    // or a question word of its own gives the reason for asking, it asks nothing.
+    const reason =
+      at >= 0 && !mark && at > lastMark && lastMark >= 0 && ELLIPTIC.test(piece) && !VERB_FIRST.test(piece);
+    const asks = !reason && asksSomething(piece + mark, all);
     const text = withoutFrame(piece);
     const tokens = text === piece ? all : tokenizePrepared(text);
     const { hits, unknown } = matcher.match(tokens, language);

@@ -331,6 +331,23 @@ describe('orders to the assistant', () => {
   });
 
   it.each([
+    'stuur jij even een mailtje naar het oude kantoor dat ze akkoord moeten geven?',
+    'Kun je even de klant uitnodigen voor onze omgeving?',
+    'can you email the old firm that they need to approve?',
+  ])('refuses a request that the assistant act for someone: %s', async (question) => {
+    const a = await (await createAnswerEngine()).answer({ question });
+    expect(a).toMatchObject({ found: false, citations: [] });
+  });
+
+  it.each([
+    'Kan je de gebruiker al aanmaken voordat de administratie is overgezet?',
+    'Can you remind me which bank connections are not copied?',
+  ])('answers a question that only sounds like an order: %s', async (question) => {
+    const a = await (await createAnswerEngine()).answer({ question });
+    expect(a.found).toBe(true);
+  });
+
+  it.each([
     'Kun je me vertellen wie de verhuizing moet goedkeuren?',
     'can you tell me who has to approve?',
     'Could you explain who needs to approve?',

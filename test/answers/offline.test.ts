@@ -209,6 +209,18 @@ describe('offline answers', () => {
     expect(a.answer).toContain('nieuwe gebruiker');
   });
 
+  it('answers a further-reading title, not the cost its words brush against', async () => {
+    const a = await ask('Can the client be billed directly for their own Twinfield user?');
+    expect(a.citations.map((c) => c.section)).toContain('verder-lezen');
+  });
+
+  it.each([
+    'worden de rechten van gebruikers voor de omzetbelasting meegenomen?',
+    'will user permissions for the reporting structure carry over?',
+  ])('does not take access rights for a setting as existing users: %s', async (question) => {
+    expect((await ask(question)).answer).not.toMatch(/bestaande gebruikers|existing users/);
+  });
+
   it('still asks how it starts when the move is only planned', async () => {
     const a = await ask('De administratie komt volgende maand naar ons. Wat moet ik als eerste doen?');
     expect(a.citations.map((c) => c.section)).toContain('administratie-overzetten');
@@ -231,6 +243,12 @@ describe('offline answers', () => {
     ['Werken onze bankkoppelingen nog tijdens de verhuizing?', 'nl', /wanneer de verhuizing/],
     ["Will the old firm's admin get notified automatically that they need to approve?", 'en', /are told/],
     ['Moet de klant een nieuw PKIoverheid certificaat aanvragen?', 'nl', /nieuw certificaat/],
+    ['ik ben de klant, wie betaalt die verhuizing eigenlijk?', 'nl', /zegt niet wat het overzetten/],
+    ['who foots the bill for the migration?', 'en', /does not say what moving/],
+    ["what if the old firm went bankrupt and there's nobody left to approve?", 'en', /does not approve/],
+    ['Ik kreeg een mail dat ik akkoord moet geven. Hoe weet ik of die mail echt is?', 'nl', /echt is/],
+    ["Does the client's VAT number change when they switch accountant?", 'en', /VAT number/],
+    ['wat is het wachtwoord van de klant? moet even inloggen om te checken', 'nl', /wachtwoorden/],
     [
       'who actually files the request - the client or us as the new environment administrator?',
       'en',
