@@ -271,7 +271,10 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'options',
     tier: 'topic',
-    terms: `opties optie mogelijkheden mogelijkheid alternatieven options option possibilities choices`.split(/\s+/),
+    terms:
+      `opties optie =mogelijkheden =mogelijkheid alternatieven options option =possibilities =possibility choices`.split(
+        /\s+/,
+      ),
   },
   { id: 'available', tier: 'topic', terms: `beschikbaar available aanwezig present`.split(/\s+/) },
   // --- further reading ---

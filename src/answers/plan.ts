@@ -212,7 +212,8 @@ const ASKS_THE_LIST = /\b(?:wat|welke|alles|what|which|everything|anything)\b/;
 function articlePhrases(part: QuestionPart): Set<number> {
   const at = (concept: string) => new Set(part.hits.filter((h) => h.concept === concept).flatMap((h) => h.positions));
   const copy = at('copy');
-  const administration = at('administration');
+  // "the copied admin": in chat "admin" names the administration as often as its administrator.
+  const administration = new Set([...at('administration'), ...at('administrator')]);
   return new Set([...copy].filter((p) => administration.has(p + 1)));
 }
 
@@ -297,7 +298,7 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
   const asksAboutIt = part.asks || has('procedure');
   if ((aboutTakeover || has('summary')) && asksAboutIt && !thingAlone && part.unknown.length <= 1) {
     // "Kan een administratie naar onze omgeving verhuisd worden?" asks whether it can be done at all.
-    const possible = /^(?:kan|kunnen|kun|mag|can|could|is it possible)\b/.test(part.text);
+    const possible = /^(?:kan|kunnen|kun|mag|can|could|is (?:it|that|this) (?:\w+ )?possible)\b/.test(part.text);
     // "Wat moeten we vóór de verhuizing regelen en wat pas daarna?" asks for the whole outline, not what comes after.
     return { kind: 'overview', after: (has('after') || has('arrived')) && !own.has('beforehand'), possible };
   }

@@ -5,6 +5,7 @@ import type { ScopeReading } from './learned/scope-model.js';
 import { type PartPlan, weighConcepts } from './plan.js';
 import { conceptsOf, type QuestionPart } from './question.js';
 import type { SectionModel } from './section-model.js';
+import { namesNothing } from './text/stopwords.js';
 
 /**
  * Below this, for the message and for a part on its own, the rules' answer to that part is withheld: on unseen sets
@@ -34,12 +35,17 @@ export type Verdict = 'agree' | 'veto' | 'part-veto' | 'rescue' | 'resection';
  * models are sure ({@link SURE_OF_THING}) and it does not ask how to do the thing itself ("how do I renew the
  * certificate?", which the article leaves to other articles).
  */
-function refusedForLackOfEvidence(plans: readonly PartPlan[], parts: readonly QuestionPart[], sure: boolean): boolean {
+function refusedForLackOfEvidence(
+  plans: readonly PartPlan[],
+  parts: readonly QuestionPart[],
+  sure: boolean,
+  settled = false,
+): boolean {
   // Vague is "wat moet ik doen?" alone; a vague part beside one that says more, or a long one, only lacks evidence.
   const saysMore = (i: number) => (parts[i]?.tokens.length ?? 0) >= SAYS_MORE;
   // A vague part after a statement the models are sure of ("Client has 4 companies at their old firm. Can we take
   // all of them over?") is clear enough too; "wat moet ik doen?" alone is not.
-  const setting = parts.length > 1 && sure;
+  const setting = parts.length > 1 && (sure || settled);
   const clear = plans.some((p, i) => p.kind === 'none' && p.asks && (!p.vague || saysMore(i) || setting));
   return (
     clear &&
@@ -48,6 +54,12 @@ function refusedForLackOfEvidence(plans: readonly PartPlan[], parts: readonly Qu
     )
   );
 }
+
+/**
+ * From this probability that the article answers the message, a vague question after a statement ("… en pak ne klant
+ * over van een ander bureau. Wat moet ik allemaal doen?") is clear enough, even when no sentence stands out.
+ */
+const SETTLED = 0.99;
 
 /** A part of this many words says more than "wat moet ik doen?", even when no word of it is in the lexicon. */
 const SAYS_MORE = 8;
@@ -78,7 +90,7 @@ export function reconsider(
   sentenceCertainty = 0,
 ): { plans: PartPlan[]; verdict: Verdict } {
   const answering = (p: PartPlan) => p.kind === 'answer' || p.kind === 'overview';
-  if (plans.some(answering) && reading.inScope < VETO_BELOW) {
+  if (plans.some(answering) && reading.inScope < VETO_BELOW && !confirmed(parts, plans, reading, sentenceCertainty)) {
     // Where every part the rules do not answer is a gap they recognised, that gap explains the message's low score
     // and each answered part is judged on its own; otherwise the off-subject part is context the answers depend on
     // ("Klant bankiert bij ABN AMRO. Moet die koppeling opnieuw?") and no part is answered.
@@ -95,7 +107,8 @@ export function reconsider(
   const [best] = reading.sections;
   const sureOfThing =
     (best?.[1] ?? 0) >= SURE_OF_THING && sentenceCertainty >= SURE_OF_THING && reading.inScope >= SURE_OF_THING;
-  if (reading.inScope < RESCUE_FROM || !refusedForLackOfEvidence(plans, parts, sureOfThing)) {
+  const settled = reading.inScope >= SETTLED;
+  if (reading.inScope < RESCUE_FROM || !refusedForLackOfEvidence(plans, parts, sureOfThing, settled)) {
     return { plans, verdict: 'agree' };
   }
   if (!best) return { plans, verdict: 'agree' };
@@ -111,6 +124,28 @@ export function reconsider(
   const sections = entries.filter((e) => !entries.includes(e.parent as (typeof entries)[number]));
   if (!sections.length) return { plans, verdict: 'agree' };
   return { plans: [{ kind: 'answer', sections, ...asked(model, parts) }], verdict: 'rescue' };
+}
+
+/**
+ * Every word of the message is known, it names an anchor concept, no gap brushes against it, the section model's best
+ * section is one the rules chose and the sentence model is sure which sentence is wanted: the scope model alone then
+ * does not veto (on leave-one-batch-out sets and fresh batches this answered more and no more unanswerables; from
+ * 0.8 on it answered "will the old firm still have a copy?").
+ */
+const CONFIRMED = 0.95;
+function confirmed(
+  parts: readonly QuestionPart[],
+  plans: readonly PartPlan[],
+  reading: ScopeReading,
+  certainty: number,
+): boolean {
+  const [best] = reading.sections;
+  if (!best || best[1] < CONFIRMED || certainty < CONFIRMED) return false;
+  if (parts.some((p) => p.unknown.some((w) => !namesNothing(w)))) return false;
+  // The rules' own evidence must be an anchor ("Knab", "access rights"), not only topics ("who sets it up again?").
+  if (!parts.some((p) => p.hits.some((h) => h.tier === 'anchor'))) return false;
+  if (plans.some((p) => p.kind === 'gap' || (p.kind === 'answer' && p.note))) return false;
+  return plans.some((p) => p.kind === 'answer' && p.sections.some((e) => e.section.id === best[0]));
 }
 
 const none = (): PartPlan => ({ kind: 'none', asks: true, vague: false });

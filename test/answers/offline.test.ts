@@ -209,6 +209,32 @@ describe('offline answers', () => {
     expect(a.answer).toContain('nieuwe gebruiker');
   });
 
+  it.each([
+    [
+      "hi, flemish bookkeeper here, we're getting a client from a colleague firm that also uses twinfield. is it even possible to transfer their file?",
+      'inleiding',
+    ],
+    [
+      'should we give the client and their old accountant a heads-up before we start the move?',
+      'administratie-overzetten',
+    ],
+    ['after the move, do I link the new user to the copied admin or the original one?', 'nieuwe-gebruiker'],
+    ['what about the reporting structure permissions, do those come along?', 'niet-meegekopieerd'],
+  ])('answers what a gap or a veto used to take: %s', async (question, section) => {
+    const a = await ask(question);
+    expect(a.found).toBe(true);
+    expect(a.citations.map((c) => c.section)).toContain(section);
+  });
+
+  it('answers a vague question after a statement the models are sure of with the outline', async () => {
+    const a = await ask(
+      'allez, ik ben boekhouder en pak ne klant over van een ander bureau dat ook met twinfield werkt. wat moet ik allemaal doen?',
+    );
+    expect(a.citations.map((c) => c.section)).toEqual(
+      expect.arrayContaining(['administratie-overzetten', 'nieuwe-gebruiker']),
+    );
+  });
+
   it('answers a further-reading title, not the cost its words brush against', async () => {
     const a = await ask('Can the client be billed directly for their own Twinfield user?');
     expect(a.citations.map((c) => c.section)).toContain('verder-lezen');
