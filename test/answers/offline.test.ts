@@ -275,6 +275,12 @@ describe('offline answers', () => {
     ['Ik kreeg een mail dat ik akkoord moet geven. Hoe weet ik of die mail echt is?', 'nl', /echt is/],
     ["Does the client's VAT number change when they switch accountant?", 'en', /VAT number/],
     ['wat is het wachtwoord van de klant? moet even inloggen om te checken', 'nl', /wachtwoorden/],
+    ['is er een maximum aan het aantal administraties dat tegelijk verhuisd kan worden?', 'nl', /maximum/],
+    ['can i see somewhere whether the old firm already approved', 'en', /how far/],
+    ['does the acquired firm keep read access to the admins after the move?', 'en', /old environment/],
+    ['and who at Wolters Kluwer processes the request?', 'en', /files the request/],
+    ['Can I use the same process for a client coming over from CCH?', 'en', /other software/],
+    ['Does the client need to sign a new subscription with Wolters Kluwer after switching firms?', 'en', /contracts/],
     [
       'who actually files the request - the client or us as the new environment administrator?',
       'en',
