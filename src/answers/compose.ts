@@ -93,14 +93,14 @@ export function selectUnits(entry: SectionEntry, weights: ConceptWeights): Unit[
   const add = (unit: Unit) => (unit.kind === 'sentence' ? addParagraph(unit) : chosen.add(unit));
   add(best.hits === 0 ? first : best.unit);
   // A one-sentence opening paragraph states the step ("Een nieuwe gebruiker maken …"): on topic or in a step's
-  // section, it comes along, and when it is what matched, the next paragraph says how.
+  // section, it comes along, and the next paragraph says how (the step without its how drops the key fact: "invite
+  // the client with their existing Wolters Kluwer Account").
   const opening = paragraphOf(entry, first);
   if (opening.length === 1 && first.kind === 'sentence') {
+    if (!chosen.has(first) && (onFocus(first, weights) || entry.parent)) chosen.add(first);
     if (chosen.has(first)) {
       const next = units.find((u) => u.block > first.block && u.kind === 'sentence');
       if (next) addParagraph(next);
-    } else if (onFocus(first, weights) || entry.parent) {
-      chosen.add(first);
     }
   }
   // Other units that speak about something asked that the chosen ones do not (the subject, not the setting).

@@ -316,6 +316,18 @@ describe('rules alone', () => {
   });
 });
 
+describe('composing without the sentence model', () => {
+  it.each([
+    'do i, as environment admin, have to do anything so the client can actually access the administration?',
+    'wat moet ik als beheerder doen zodat de nieuwe klant er ook echt in kan?',
+  ])('gives the step to create a user with how to invite the client: %s', async (question) => {
+    const rulesOnly = await createAnswerEngine({ knowledgeDir: await articlesOnly() });
+    const a = await rulesOnly.answer({ question });
+    expect(a.citations.map((c) => c.section)).toContain('nieuwe-gebruiker');
+    expect(a.answer).toMatch(/existing Wolters Kluwer Account|bestaande Wolters Kluwer Account/);
+  });
+});
+
 describe('orders to the assistant', () => {
   it.each([
     'Wil je mijn verhuisverzoek alvast goedkeuren? Ik ben de beheerder.',
