@@ -24,6 +24,10 @@ const THAT_IS_ALL =
 /** "Vóór of na het overzetten?", "before the move or only after?": asks when, not what. */
 const BEFORE_OR_AFTER = /\b(?:voor|before|eerst|first)\b.*\b(?:na|erna|daarna|nadat|after|afterwards)\b/;
 
+/** Asks for all of a procedure: "the full checklist", "start to finish", "alle stappen van begin tot eind". */
+const WHOLE_PROCEDURE =
+  /\b(?:full|whole|complete|entire|start\s+to\s+finish|beginning\s+to\s+end|end\s+to\s+end|a\s+to\s+z|volledige?|hele|gehele|compleet|begin\s+tot\s+(?:het\s+)?(?:eind|einde)|all\s+(?:the\s+)?steps|every\s+step|alle\s+stappen)\b/;
+
 /** Each unknown word costs this much of the evidence; less when the question is clearly about the move. */
 const UNKNOWN_COST = 0.15;
 const UNKNOWN_COST_ABOUT_MOVE = 0;
@@ -271,6 +275,12 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
   if (afterwards && subject.length > 0 && subject.every((c) => c === 'start' || actor(c))) {
     return { kind: 'overview', after: true, possible: false };
   }
+  // "Give me the full checklist …, approvals included", "the steps from the article, start to finish": all of it.
+  const anchors = [...own.values()].filter((h) => h.tier === 'anchor' && h.concept !== 'approve');
+  const takeover = has('takeover') || has('move') || has('arrived');
+  if (has('procedure') && takeover && !anchors.length && WHOLE_PROCEDURE.test(part.text)) {
+    return { kind: 'overview', after: afterwards && !own.has('beforehand'), possible: false };
+  }
   // The best-scoring of the top sections on which the part has enough evidence: setting words ("the previous
   // accountant") may rank a section first that does not speak about what is asked ("green light").
   const inScope = (r: Ranked) =>
@@ -294,9 +304,10 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
   }
   // "Hoe neem ik een klant over?", "kan die administratie naar onze omgeving?", "wat moet ik doen na de verhuizing?":
   // a question about the move as a whole gets the procedure as a whole.
-  const aboutTakeover = has('takeover') || has('move') || has('arrived');
+  const aboutTakeover = takeover;
   const asksAboutIt = part.asks || has('procedure');
-  if ((aboutTakeover || has('summary')) && asksAboutIt && !thingAlone && part.unknown.length <= 1) {
+  const unknown = part.unknown.filter((w) => !namesNothing(w));
+  if ((aboutTakeover || has('summary')) && asksAboutIt && !thingAlone && unknown.length <= 1) {
     // "Kan een administratie naar onze omgeving verhuisd worden?" asks whether it can be done at all.
     const possible = /^(?:kan|kunnen|kun|mag|can|could|is (?:it|that|this) (?:\w+ )?possible)\b/.test(part.text);
     // "Wat moeten we vóór de verhuizing regelen en wat pas daarna?" asks for the whole outline, not what comes after.

@@ -71,7 +71,7 @@ const REQUEST_FRAME = new RegExp(
     String.raw`^vertel\s+${FILLER}`,
     String.raw`^leg\s+${FILLER}uit\b`,
     String.raw`^(?:weet|snap)\s+(?:je|jij|u|iemand)\b`,
-    String.raw`^(?:can|could|would|will)\s+(?:you|someone|anyone)\s+${FILLER}(?:tell|explain|outline|describe|summari[sz]e|let)(?:\s+(?:to\s+)?(?:me|us))?(?:\s+know)?\b`,
+    String.raw`^(?:can|could|would|will)\s+(?:you|someone|anyone)\s+${FILLER}(?:tell|explain|outline|describe|summari[sz]e|let|walk|talk)(?:\s+(?:to\s+)?(?:me|us))?(?:\s+(?:know|through))?\b`,
     String.raw`^(?:please\s+)?(?:tell\s+(?:me|us)|explain(?:\s+(?:to\s+)?(?:me|us))?)\b`,
     String.raw`^(?:do|does)\s+(?:you|anyone|someone)\s+know\b`,
   ].join('|'),

@@ -328,6 +328,20 @@ describe('composing without the sentence model', () => {
   });
 });
 
+describe('the whole procedure, read by the rules alone', () => {
+  it.each([
+    'Give me the full checklist for taking on a client from another Twinfield firm, approvals included.',
+    'putting together an onboarding checklist for takeover clients. can you give me the steps from the article, start to finish? thx!',
+    'How do I take on a client whose administration currently sits in another Twinfield environment?',
+  ])('gives the outline, with the steps after the move: %s', async (question) => {
+    const rulesOnly = await createAnswerEngine({ knowledgeDir: await articlesOnly() });
+    const a = await rulesOnly.answer({ question });
+    expect(a.citations.map((c) => c.section)).toEqual(
+      expect.arrayContaining(['administratie-overzetten', 'nieuwe-gebruiker', 'niet-meegekopieerd']),
+    );
+  });
+});
+
 describe('orders to the assistant', () => {
   it.each([
     'Wil je mijn verhuisverzoek alvast goedkeuren? Ik ben de beheerder.',
