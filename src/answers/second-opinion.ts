@@ -49,9 +49,7 @@ function refusedForLackOfEvidence(
   const clear = plans.some((p, i) => p.kind === 'none' && p.asks && (!p.vague || saysMore(i) || setting));
   return (
     clear &&
-    plans.every(
-      (p, i) => p.kind === 'none' && !p.instruction && (!p.thing || (sure && !HOW_TO.test(parts[i]?.text ?? ''))),
-    )
+    plans.every((p, i) => p.kind === 'none' && !p.instruction && (!p.thing || (sure && !asksHowTo(parts[i]?.text))))
   );
 }
 
@@ -67,6 +65,12 @@ const SAYS_MORE = 8;
 /** Asks for the steps of doing something: "hoe leg ik …", "how do I renew …", "welke stappen", "step by step". */
 const HOW_TO =
   /^(?:hoe|how)\b|\b(?:hoe\s+(?:moet|kan|kun|doe|leg|stel|vraag|maak|vernieuw|zet)|how\s+(?:do|can|should|would)\s+(?:i|we|you)|steps?|stappen|stap\s+voor\s+stap|step\s+by\s+step)\b/;
+
+/** "Hoe weet ik of …", "how do I figure out who …": asks how to tell, which the article may say, not how to do. */
+const HOW_TO_TELL =
+  /^(?:hoe\s+(?:weet|zie|check|controleer)\s+(?:ik|we|je)|how\s+(?:do|can|would|should)\s+(?:i|we|you)\s+(?:know|tell|figure\s+out|find\s+out|check|see))\b/;
+
+const asksHowTo = (text = '') => HOW_TO.test(text) && !HOW_TO_TELL.test(text);
 
 /**
  * Sure enough to answer a question about a thing the rules would refuse: the message is in scope, one section and

@@ -226,6 +226,15 @@ describe('offline answers', () => {
     expect(a.citations.map((c) => c.section)).toContain(section);
   });
 
+  it.each([
+    'hoe weet ik of ik die bankkoppeling moet regelen of dat de klant dat zelf doet?',
+    'The previous accountant managed the bank connection, not the client. Is that something I should look into?',
+  ])('answers how to tell who manages the bank link: %s', async (question) => {
+    const a = await ask(question);
+    expect(a.citations.map((c) => c.section)).toContain('niet-meegekopieerd');
+    expect(a.answer).toMatch(/vorige accountant|previous accountant/);
+  });
+
   it('answers a vague question after a statement the models are sure of with the outline', async () => {
     const a = await ask(
       'allez, ik ben boekhouder en pak ne klant over van een ander bureau dat ook met twinfield werkt. wat moet ik allemaal doen?',
