@@ -235,6 +235,14 @@ describe('offline answers', () => {
     expect(a.answer).toMatch(/vorige accountant|previous accountant/);
   });
 
+  it('answers how the client is invited, not how approval is given', async () => {
+    const a = await ask(
+      'The invite for the client: do I send it via a normal email or through the Wolters Kluwer Account?',
+    );
+    expect(a.citations.map((c) => c.section)).toContain('nieuwe-gebruiker');
+    expect(a.answer).toMatch(/existing Wolters Kluwer Account/);
+  });
+
   it('answers a vague question after a statement the models are sure of with the outline', async () => {
     const a = await ask(
       'allez, ik ben boekhouder en pak ne klant over van een ander bureau dat ook met twinfield werkt. wat moet ik allemaal doen?',
