@@ -28,6 +28,24 @@ const BEFORE_OR_AFTER = /\b(?:voor|before|eerst|first)\b.*\b(?:na|erna|daarna|na
 const WHOLE_PROCEDURE =
   /\b(?:full|whole|complete|entire|start\s+to\s+finish|beginning\s+to\s+end|end\s+to\s+end|a\s+to\s+z|volledige?|hele|gehele|compleet|begin\s+tot\s+(?:het\s+)?(?:eind|einde)|all\s+(?:the\s+)?steps|every\s+step|alle\s+stappen)\b/;
 
+/** "Apart from …", "naast …": a clause setting something aside, up to its comma or the question after it. */
+const SET_ASIDE =
+  /\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|naast|behalve|afgezien\s+van)\b[^,?;]*?(?=[,?;]|$|\s(?:what|which|is|are|do|does|wat|welke|moet|moeten|gaat|gaan)\b)/;
+/** Asks for the rest: "what else", "anything other", "wat nog meer", "andere dingen". */
+const ELSE = /\b(?:else|other|others|more|meer|anders|verder|andere|overige)\b/;
+
+/** The concepts named only inside a clause that sets them aside, when the question asks for the rest. */
+function setAside(part: QuestionPart): Set<string> {
+  const m = SET_ASIDE.exec(part.text);
+  if (!m || !ELSE.test(part.text.slice(m.index + m[0].length))) return new Set();
+  const [from, to] = [m.index, m.index + m[0].length];
+  const inside = (p: number) => {
+    const offset = part.tokens[p]?.offset ?? -1;
+    return offset >= from && offset < to;
+  };
+  return new Set(part.hits.filter((h) => h.positions.every(inside)).map((h) => h.concept));
+}
+
 /** Each unknown word costs this much of the evidence; less when the question is clearly about the move. */
 const UNKNOWN_COST = 0.15;
 const UNKNOWN_COST_ABOUT_MOVE = 0;
@@ -291,7 +309,10 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
       ranked.splice(ranked.indexOf(best), 1);
       ranked.unshift(best);
     }
-    const weights = weighConcepts(model, merged, factor);
+    // "Apart from the bank connections, what else isn't copied?": what the question sets aside is not asked about.
+    const aside = setAside(part);
+    const asked = new Map([...merged].filter(([c]) => !aside.has(c)));
+    const weights = weighConcepts(model, asked, factor);
     // Words that named an anchor concept and occur in just one unit of the article: names worth citing where written.
     const namedWords = part.hits
       .filter((h) => h.tier === 'anchor' && h.positions.length === 1)
@@ -300,7 +321,7 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
     const sections = chooseSections(model, ranked, merged, own, namedWords);
     const upcoming = input.setting?.has('upcoming');
     const when = own.has('after') && BEFORE_OR_AFTER.test(part.text);
-    return { kind: 'answer', sections, concepts: merged, weights, note, upcoming, when };
+    return { kind: 'answer', sections, concepts: asked, weights, note, upcoming, when };
   }
   // "Hoe neem ik een klant over?", "kan die administratie naar onze omgeving?", "wat moet ik doen na de verhuizing?":
   // a question about the move as a whole gets the procedure as a whole.

@@ -342,6 +342,17 @@ describe('the whole procedure, read by the rules alone', () => {
   });
 });
 
+describe('a question that sets something aside', () => {
+  it.each([
+    ["Apart from the bank connections, what else isn't copied?", /Ports and certificates/],
+    ['Naast de bankkoppelingen, wat moet er nog meer opnieuw ingesteld worden?', /Poorten en certificaten/],
+  ])('gets the rest of the list: %s', async (question, rest) => {
+    const rulesOnly = await createAnswerEngine({ knowledgeDir: await articlesOnly() });
+    const a = await rulesOnly.answer({ question });
+    expect(a.answer).toMatch(rest);
+  });
+});
+
 describe('orders to the assistant', () => {
   it.each([
     'Wil je mijn verhuisverzoek alvast goedkeuren? Ik ben de beheerder.',
