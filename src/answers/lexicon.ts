@@ -309,7 +309,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     tier: 'context',
     terms: `verhuizen verhuizing verhuist verhuisd verhuis overzetten overzetting overgezet overgezette zet~over
       zetten~over oude+omgeving vorige+omgeving old+environment previous+environment bring~over brengen~over overbrengen come~over comes~over wisselt wisselen verplaatsen verplaatst migreren migratie gemigreerd overhevelen overgeheveld overdragen overdracht
-      overgedragen overboeken is+over naar+nieuwe+accountant naar+een+ander+kantoor naar+ander+kantoor overstappen overstap overgestapt naar+ons naar+onze+omgeving naar+ons+kantoor landed arrived
+      overgedragen overboeken is+over naar+nieuwe+accountant naar+een+ander+kantoor naar+ander+kantoor overstappen overstap overgestapt naar+ons naar+onze+omgeving naar+de+omgeving naar+mijn+omgeving naar+ons+kantoor landed arrived
       aangekomen binnengekomen to+us into+ours over+to+us into+our+environment to+the+new+firm to+a+new+accountant switching+accountants switch+accountants move moves moved moving transfer transfers transferred transferring migrate
       migrating migration migrated relocate switch switching`.split(/\s+/),
   },

@@ -330,7 +330,10 @@ export function planPart(model: SectionModel, input: PlanInput): PartPlan {
   const unknown = part.unknown.filter((w) => !namesNothing(w));
   if ((aboutTakeover || has('summary')) && asksAboutIt && !thingAlone && unknown.length <= 1) {
     // "Kan een administratie naar onze omgeving verhuisd worden?" asks whether it can be done at all.
-    const possible = /^(?:kan|kunnen|kun|mag|can|could|is (?:it|that|this) (?:\w+ )?possible)\b/.test(part.text);
+    const possible =
+      /^(?:kan|kunnen|kun|mag|can|could|is (?:it|that|this) (?:\w+ )?possible|is (?:het|dat|dit) (?:\w+ )?mogelijk)\b/.test(
+        part.text,
+      );
     // "Wat moeten we vóór de verhuizing regelen en wat pas daarna?" asks for the whole outline, not what comes after.
     return { kind: 'overview', after: (has('after') || has('arrived')) && !own.has('beforehand'), possible };
   }

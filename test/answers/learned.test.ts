@@ -342,6 +342,18 @@ describe('the whole procedure, read by the rules alone', () => {
   });
 });
 
+describe('whether it can be done, read by the rules alone', () => {
+  it.each([
+    'Is het eigenlijk mogelijk om een klant met een bestaande Twinfield administratie bij een andere accountant naar ons kantoor te halen?',
+    "Is it even possible to bring a client's existing Twinfield administration into our own environment?",
+    'kan een administratie die in een andere twinfield omgeving staat eigenlijk wel naar de omgeving van mijn nieuwe boekhouder?',
+  ])('says it can be moved, from the introduction: %s', async (question) => {
+    const rulesOnly = await createAnswerEngine({ knowledgeDir: await articlesOnly() });
+    const a = await rulesOnly.answer({ question });
+    expect(a.citations.map((c) => c.section)).toContain('inleiding');
+  });
+});
+
 describe('a question that sets something aside', () => {
   it.each([
     ["Apart from the bank connections, what else isn't copied?", /Ports and certificates/],

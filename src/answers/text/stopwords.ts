@@ -41,7 +41,7 @@ export function isStopword(word: string): boolean {
  */
 const NAMES_NOTHING = new Set(
   `list lijst lijstje overview overzicht items item onderdelen onderdeel elements bits ff effe not niet no geen never
-  nooit whose wiens wier currently presently momenteel`.split(/\s+/),
+  nooit whose wiens wier currently presently momenteel possible mogelijk`.split(/\s+/),
 );
 
 export function namesNothing(word: string): boolean {
