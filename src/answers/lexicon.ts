@@ -375,7 +375,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     // The move has happened ("de administratie staat bij ons", "landed in our environment"): asks what comes after.
     id: 'arrived',
     tier: 'context',
-    terms: `staat+bij+ons staat+nu+bij+ons staat+in+onze+omgeving staat+nu+in+onze+omgeving is+bij+ons
+    terms: `staat+bij+ons staat~bij~ons staat+nu+bij+ons staat+in+onze+omgeving staat+nu+in+onze+omgeving is+bij+ons
       is+over is+done is+binnen net+binnen nu+binnen binnengekomen binnenkomt aangekomen aankomt landed arrived arrives
       arrive lands went+through has+been+moved have+been+moved is+moved`.split(/\s+/),
   },

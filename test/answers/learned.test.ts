@@ -354,6 +354,14 @@ describe('whether it can be done, read by the rules alone', () => {
   });
 });
 
+describe('a statement that the administration is here', () => {
+  it('sets the scene for the next step, read by the rules alone', async () => {
+    const rulesOnly = await createAnswerEngine({ knowledgeDir: await articlesOnly() });
+    const a = await rulesOnly.answer({ question: 'adm staat sinds vanmorgen bij ons 🎉 wat is de volgende stap?' });
+    expect(a.citations.map((c) => c.section)).toContain('nieuwe-gebruiker');
+  });
+});
+
 describe('a question that sets something aside', () => {
   it.each([
     ["Apart from the bank connections, what else isn't copied?", /Ports and certificates/],
